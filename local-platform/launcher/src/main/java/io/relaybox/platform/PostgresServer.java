@@ -1,0 +1,239 @@
+package io.relaybox.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * A private PostgreSQL cluster made with the installed server binaries: its own data folder, its own port on
+ * loopback, {@code wal_level=logical}, TCP only, run as an unprivileged user when the launcher is root.
+ */
+public final class PostgresServer {
+
+    public static final String SUPERUSER = "postgres";
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final PostgresInstallation installation;
+    private final RunAs runAs;
+    private final Path dataDirectory;
+    private final int port;
+    private final String superuserPassword;
+    private final ManagedProcess process;
+
+    private PostgresServer(PostgresInstallation installation, RunAs runAs, Path dataDirectory, int port, Path logFile,
+            String superuserPassword) {
+        this.installation = installation;
+        this.runAs = runAs;
+        this.dataDirectory = dataDirectory.toAbsolutePath();
+        this.port = port;
+        this.superuserPassword = superuserPassword;
+        this.process = new ManagedProcess(new ProcessSpec("postgres", runAs.wrap(serverCommand()), Map.of(),
+                this.dataDirectory.getParent(), logFile, StopSignal.INT, STOP_TIMEOUT, "postgresql://127.0.0.1:" + port),
+                this::acceptsConnections);
+    }
+
+    /**
+     * Describes a cluster; nothing is created or started until {@link #start(Duration)}.
+     *
+     * @param dataDirectory the cluster's data folder, created by {@code initdb} when it does not exist yet; when
+     *        the server's user cannot reach it (a private home folder, say) a folder under the system's temporary
+     *        folder, named after it, is used instead: see {@link #dataDirectory()}
+     * @param superuserPassword the password of the {@code postgres} superuser, set when the cluster is created
+     */
+    public static PostgresServer create(Path dataDirectory, int port, Path logFile, String superuserPassword) {
+        RunAs runAs = RunAs.detect();
+        Path reachable = runAs.canReach(dataDirectory) ? dataDirectory : reachableStandIn(dataDirectory);
+        return new PostgresServer(PostgresInstallation.locate(), runAs, reachable, port, logFile, superuserPassword);
+    }
+
+    private static Path reachableStandIn(Path dataDirectory) {
+        String name = Integer.toHexString(dataDirectory.toAbsolutePath().normalize().toString().hashCode());
+        return Path.of(System.getProperty("java.io.tmpdir"), "relaybox-postgres-" + name, "pgdata");
+    }
+
+    /** Creates the cluster on first use, starts the server and waits until it accepts connections. */
+    public void start(Duration timeout) {
+        initializeIfNeeded();
+        process.startAndAwaitReady(timeout);
+    }
+
+    /** Stops the server with a fast shutdown (open sessions are rolled back, replication connections closed). */
+    public void stop() {
+        process.stop();
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The data folder in use: the one asked for, or its stand-in under the temporary folder. */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Deletes the data folder (and its stand-in parent); the server must be stopped. */
+    public void deleteData() {
+        if (process.isAlive()) {
+            throw new PlatformException("stop PostgreSQL before deleting its data");
+        }
+        Path target = dataDirectory.getParent().getFileName().toString().startsWith("relaybox-postgres-")
+                ? dataDirectory.getParent() : dataDirectory;
+        Folders.deleteRecursively(target);
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** A new connection as the superuser; the caller closes it. */
+    public Connection connectAsSuperuser(String database) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", SUPERUSER);
+        properties.setProperty("password", superuserPassword);
+        properties.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection(jdbcUrl(database), properties);
+    }
+
+    /** Creates the login role, or resets its password when it exists. */
+    public void ensureRole(String role, String password, boolean replication) {
+        requireIdentifier(role);
+        try (Connection connection = connectAsSuperuser("postgres"); Statement statement = connection.createStatement()) {
+            String attributes = "LOGIN" + (replication ? " REPLICATION" : "") + " PASSWORD " + quoteLiteral(password);
+            if (exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                statement.execute("ALTER ROLE " + role + " WITH " + attributes);
+            } else {
+                statement.execute("CREATE ROLE " + role + " WITH " + attributes);
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("cannot create role " + role + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the database owned by the role unless it exists. */
+    public void ensureDatabase(String database, String owner) {
+        requireIdentifier(database);
+        requireIdentifier(owner);
+        try (Connection connection = connectAsSuperuser("postgres"); Statement statement = connection.createStatement()) {
+            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
+                statement.execute("CREATE DATABASE " + database + " OWNER " + owner);
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("cannot create database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs SQL as the superuser in the database. */
+    public void execute(String database, String sql) {
+        try (Connection connection = connectAsSuperuser(database); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new PlatformException("SQL failed in database " + database + ": " + e.getMessage() + "\n    " + sql, e);
+        }
+    }
+
+    private boolean acceptsConnections() throws SQLException {
+        try (Connection connection = connectAsSuperuser("postgres")) {
+            return connection.isValid(2);
+        }
+    }
+
+    private void initializeIfNeeded() {
+        if (Files.exists(dataDirectory.resolve("PG_VERSION"))) {
+            return;
+        }
+        Path passwordFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".pwfile");
+        try {
+            Files.createDirectories(dataDirectory.getParent());
+            runAs.createPrivateDirectory(dataDirectory);
+            Files.writeString(passwordFile, superuserPassword + "\n");
+            Files.setPosixFilePermissions(passwordFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            runAs.giveTo(passwordFile);
+            List<String> initdb = List.of(installation.initdb().toString(), "-D", dataDirectory.toString(),
+                    "-U", SUPERUSER, "--pwfile=" + passwordFile, "--auth-host=scram-sha-256", "--auth-local=peer",
+                    "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions");
+            runToCompletion(runAs.wrap(initdb), process.spec().logFile());
+        } catch (IOException e) {
+            throw new PlatformException("cannot create the PostgreSQL data folder " + dataDirectory + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(passwordFile);
+            } catch (IOException ignored) {
+                // best effort: the file is private to the server's user
+            }
+        }
+    }
+
+    private List<String> serverCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(installation.postgres().toString());
+        command.addAll(List.of("-D", dataDirectory.toString(), "-p", Integer.toString(port)));
+        for (String setting : List.of(
+                "listen_addresses=127.0.0.1",
+                "unix_socket_directories=",
+                "wal_level=logical",
+                "max_wal_senders=20",
+                "max_replication_slots=20",
+                // an abandoned slot may pin at most this much WAL; after that PostgreSQL invalidates it
+                "max_slot_wal_keep_size=2GB",
+                "max_connections=300",
+                "shared_buffers=256MB",
+                "log_min_messages=warning",
+                "log_connections=off")) {
+            command.add("-c");
+            command.add(setting);
+        }
+        return command;
+    }
+
+    private static void runToCompletion(List<String> command, Path logFile) throws IOException {
+        Files.createDirectories(logFile.getParent());
+        Process run = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+        try {
+            if (!run.waitFor(120, TimeUnit.SECONDS) || run.exitValue() != 0) {
+                run.destroyForcibly();
+                throw new PlatformException("initdb failed; " + LogTail.of(logFile, 20));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while creating the PostgreSQL cluster", e);
+        }
+    }
+
+    private static boolean exists(Connection connection, String query, String value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(query)) {
+            statement.setString(1, value);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    static void requireIdentifier(String name) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new PlatformException("not a plain lower-case SQL identifier: " + name);
+        }
+    }
+
+    static String quoteLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+}

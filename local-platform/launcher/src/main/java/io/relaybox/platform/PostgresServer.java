@@ -56,8 +56,13 @@ public final class PostgresServer {
      */
     public static PostgresServer create(Path dataDirectory, int port, Path logFile, String superuserPassword) {
         RunAs runAs = RunAs.detect();
-        Path reachable = runAs.canReach(dataDirectory) ? dataDirectory : reachableStandIn(dataDirectory);
-        return new PostgresServer(PostgresInstallation.locate(), runAs, reachable, port, logFile, superuserPassword);
+        return new PostgresServer(PostgresInstallation.locate(), runAs, dataDirectoryFor(dataDirectory, runAs), port, logFile,
+                superuserPassword);
+    }
+
+    /** The data folder used for the one asked for: itself, or its stand-in when the server's user cannot reach it. */
+    static Path dataDirectoryFor(Path dataDirectory, RunAs runAs) {
+        return runAs.canReach(dataDirectory) ? dataDirectory.toAbsolutePath() : reachableStandIn(dataDirectory);
     }
 
     private static Path reachableStandIn(Path dataDirectory) {

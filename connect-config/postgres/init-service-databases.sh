@@ -1,0 +1,13 @@
+#!/bin/sh
+# Creates the service databases for docker-compose (the local platform does the same in ServiceDatabase.java):
+# one database per service, owned by the service's role, plus the CDC role Debezium logs in with.
+set -eu
+
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
+  -v cdc_password="$RELAYBOX_CDC_PASSWORD" -v orders_password="$ORDERS_DB_PASSWORD" <<'SQL'
+CREATE ROLE relaybox_cdc WITH LOGIN REPLICATION PASSWORD :'cdc_password';
+CREATE ROLE orders_app WITH LOGIN PASSWORD :'orders_password';
+CREATE DATABASE orders OWNER orders_app;
+\connect orders
+ALTER DEFAULT PRIVILEGES FOR ROLE orders_app IN SCHEMA public GRANT SELECT ON TABLES TO relaybox_cdc;
+SQL

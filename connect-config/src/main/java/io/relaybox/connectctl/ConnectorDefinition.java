@@ -1,0 +1,96 @@
+package io.relaybox.connectctl;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One connector as the Connect REST API takes it: a name and a flat map of string settings. Files hold the
+ * body of {@code POST /connectors}: {@code {"name": ..., "config": {...}}}.
+ *
+ * @param name the connector's name, also its key in the worker
+ * @param config its settings, in file order; secrets stay config-provider references such as {@code ${env:NAME}}
+ */
+public record ConnectorDefinition(String name, Map<String, String> config) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    public ConnectorDefinition {
+        Objects.requireNonNull(name, "name");
+        config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+    }
+
+    /** Reads a connector file. */
+    public static ConnectorDefinition read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read connector file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a connector file shipped in this module's jar, e.g. {@code orders-outbox-source.json}. */
+    public static ConnectorDefinition readBundled(String fileName) {
+        String resource = "relaybox/connectors/" + fileName;
+        try (InputStream in = ConnectorDefinition.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no bundled connector file " + fileName);
+            }
+            return parse(in, resource);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ConnectorDefinition parse(InputStream in, String source) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(in);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            String position = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw new ConnectorFileException(source + ": malformed JSON" + position + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConnectorFileException(source + ": expected a JSON object {\"name\": ..., \"config\": {...}}");
+        }
+        JsonNode name = root.get("name");
+        JsonNode config = root.get("config");
+        if (name == null || !name.isString() || name.asString().isBlank()) {
+            throw new ConnectorFileException(source + ": \"name\" is missing or not a string");
+        }
+        if (config == null || !config.isObject()) {
+            throw new ConnectorFileException(source + ": \"config\" is missing or not an object");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> setting : config.properties()) {
+            JsonNode value = setting.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                throw new ConnectorFileException(source + ": setting \"" + setting.getKey() + "\" must be a string, number or boolean");
+            }
+            settings.put(setting.getKey(), value.asString());
+        }
+        return new ConnectorDefinition(name.asString(), settings);
+    }
+
+    /** A copy with some settings replaced or added (e.g. the database host of this environment). */
+    public ConnectorDefinition withSettings(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(config);
+        merged.putAll(overrides);
+        return new ConnectorDefinition(name, merged);
+    }
+
+    public String connectorClass() {
+        return config.get("connector.class");
+    }
+}

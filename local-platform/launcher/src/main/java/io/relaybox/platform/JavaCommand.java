@@ -1,0 +1,59 @@
+package io.relaybox.platform;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the command line of a JVM child process, on the same Java as the launcher. */
+final class JavaCommand {
+
+    private final List<String> command = new ArrayList<>();
+
+    private JavaCommand() {
+        command.add(ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    }
+
+    static JavaCommand java() {
+        return new JavaCommand();
+    }
+
+    JavaCommand heap(String max) {
+        command.add("-Xmx" + max);
+        return this;
+    }
+
+    JavaCommand option(String option) {
+        command.add(option);
+        return this;
+    }
+
+    JavaCommand systemProperty(String name, Object value) {
+        command.add("-D" + name + "=" + value);
+        return this;
+    }
+
+    /** All jars of the folder; the wildcard reaches java unexpanded, as one argument. */
+    JavaCommand classpathFolder(Path folder) {
+        command.add("-cp");
+        command.add(folder.toAbsolutePath() + "/*");
+        return this;
+    }
+
+    JavaCommand mainClass(String className, String... arguments) {
+        command.add(className);
+        command.addAll(List.of(arguments));
+        return this;
+    }
+
+    JavaCommand jar(Path jar, String... arguments) {
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.addAll(List.of(arguments));
+        return this;
+    }
+
+    List<String> build() {
+        return List.copyOf(command);
+    }
+}

@@ -1,0 +1,144 @@
+package io.relaybox.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+
+/** A single-node KRaft Kafka (broker and controller in one JVM) on loopback, with its own data folder. */
+public final class KafkaBroker {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path folder;
+    private final Path classpath;
+    private final int port;
+    private final int controllerPort;
+    private final ManagedProcess process;
+
+    /**
+     * @param folder the broker's folder (configuration and data), created on first start
+     * @param classpath the folder of the broker's jars
+     */
+    public KafkaBroker(Path folder, Path classpath, int port, int controllerPort, Path logFile) {
+        this.folder = folder.toAbsolutePath();
+        this.classpath = classpath;
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.process = new ManagedProcess(new ProcessSpec("kafka", command("kafka.Kafka", configFile().toString()), Map.of(),
+                this.folder, logFile, StopSignal.TERM, STOP_TIMEOUT, bootstrapServers()), this::answersMetadata);
+    }
+
+    /** Writes the configuration, formats the log folder on first use, starts the broker and waits until it serves. */
+    public void start(Duration timeout) {
+        prepare();
+        process.startAndAwaitReady(timeout);
+    }
+
+    /** Writes the configuration and formats the storage; {@link ManagedProcess#start()} may follow. */
+    public void prepare() {
+        try {
+            Files.createDirectories(folder.resolve("data"));
+            Log4jConfig.write(folder);
+            Files.writeString(configFile(), configuration());
+            if (!Files.exists(folder.resolve("data/meta.properties"))) {
+                format();
+            }
+        } catch (IOException e) {
+            throw new PlatformException("cannot prepare Kafka in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void stop() {
+        process.stop();
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private String configuration() {
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + folder.resolve("data"),
+                "num.partitions=6",
+                // topics come from their owners (Connect's topic creation, the services), never from a typo
+                "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=6",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.retention.hours=168",
+                "log.segment.bytes=134217728",
+                "") ;
+    }
+
+    private void format() throws IOException {
+        List<String> command = command("kafka.tools.StorageTool", "format", "--config", configFile().toString(),
+                "--cluster-id", Uuid.randomUuid().toString(), "--standalone", "--ignore-formatted");
+        Process run = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(process.spec().logFile().toFile())).start();
+        try {
+            if (!run.waitFor(120, TimeUnit.SECONDS) || run.exitValue() != 0) {
+                run.destroyForcibly();
+                throw new PlatformException("formatting Kafka's storage failed; " + LogTail.of(process.spec().logFile(), 20));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while formatting Kafka's storage", e);
+        }
+    }
+
+    private List<String> command(String mainClass, String... arguments) {
+        return JavaCommand.java()
+                .heap("1g")
+                .option("-XX:+UseG1GC")
+                .option("-XX:MaxGCPauseMillis=20")
+                .systemProperty("log4j2.configurationFile", folder.resolve("log4j2.properties"))
+                .systemProperty("kafka.logs.dir", folder.resolve("logs"))
+                .classpathFolder(classpath)
+                .mainClass(mainClass, arguments)
+                .build();
+    }
+
+    private Path configFile() {
+        return folder.resolve("server.properties");
+    }
+
+    private boolean answersMetadata() throws Exception {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(properties)) {
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes().get(4, TimeUnit.SECONDS).isEmpty();
+        }
+    }
+}

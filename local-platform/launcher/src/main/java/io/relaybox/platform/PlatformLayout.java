@@ -1,0 +1,62 @@
+package io.relaybox.platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the build put what each process runs: the repository root ({@code relaybox.home}) and, under it, one
+ * folder per process that Maven lays out at package time. The launcher reads these folders; it resolves nothing.
+ */
+public record PlatformLayout(Path home) {
+
+    static final String HOME_PROPERTY = "relaybox.home";
+
+    /** The layout of {@code -Drelaybox.home}, else of the nearest folder upwards from here holding the platform script. */
+    public static PlatformLayout detect() {
+        String configured = System.getProperty(HOME_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return new PlatformLayout(Path.of(configured).toAbsolutePath().normalize());
+        }
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("platform")) && Files.isDirectory(p.resolve("local-platform"))) {
+                return new PlatformLayout(p);
+            }
+        }
+        throw new PlatformException("cannot find the relaybox folder: run from inside it or pass -D" + HOME_PROPERTY + "=<folder>");
+    }
+
+    public Path kafkaClasspath() {
+        return built(home.resolve("local-platform/runtime-kafka/target/lib"));
+    }
+
+    public Path connectClasspath() {
+        return built(home.resolve("local-platform/runtime-connect/target/lib"));
+    }
+
+    /** Folders for the worker's {@code plugin.path}: each holds one folder per connector plugin. */
+    public List<Path> connectPluginFolders() {
+        return List.of(built(home.resolve("local-platform/plugin-debezium-postgres/target/plugins")));
+    }
+
+    public Path orderMonolithJar() {
+        return built(home.resolve("order-monolith/target/order-monolith.jar"));
+    }
+
+    public Path connectorFile(String fileName) {
+        return built(home.resolve("connect-config/connectors").resolve(fileName));
+    }
+
+    /** The default run folder of the command line: logs, data and state of the running platform. */
+    public Path defaultRunFolder() {
+        return home.resolve(".relaybox");
+    }
+
+    private static Path built(Path path) {
+        if (!Files.exists(path)) {
+            throw new PlatformException(path + " is missing: build the project first (mvn -DskipTests package, "
+                    + "or let ./platform do it)");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,56 @@
+package io.relaybox.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A Spring Boot service run from its executable jar; ready when {@code /actuator/health} answers 200. */
+public final class SpringBootService {
+
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final int port;
+    private final ManagedProcess process;
+
+    /**
+     * @param arguments Spring arguments such as {@code --spring.datasource.url=...}; secrets go in the environment
+     */
+    public SpringBootService(String name, Path jar, int port, List<String> arguments, Map<String, String> environment,
+            Path workingDirectory, Path logFile) {
+        this.port = port;
+        List<String> args = new ArrayList<>(arguments);
+        args.add("--server.port=" + port);
+        args.add("--server.address=127.0.0.1");
+        List<String> command = JavaCommand.java()
+                .heap("512m")
+                .option("-XX:+UseG1GC")
+                .jar(jar, args.toArray(String[]::new))
+                .build();
+        this.process = new ManagedProcess(new ProcessSpec(name, command, environment, workingDirectory, logFile, StopSignal.TERM,
+                STOP_TIMEOUT, baseUrl()), this::isHealthy);
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private boolean isHealthy() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+}

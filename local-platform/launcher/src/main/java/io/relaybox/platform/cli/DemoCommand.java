@@ -1,0 +1,67 @@
+package io.relaybox.platform.cli;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.PlatformState;
+import io.relaybox.platform.demo.DemoResult;
+import io.relaybox.platform.demo.OrderDemo;
+import io.relaybox.platform.demo.OrdersApi;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Starts the platform (unless it runs), places orders, checks every event arrived, and stops what it started. */
+@Command(name = "demo", description = "Start the platform, place orders over HTTP, wait until every OrderPlaced event is in "
+        + "Kafka, print a summary and stop the platform. Exits non-zero when an event was lost.")
+final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PlatformCli cli;
+
+    @Option(names = "--orders", defaultValue = "1000", description = "How many orders to place (default: ${DEFAULT-VALUE}).")
+    int orders;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--timeout", defaultValue = "PT2M", description = "How long to wait for the events (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        if (orders < 1 || concurrency < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--orders and --concurrency must be positive");
+        }
+        Optional<PlatformState> running = PlatformState.read(cli.runFolder())
+                .filter(s -> s.processes().stream().allMatch(PlatformState.Entry::isAlive));
+        LocalPlatform started = null;
+        String ordersUrl;
+        String kafka;
+        if (running.isPresent()) {
+            System.out.println("using the platform that runs from " + cli.runFolder());
+            ordersUrl = running.get().endpoints().get("orders-api");
+            kafka = running.get().endpoints().get("kafka");
+        } else {
+            started = UpCommand.start(cli, false);
+            ordersUrl = started.orderMonolith().baseUrl();
+            kafka = started.kafka().bootstrapServers();
+        }
+        DemoResult result;
+        try {
+            result = new OrderDemo(new OrdersApi(ordersUrl), kafka, System.out).run(orders, concurrency, timeout);
+        } finally {
+            if (started != null) {
+                System.out.println("stopping the platform");
+                started.stop();
+            }
+        }
+        if (result.failedRequests() > 0) {
+            System.out.println(result.failedRequests() + " of " + orders + " POST /orders failed");
+        }
+        System.out.println(result.summaryLine());
+        return result.succeeded() ? 0 : 1;
+    }
+}

@@ -1,0 +1,42 @@
+package io.relaybox.platform.cli;
+
+import java.nio.file.Path;
+
+import io.relaybox.platform.PlatformException;
+import io.relaybox.platform.PlatformLayout;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./platform}: runs the relaybox platform on this machine, without Docker. */
+@Command(name = "platform", mixinStandardHelpOptions = true, version = "relaybox 0.1.0",
+        description = "Runs the relaybox platform (PostgreSQL, Kafka, Kafka Connect with Debezium, the order monolith) "
+                + "as local processes, without Docker.",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class})
+public final class PlatformCli {
+
+    @Option(names = "--run-folder", description = "Where logs, data and state go (default: .relaybox in the project folder).",
+            scope = CommandLine.ScopeType.INHERIT)
+    Path runFolder;
+
+    PlatformLayout layout() {
+        return PlatformLayout.detect();
+    }
+
+    Path runFolder() {
+        return (runFolder != null ? runFolder : layout().defaultRunFolder()).toAbsolutePath().normalize();
+    }
+
+    public static void main(String[] args) {
+        CommandLine commandLine = new CommandLine(new PlatformCli());
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            if (e instanceof PlatformException || e instanceof IllegalStateException
+                    || e instanceof io.relaybox.connectctl.ConnectRestException) {
+                cl.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(commandLine.execute(args));
+    }
+}

@@ -1,0 +1,124 @@
+package io.relaybox.platform.cli;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.relaybox.connectctl.ConnectClient;
+import io.relaybox.connectctl.ConnectRestException;
+import io.relaybox.connectctl.ConnectorStatus;
+import io.relaybox.platform.PlatformState;
+import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.Secrets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Lists the platform's processes, connectors and replication slots. */
+@Command(name = "status", description = "List each process with its PID, state and endpoint; connectors; replication slot lag.")
+final class StatusCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PlatformCli cli;
+
+    @Option(names = "--json", description = "Print JSON for scripts.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        return show(cli.runFolder(), json);
+    }
+
+    int show(Path runFolder, boolean asJson) {
+        Optional<PlatformState> state = PlatformState.read(runFolder);
+        List<Map<String, Object>> processes = new ArrayList<>();
+        List<Map<String, Object>> connectors = new ArrayList<>();
+        List<Map<String, Object>> slots = new ArrayList<>();
+        state.ifPresent(s -> {
+            s.processes().forEach(p -> processes.add(row("name", p.name(), "pid", p.pid(), "state", p.isAlive() ? "RUNNING" : "STOPPED",
+                    "endpoint", p.endpoint(), "log", p.logFile().toString())));
+            alive(s, "connect").ifPresent(p -> connectors.addAll(connectors(p.endpoint())));
+            alive(s, "postgres").ifPresent(p -> slots.addAll(slots(runFolder, s)));
+        });
+        if (asJson) {
+            Map<String, Object> document = row("runFolder", runFolder.toString(), "processes", processes, "connectors", connectors,
+                    "replicationSlots", slots);
+            System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+            return 0;
+        }
+        if (state.isEmpty()) {
+            System.out.println("nothing runs from " + runFolder + " (start it with ./platform up)");
+            return 0;
+        }
+        System.out.printf("%-16s %-8s %-8s %-32s %s%n", "PROCESS", "PID", "STATE", "ENDPOINT", "LOG");
+        processes.forEach(p -> System.out.printf("%-16s %-8s %-8s %-32s %s%n", p.get("name"), p.get("pid"), p.get("state"),
+                p.get("endpoint"), p.get("log")));
+        if (!connectors.isEmpty()) {
+            System.out.printf("%n%-24s %-10s %s%n", "CONNECTOR", "STATE", "TASKS");
+            connectors.forEach(c -> System.out.printf("%-24s %-10s %s%n", c.get("name"), c.get("state"), c.get("tasks")));
+        }
+        if (!slots.isEmpty()) {
+            System.out.printf("%n%-28s %-8s %s%n", "REPLICATION SLOT", "ACTIVE", "RETAINED WAL (bytes)");
+            slots.forEach(s -> System.out.printf("%-28s %-8s %s%n", s.get("name"), s.get("active"), s.get("retainedWalBytes")));
+        }
+        return 0;
+    }
+
+    private static Optional<PlatformState.Entry> alive(PlatformState state, String name) {
+        return state.processes().stream().filter(p -> p.name().equals(name) && p.isAlive()).findFirst();
+    }
+
+    private static List<Map<String, Object>> connectors(String connectUrl) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try {
+            ConnectClient client = ConnectClient.of(URI.create(connectUrl));
+            for (String name : client.connectors()) {
+                client.status(name).ifPresent(status -> rows.add(row("name", name, "state", status.state(), "tasks", tasks(status))));
+            }
+        } catch (ConnectRestException e) {
+            rows.add(row("name", "(connect)", "state", "UNREACHABLE", "tasks", e.getMessage()));
+        }
+        return rows;
+    }
+
+    private static String tasks(ConnectorStatus status) {
+        List<String> tasks = new ArrayList<>();
+        status.tasks().forEach(t -> tasks.add(t.id() + ":" + t.state()));
+        return String.join(" ", tasks) + status.failure().map(f -> "  " + f).orElse("");
+    }
+
+    private static List<Map<String, Object>> slots(Path runFolder, PlatformState state) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String url = state.endpoints().get("postgres");
+        String password = Secrets.in(runFolder).password("postgres");
+        try (Connection connection = DriverManager.getConnection(url, PostgresServer.SUPERUSER, password);
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT slot_name, active, "
+                        + "pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint FROM pg_replication_slots ORDER BY slot_name")) {
+            while (result.next()) {
+                rows.add(row("name", result.getString(1), "active", result.getBoolean(2), "retainedWalBytes", result.getLong(3)));
+            }
+        } catch (Exception e) {
+            rows.add(row("name", "(postgres)", "active", false, "retainedWalBytes", "unreadable: " + e.getMessage()));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(Object... keysAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            row.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return row;
+    }
+}

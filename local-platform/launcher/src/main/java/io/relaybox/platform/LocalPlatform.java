@@ -22,6 +22,8 @@ import io.relaybox.connectctl.ConnectorDefinition;
 public final class LocalPlatform implements AutoCloseable {
 
     public static final String ORDERS_CONNECTOR = "orders-outbox-source";
+    /** The user of the Connect REST API. */
+    public static final String CONNECT_USER = "relaybox";
 
     private final PlatformSettings settings;
     private final Secrets secrets;
@@ -45,12 +47,17 @@ public final class LocalPlatform implements AutoCloseable {
                 logFile("kafka"));
         this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), layout.connectPluginFolders(),
                 kafka.bootstrapServers(), ports.connect(), logFile("connect"),
-                Map.of("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE)));
+                Map.of("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE)), connectCredentials(secrets));
         ServiceDatabase orders = ServiceDatabase.ORDERS;
         this.orderMonolith = new SpringBootService("order-monolith", layout.orderMonolithJar(), ports.orders(),
                 List.of("--spring.datasource.url=" + postgres.jdbcUrl(orders.database()),
                         "--spring.datasource.username=" + orders.ownerRole()),
                 Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(orders.ownerRole())), run, logFile("order-monolith"));
+    }
+
+    /** The user and password of the Connect REST API, generated on first start and kept in the run folder's secrets. */
+    public static ConnectWorker.Credentials connectCredentials(Secrets secrets) {
+        return new ConnectWorker.Credentials(CONNECT_USER, secrets.password("connect." + CONNECT_USER));
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.relaybox.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.relaybox.connectctl.ConnectClient;
+import io.relaybox.connectctl.ConnectRestException;
 import io.relaybox.connectctl.PluginInfo;
 
 class KafkaConnectIT {
@@ -27,7 +32,8 @@ class KafkaConnectIT {
                 FOLDER.resolve("kafka.log"));
         kafka.start(Duration.ofSeconds(120));
         connect = new ConnectWorker(FOLDER.resolve("connect"), layout.connectClasspath(), layout.connectPluginFolders(),
-                kafka.bootstrapServers(), FreePort.any(), FOLDER.resolve("connect.log"), Map.of());
+                kafka.bootstrapServers(), FreePort.any(), FOLDER.resolve("connect.log"), Map.of(),
+                new ConnectWorker.Credentials("tester", "t3st-pw"));
         connect.start(Duration.ofSeconds(120));
     }
 
@@ -48,8 +54,12 @@ class KafkaConnectIT {
     }
 
     @Test
-    void stopsBothProcesses() {
-        assertThat(kafka.process().isAlive()).isTrue();
-        assertThat(connect.process().isAlive()).isTrue();
+    void refusesRequestsWithoutTheRightPassword() {
+        ConnectClient anonymous = ConnectClient.of(URI.create(connect.restUrl()));
+        ConnectClient wrongPassword = anonymous.withBasicAuth("tester", "wrong");
+
+        assertThatThrownBy(anonymous::connectors).isInstanceOf(ConnectRestException.class).hasMessageContaining("401");
+        assertThatThrownBy(wrongPassword::connectors).isInstanceOf(ConnectRestException.class).hasMessageContaining("401");
+        assertThat(connect.client().connectors()).isEmpty();
     }
 }

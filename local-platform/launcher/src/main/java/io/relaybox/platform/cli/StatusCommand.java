@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.connectctl.ConnectRestException;
 import io.relaybox.connectctl.ConnectorStatus;
+import io.relaybox.platform.ConnectWorker;
+import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.Secrets;
@@ -47,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
         state.ifPresent(s -> {
             s.processes().forEach(p -> processes.add(row("name", p.name(), "pid", p.pid(), "state", p.isAlive() ? "RUNNING" : "STOPPED",
                     "endpoint", p.endpoint(), "log", p.logFile().toString())));
-            alive(s, "connect").ifPresent(p -> connectors.addAll(connectors(p.endpoint())));
+            alive(s, "connect").ifPresent(p -> connectors.addAll(connectors(p.endpoint(), runFolder)));
             alive(s, "postgres").ifPresent(p -> slots.addAll(slots(runFolder, s)));
         });
         if (asJson) {
@@ -78,10 +80,11 @@ final class StatusCommand implements Callable<Integer> {
         return state.processes().stream().filter(p -> p.name().equals(name) && p.isAlive()).findFirst();
     }
 
-    private static List<Map<String, Object>> connectors(String connectUrl) {
+    private static List<Map<String, Object>> connectors(String connectUrl, Path runFolder) {
         List<Map<String, Object>> rows = new ArrayList<>();
         try {
-            ConnectClient client = ConnectClient.of(URI.create(connectUrl));
+            ConnectWorker.Credentials credentials = LocalPlatform.connectCredentials(Secrets.in(runFolder));
+            ConnectClient client = ConnectClient.of(URI.create(connectUrl)).withBasicAuth(credentials.user(), credentials.password());
             for (String name : client.connectors()) {
                 client.status(name).ifPresent(status -> rows.add(row("name", name, "state", status.state(), "tasks", tasks(status))));
             }

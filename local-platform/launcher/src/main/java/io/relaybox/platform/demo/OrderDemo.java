@@ -75,10 +75,13 @@ public final class OrderDemo {
         out.println();
     }
 
+    private long shown;
+
     private synchronized void progress(long done, int total, long begin) {
-        if (done != total && done % Math.max(1, total / 100) != 0) {
+        if (done <= shown || (done != total && done % Math.max(1, total / 100) != 0)) {
             return;
         }
+        shown = done;
         int width = 40;
         int filled = (int) (width * done / total);
         double seconds = Math.max(1e-3, (System.nanoTime() - begin) / 1e9);

@@ -1,0 +1,55 @@
+package io.relaybox.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlatformStateTest {
+
+    @TempDir
+    Path runFolder;
+
+    @Test
+    void findsAProcessOfAnEarlierLauncherAgainByPidAndStartTime() throws Exception {
+        ManagedProcess sleeper = new ManagedProcess(new ProcessSpec("sleeper", List.of("sleep", "60"), Map.of(), runFolder,
+                runFolder.resolve("sleeper.log"), StopSignal.TERM, Duration.ofSeconds(5), "-"), ReadinessCheck.none());
+        sleeper.start();
+        try {
+            new PlatformState(runFolder, runFolder.resolve("pg"), Map.of("x", "y"), List.of(PlatformState.Entry.of(sleeper))).write();
+
+            PlatformState.Entry entry = PlatformState.read(runFolder).orElseThrow().processes().get(0);
+
+            assertThat(entry.pid()).isEqualTo(sleeper.pid());
+            assertThat(entry.isAlive()).isTrue();
+            entry.stop(Duration.ofSeconds(5));
+            assertThat(entry.isAlive()).isFalse();
+            assertThat(sleeper.isAlive()).isFalse();
+        } finally {
+            sleeper.kill();
+        }
+    }
+
+    @Test
+    void doesNotTakeAnotherProcessWithTheSamePidForOurs() {
+        PlatformState.Entry recorded = new PlatformState.Entry("kafka", ProcessHandle.current().pid(),
+                java.time.Instant.parse("2001-01-01T00:00:00Z"), "-", runFolder.resolve("kafka.log"), StopSignal.TERM);
+
+        assertThat(recorded.isAlive()).isFalse();
+    }
+
+    @Test
+    void forgetsItsFileOnDelete() {
+        PlatformState state = new PlatformState(runFolder, runFolder.resolve("pg"), Map.of(), List.of());
+        state.write();
+
+        state.delete();
+
+        assertThat(PlatformState.read(runFolder)).isEmpty();
+    }
+}

@@ -1,0 +1,52 @@
+package io.relaybox.order;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An order as the API returns it and as its events carry it: the same record, so that a consumer of
+ * {@code OrderPlaced} sees exactly what the client that placed the order saw.
+ *
+ * @param orderId the order id (UUIDv7)
+ * @param customerId who ordered
+ * @param currency ISO 4217 code of every amount
+ * @param status where the order is in its life
+ * @param lines what was ordered, in request order
+ * @param total the sum of the line totals, scale 2
+ * @param placedAt when the order was placed (microsecond precision, as stored)
+ * @param cancelledAt when it was cancelled; absent unless cancelled
+ * @param cancellationReason why it was cancelled; absent unless cancelled
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Order(UUID orderId, String customerId, String currency, OrderStatus status, List<OrderLine> lines,
+        BigDecimal total, Instant placedAt, Instant cancelledAt, String cancellationReason) {
+
+    static final int SCALE = 2;
+
+    public Order {
+        lines = List.copyOf(lines);
+    }
+
+    /** A new pending order; line totals and the total are computed here. */
+    static Order place(UUID orderId, PlaceOrder command, Instant placedAt) {
+        List<OrderLine> lines = command.lines().stream().map(line -> {
+            BigDecimal unitPrice = line.unitPrice().setScale(SCALE, RoundingMode.UNNECESSARY);
+            return new OrderLine(line.sku(), line.quantity(), unitPrice,
+                    unitPrice.multiply(BigDecimal.valueOf(line.quantity())).setScale(SCALE, RoundingMode.UNNECESSARY));
+        }).toList();
+        BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(SCALE, RoundingMode.UNNECESSARY);
+        return new Order(orderId, command.customerId(), command.currency().getCurrencyCode(), OrderStatus.PENDING,
+                lines, total, placedAt, null, null);
+    }
+
+    /** This order, cancelled. */
+    Order cancel(Instant at, String reason) {
+        return new Order(orderId, customerId, currency, OrderStatus.CANCELLED, lines, total, placedAt, at, reason);
+    }
+}

@@ -1,0 +1,2 @@
+/** The order monolith: orders, their lifecycle and the events each change publishes through the outbox. */
+package io.relaybox.order;

@@ -1,0 +1,48 @@
+package io.relaybox.order.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.relaybox.order.Order;
+import io.relaybox.order.OrderNotFoundException;
+import io.relaybox.order.Orders;
+
+/** {@code /orders}: place, read and cancel orders. */
+@RestController
+@RequestMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+class OrderController {
+
+    private final Orders orders;
+    private final OrderRequestValidator validator = new OrderRequestValidator();
+
+    OrderController(Orders orders) {
+        this.orders = orders;
+    }
+
+    /** 201 with the order, which equals the payload of its {@code OrderPlaced} event. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Order> place(@RequestBody PlaceOrderRequest request) {
+        Order order = orders.place(validator.placeOrder(request));
+        return ResponseEntity.created(URI.create("/orders/" + order.orderId())).body(order);
+    }
+
+    @GetMapping("/{id}")
+    Order get(@PathVariable UUID id) {
+        return orders.find(id).orElseThrow(() -> new OrderNotFoundException(id));
+    }
+
+    /** 200 with the cancelled order, which equals the payload of its {@code OrderCancelled} event. */
+    @PostMapping("/{id}/cancel")
+    Order cancel(@PathVariable UUID id, @RequestBody(required = false) CancelOrderRequest request) {
+        return orders.cancel(id, validator.cancellationReason(request));
+    }
+}

@@ -1,0 +1,122 @@
+package io.relaybox.order.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.relaybox.order.PlaceOrder;
+
+/** Checks request bodies field by field and reports every violation at once, named by its path. */
+final class OrderRequestValidator {
+
+    static final int MAX_LINES = 100;
+    static final int MAX_QUANTITY = 10_000;
+    static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("1000000000");
+    static final int MAX_TEXT = 100;
+    static final int MAX_REASON = 500;
+    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+
+    /** The validated command. */
+    PlaceOrder placeOrder(PlaceOrderRequest request) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (request == null) {
+            throw new InvalidRequestException(List.of(new FieldViolation("body", "must not be empty")));
+        }
+        text(request.customerId(), "customerId", MAX_TEXT, violations);
+        Currency currency = currency(request.currency(), violations);
+        List<PlaceOrder.Line> lines = lines(request.lines(), violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return new PlaceOrder(request.customerId(), currency, lines);
+    }
+
+    /** The validated reason, or null when none was given. */
+    String cancellationReason(CancelOrderRequest request) {
+        if (request == null || request.reason() == null) {
+            return null;
+        }
+        List<FieldViolation> violations = new ArrayList<>();
+        text(request.reason(), "reason", MAX_REASON, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        return request.reason();
+    }
+
+    private static Currency currency(String code, List<FieldViolation> violations) {
+        if (code == null || code.isBlank()) {
+            violations.add(new FieldViolation("currency", "must not be blank"));
+            return null;
+        }
+        if (CURRENCY_CODE.matcher(code).matches()) {
+            try {
+                return Currency.getInstance(code);
+            } catch (IllegalArgumentException unknown) {
+                // reported below
+            }
+        }
+        violations.add(new FieldViolation("currency", "must be an ISO 4217 currency code, e.g. EUR"));
+        return null;
+    }
+
+    private static List<PlaceOrder.Line> lines(List<PlaceOrderRequest.Line> lines, List<FieldViolation> violations) {
+        if (lines == null || lines.isEmpty()) {
+            violations.add(new FieldViolation("lines", "must not be empty"));
+            return List.of();
+        }
+        if (lines.size() > MAX_LINES) {
+            violations.add(new FieldViolation("lines", "size must be at most " + MAX_LINES));
+            return List.of();
+        }
+        List<PlaceOrder.Line> valid = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String path = "lines[" + i + "]";
+            PlaceOrderRequest.Line line = lines.get(i);
+            if (line == null) {
+                violations.add(new FieldViolation(path, "must not be null"));
+                continue;
+            }
+            int before = violations.size();
+            text(line.sku(), path + ".sku", MAX_TEXT, violations);
+            quantity(line.quantity(), path + ".quantity", violations);
+            unitPrice(line.unitPrice(), path + ".unitPrice", violations);
+            if (violations.size() == before) {
+                valid.add(new PlaceOrder.Line(line.sku(), line.quantity(), line.unitPrice()));
+            }
+        }
+        return valid;
+    }
+
+    private static void quantity(Integer quantity, String field, List<FieldViolation> violations) {
+        if (quantity == null) {
+            violations.add(new FieldViolation(field, "must not be null"));
+        } else if (quantity <= 0) {
+            violations.add(new FieldViolation(field, "must be greater than 0"));
+        } else if (quantity > MAX_QUANTITY) {
+            violations.add(new FieldViolation(field, "must be less than or equal to " + MAX_QUANTITY));
+        }
+    }
+
+    private static void unitPrice(BigDecimal price, String field, List<FieldViolation> violations) {
+        if (price == null) {
+            violations.add(new FieldViolation(field, "must not be null"));
+        } else if (price.signum() < 0) {
+            violations.add(new FieldViolation(field, "must be greater than or equal to 0"));
+        } else if (price.compareTo(MAX_UNIT_PRICE) >= 0) {
+            violations.add(new FieldViolation(field, "must be less than " + MAX_UNIT_PRICE.toPlainString()));
+        } else if (price.stripTrailingZeros().scale() > 2) {
+            violations.add(new FieldViolation(field, "must have at most 2 decimal places"));
+        }
+    }
+
+    private static void text(String value, String field, int maxLength, List<FieldViolation> violations) {
+        if (value == null || value.isBlank()) {
+            violations.add(new FieldViolation(field, "must not be blank"));
+        } else if (value.length() > maxLength) {
+            violations.add(new FieldViolation(field, "size must be at most " + maxLength));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.relaybox.order;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** A database for one test class, owned by the application role as on the platform; the application migrates it. */
+final class OrdersDatabase {
+
+    static final String APP_ROLE = "orders_app";
+    static final String APP_PASSWORD = "orders-pw";
+
+    private OrdersDatabase() {
+    }
+
+    /** Creates the database (once) and points {@code spring.datasource.*} at it. */
+    static void register(String name, DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> {
+            PostgresExtension.server().ensureRole(APP_ROLE, APP_PASSWORD, false);
+            PostgresExtension.server().ensureDatabase(name, APP_ROLE);
+            return PostgresExtension.server().jdbcUrl(name);
+        });
+        registry.add("spring.datasource.username", () -> APP_ROLE);
+        registry.add("spring.datasource.password", () -> APP_PASSWORD);
+    }
+}

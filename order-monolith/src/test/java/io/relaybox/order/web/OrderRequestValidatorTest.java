@@ -1,0 +1,145 @@
+package io.relaybox.order.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.relaybox.order.PlaceOrder;
+
+class OrderRequestValidatorTest {
+
+    private final OrderRequestValidator validator = new OrderRequestValidator();
+
+    @Test
+    void acceptsAValidOrder() {
+        PlaceOrder command = validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(
+                line("SKU-1", 2, "10.50"), line("SKU-2", 1, "0"))));
+
+        assertThat(command.customerId()).isEqualTo("c-1");
+        assertThat(command.currency().getCurrencyCode()).isEqualTo("EUR");
+        assertThat(command.lines()).containsExactly(new PlaceOrder.Line("SKU-1", 2, new BigDecimal("10.50")),
+                new PlaceOrder.Line("SKU-2", 1, new BigDecimal("0")));
+    }
+
+    @Test
+    void namesEveryMissingField() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest(null, null, null)),
+                new FieldViolation("customerId", "must not be blank"),
+                new FieldViolation("currency", "must not be blank"),
+                new FieldViolation("lines", "must not be empty"));
+    }
+
+    @Test
+    void rejectsOrderWithoutLines() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of())),
+                new FieldViolation("lines", "must not be empty"));
+    }
+
+    @Test
+    void namesTheFieldsOfAnIncompleteLine() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR",
+                        List.of(line("SKU-1", 1, "1"), new PlaceOrderRequest.Line(" ", null, null)))),
+                new FieldViolation("lines[1].sku", "must not be blank"),
+                new FieldViolation("lines[1].quantity", "must not be null"),
+                new FieldViolation("lines[1].unitPrice", "must not be null"));
+    }
+
+    @Test
+    void rejectsANullLine() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR",
+                        Collections.singletonList(null))),
+                new FieldViolation("lines[0]", "must not be null"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 0, -1 })
+    void rejectsOrderWithNonPositiveQuantity(int quantity) {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", quantity, "1")))),
+                new FieldViolation("lines[0].quantity", "must be greater than 0"));
+    }
+
+    @Test
+    void rejectsOrderWithHugeQuantity() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 10_001, "1")))),
+                new FieldViolation("lines[0].quantity", "must be less than or equal to 10000"));
+    }
+
+    @Test
+    void rejectsOrderWithNegativePrice() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "-0.01")))),
+                new FieldViolation("lines[0].unitPrice", "must be greater than or equal to 0"));
+    }
+
+    @Test
+    void rejectsPriceWithMoreThanTwoDecimals() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1.005")))),
+                new FieldViolation("lines[0].unitPrice", "must have at most 2 decimal places"));
+    }
+
+    @Test
+    void acceptsTrailingZerosBeyondTwoDecimals() {
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1.500")))))
+                .isNotNull();
+    }
+
+    @Test
+    void rejectsPriceOfABillionOrMore() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1000000000")))),
+                new FieldViolation("lines[0].unitPrice", "must be less than 1000000000"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ABC", "eur", "EURO", "E1R" })
+    void rejectsUnknownCurrency(String currency) {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", currency, List.of(line("SKU-1", 1, "1")))),
+                new FieldViolation("currency", "must be an ISO 4217 currency code, e.g. EUR"));
+    }
+
+    @Test
+    void rejectsTooManyLines() {
+        PlaceOrderRequest.Line[] lines = new PlaceOrderRequest.Line[101];
+        Arrays.fill(lines, line("SKU-1", 1, "1"));
+
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(lines))),
+                new FieldViolation("lines", "size must be at most 100"));
+    }
+
+    @Test
+    void rejectsOverlongCustomerId() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c".repeat(101), "EUR", List.of(line("SKU-1", 1, "1")))),
+                new FieldViolation("customerId", "size must be at most 100"));
+    }
+
+    @Test
+    void acceptsAMissingCancellationReason() {
+        assertThat(validator.cancellationReason(null)).isNull();
+        assertThat(validator.cancellationReason(new CancelOrderRequest(null))).isNull();
+        assertThat(validator.cancellationReason(new CancelOrderRequest("changed my mind"))).isEqualTo("changed my mind");
+    }
+
+    @Test
+    void rejectsABlankOrOverlongCancellationReason() {
+        assertViolations(() -> validator.cancellationReason(new CancelOrderRequest(" ")),
+                new FieldViolation("reason", "must not be blank"));
+        assertViolations(() -> validator.cancellationReason(new CancelOrderRequest("x".repeat(501))),
+                new FieldViolation("reason", "size must be at most 500"));
+    }
+
+    private static PlaceOrderRequest.Line line(String sku, Integer quantity, String unitPrice) {
+        return new PlaceOrderRequest.Line(sku, quantity, new BigDecimal(unitPrice));
+    }
+
+    private static void assertViolations(ThrowingCallable call, FieldViolation... expected) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.violations()).containsExactly(expected));
+    }
+}

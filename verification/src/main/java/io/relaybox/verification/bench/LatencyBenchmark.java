@@ -1,0 +1,85 @@
+package io.relaybox.verification.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.demo.OrderEventsReader;
+import io.relaybox.platform.demo.OrderGenerator;
+import io.relaybox.platform.demo.OrdersApi;
+
+/**
+ * Commit-to-Kafka latency at a steady rate of {@code POST /orders}: for every {@code OrderPlaced} record, the time
+ * from its {@code occurredat} header (set in the order's transaction) until a consumer received it.
+ */
+final class LatencyBenchmark {
+
+    private final LocalPlatform platform;
+
+    LatencyBenchmark(LocalPlatform platform) {
+        this.platform = platform;
+    }
+
+    void run(int ratePerSecond, Duration duration) throws Exception {
+        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrderGenerator generator = new OrderGenerator(1);
+        ConcurrentHashMap<String, Long> latencyByOrder = new ConcurrentHashMap<>();
+        ConcurrentHashMap.KeySetView<String, Boolean> placed = ConcurrentHashMap.newKeySet();
+        AtomicLong failures = new AtomicLong();
+        AtomicLong late = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(64);
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+        long total = ratePerSecond * duration.toSeconds();
+        AtomicLong sent = new AtomicLong();
+        try (OrderEventsReader reader = new OrderEventsReader(platform.kafka().bootstrapServers(), "orders.events")) {
+            long start = System.nanoTime();
+            long periodNanos = 1_000_000_000L / ratePerSecond;
+            pacer.scheduleAtFixedRate(() -> {
+                if (sent.incrementAndGet() > total) {
+                    return;
+                }
+                clients.execute(() -> {
+                    try {
+                        placed.add(api.place(generator.nextOrderJson()).path("orderId").asString());
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                });
+            }, 0, periodNanos, TimeUnit.NANOSECONDS);
+
+            reader.readUntil(record -> {
+                long receivedMicros = nowMicros();
+                if ("OrderPlaced".equals(OrderEventsReader.header(record, "type"))) {
+                    Instant occurred = Instant.parse(OrderEventsReader.header(record, "occurredat"));
+                    long occurredMicros = occurred.getEpochSecond() * 1_000_000 + occurred.getNano() / 1000;
+                    latencyByOrder.putIfAbsent(record.key(), receivedMicros - occurredMicros);
+                }
+            }, () -> sent.get() >= total && clientsIdle(clients) && latencyByOrder.keySet().containsAll(placed),
+                    duration.plus(Duration.ofMinutes(2)));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            pacer.shutdownNow();
+            clients.shutdown();
+            clients.awaitTermination(1, TimeUnit.MINUTES);
+            long[] millis = placed.stream().filter(latencyByOrder::containsKey).mapToLong(id -> latencyByOrder.get(id) / 1000).toArray();
+            late.set(placed.size() - millis.length);
+            System.out.printf("latency: %,d orders at a steady %d/s over %.0f s (%d failed requests, %d events not seen): "
+                    + "commit-to-Kafka ms %s%n", placed.size(), ratePerSecond, seconds, failures.get(), late.get(), new Percentiles(millis));
+        }
+    }
+
+    private static boolean clientsIdle(ExecutorService clients) {
+        return ((java.util.concurrent.ThreadPoolExecutor) clients).getActiveCount() == 0
+                && ((java.util.concurrent.ThreadPoolExecutor) clients).getQueue().isEmpty();
+    }
+
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+}

@@ -1,0 +1,136 @@
+package io.relaybox.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.relaybox.connectctl.ConnectorDefinition;
+import io.relaybox.platform.PlatformLayout;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** docker-compose.yml runs the same topology as the connector JSON expects, with the versions the build pins. */
+class DockerComposeConsistencyTest {
+
+    static Path home;
+    static JsonNode services;
+    static List<ConnectorDefinition> connectors;
+
+    @BeforeAll
+    static void read() throws IOException {
+        home = PlatformLayout.detect().home();
+        services = new YAMLMapper().readTree(home.resolve("docker-compose.yml").toFile()).path("services");
+        try (Stream<Path> files = Files.list(home.resolve("connect-config/connectors"))) {
+            connectors = files.filter(f -> f.toString().endsWith(".json")).sorted().map(ConnectorDefinition::read).toList();
+        }
+        assertThat(connectors).isNotEmpty();
+    }
+
+    @Test
+    void pointsEveryPostgresConnectorAtAComposeDatabaseWithLogicalDecoding() {
+        for (ConnectorDefinition connector : postgresConnectors()) {
+            JsonNode database = service(connector.config().get("database.hostname"));
+            assertThat(database.path("image").asString()).startsWith("postgres:");
+            assertThat(database.path("command").toString()).contains("wal_level=logical");
+            assertThat(containerPorts(database)).contains(connector.config().get("database.port"));
+        }
+    }
+
+    @Test
+    void createsTheDatabasesAndTheCdcRoleTheConnectorsLogInWith() throws IOException {
+        String init = Files.readString(home.resolve("connect-config/postgres/init-service-databases.sh"));
+        for (ConnectorDefinition connector : postgresConnectors()) {
+            assertThat(init).contains("CREATE DATABASE " + connector.config().get("database.dbname") + " ");
+            assertThat(init).containsPattern("CREATE ROLE " + connector.config().get("database.user") + " WITH LOGIN REPLICATION");
+        }
+    }
+
+    @Test
+    void givesTheWorkerEverySecretTheConnectorsReferenceThroughItsEnvProvider() {
+        JsonNode connect = service("connect");
+        assertThat(connect.path("environment").path("CONNECT_CONFIG_PROVIDERS").asString()).contains("env");
+        assertThat(connect.path("environment").path("CONNECT_CONFIG_PROVIDERS_ENV_CLASS").asString())
+                .isEqualTo("org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        for (ConnectorDefinition connector : connectors) {
+            for (String variable : envReferences(connector)) {
+                assertThat(connect.path("environment").has(variable)).as("%s needs %s in the worker's environment", connector.name(), variable)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
+    void runsTheKafkaAndDebeziumVersionsTheBuildPins() throws IOException {
+        String pom = Files.readString(home.resolve("pom.xml"));
+        assertThat(service("kafka").path("image").asString()).isEqualTo("apache/kafka:" + property(pom, "kafka.version"));
+        assertThat(service("connect").path("image").asString()).endsWith("debezium/connect:" + property(pom, "debezium.version"));
+        assertThat(service("connect").path("environment").path("BOOTSTRAP_SERVERS").asString()).isEqualTo("kafka:9092");
+    }
+
+    @Test
+    void runsTheMonolithAgainstTheDatabaseItsConnectorCaptures() {
+        ConnectorDefinition orders = connectors.stream().filter(c -> c.name().equals("orders-outbox-source")).findFirst().orElseThrow();
+        JsonNode environment = service("order-monolith").path("environment");
+        URI url = URI.create(environment.path("SPRING_DATASOURCE_URL").asString().substring("jdbc:".length()));
+        assertThat(url.getHost()).isEqualTo(orders.config().get("database.hostname"));
+        assertThat(url.getPath()).isEqualTo("/" + orders.config().get("database.dbname"));
+        assertThat(service("order-monolith").path("volumes").toString()).contains("./order-monolith/target/order-monolith.jar");
+    }
+
+    @Test
+    void registersTheConnectorFilesAfterTheServicesThatCreateTheirTables() {
+        JsonNode register = service("register-connectors");
+        assertThat(register.path("volumes").toString()).contains("./connect-config/connectors:/connectors");
+        assertThat(register.path("depends_on").toString()).contains("connect", "order-monolith");
+        assertThat(register.path("environment").path("CONNECT_URL").asString()).isEqualTo("http://connect:8083");
+    }
+
+    private static List<ConnectorDefinition> postgresConnectors() {
+        return connectors.stream().filter(c -> "io.debezium.connector.postgresql.PostgresConnector".equals(c.connectorClass())).toList();
+    }
+
+    private static JsonNode service(String name) {
+        JsonNode service = services.path(name);
+        assertThat(service.isMissingNode()).as("docker-compose service %s", name).isFalse();
+        return service;
+    }
+
+    private static List<String> containerPorts(JsonNode service) {
+        List<String> ports = new ArrayList<>();
+        service.path("ports").forEach(p -> {
+            String[] parts = p.asString().split(":");
+            ports.add(parts[parts.length - 1]);
+        });
+        return ports;
+    }
+
+    private static List<String> envReferences(ConnectorDefinition connector) {
+        List<String> variables = new ArrayList<>();
+        Pattern reference = Pattern.compile("\\$\\{env:([^}:]+)}");
+        for (Map.Entry<String, String> setting : connector.config().entrySet()) {
+            Matcher matcher = reference.matcher(setting.getValue());
+            while (matcher.find()) {
+                variables.add(matcher.group(1));
+            }
+        }
+        return variables;
+    }
+
+    private static String property(String pom, String name) {
+        Matcher matcher = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
+        assertThat(matcher.find()).as("property %s in pom.xml", name).isTrue();
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,125 @@
+package io.relaybox.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.demo.OrderGenerator;
+import io.relaybox.platform.demo.OrdersApi;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Orders placed and cancelled over HTTP arrive in {@code orders.events} through Debezium exactly once each, keyed by
+ * order id, with every header, carrying what the API returned, and in order per order.
+ */
+@ExtendWith(SharedPlatform.class)
+class OrdersToKafkaIT {
+
+    private static final int ORDERS = 500;
+    private static final int CANCELLED = 50;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    static final Map<String, JsonNode> placed = new ConcurrentHashMap<>();
+    static final Map<String, JsonNode> cancelled = new LinkedHashMap<>();
+    static OrderEvents events;
+
+    @BeforeAll
+    static void placeAndCancelOrders(LocalPlatform platform) throws Exception {
+        events = new OrderEvents(platform.kafka().bootstrapServers());
+        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrderGenerator generator = new OrderGenerator(42);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<JsonNode>> requests = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            requests.add(pool.submit(() -> api.place(generator.nextOrderJson())));
+        }
+        for (Future<JsonNode> request : requests) {
+            JsonNode order = request.get();
+            placed.put(order.path("orderId").asString(), order);
+        }
+        pool.shutdown();
+        placed.keySet().stream().limit(CANCELLED).forEach(orderId -> cancelled.put(orderId, api.cancel(orderId)));
+
+        events.awaitUntil(e -> e.hasAll(placed.keySet(), "OrderPlaced") && e.hasAll(cancelled.keySet(), "OrderCancelled"),
+                Duration.ofMinutes(3));
+    }
+
+    @AfterAll
+    static void closeReader() {
+        if (events != null) {
+            events.close();
+        }
+    }
+
+    @Test
+    void publishesExactlyOneOrderPlacedPerOrderKeyedByOrderId() {
+        assertThat(placed).hasSize(ORDERS);
+        for (String orderId : placed.keySet()) {
+            List<ConsumerRecord<String, String>> records = events.of(orderId, "OrderPlaced");
+            assertThat(records).as("OrderPlaced records of order %s", orderId).hasSize(1);
+            assertThat(records.get(0).key()).isEqualTo(orderId);
+        }
+    }
+
+    @Test
+    void publishesOneOrderCancelledPerCancelledOrderAndNoneForTheOthers() {
+        for (String orderId : placed.keySet()) {
+            int expected = cancelled.containsKey(orderId) ? 1 : 0;
+            assertThat(events.of(orderId, "OrderCancelled")).as("OrderCancelled records of order %s", orderId).hasSize(expected);
+        }
+    }
+
+    @Test
+    void carriesEveryHeader() {
+        for (String orderId : placed.keySet()) {
+            for (ConsumerRecord<String, String> record : events.of(orderId)) {
+                assertThat(UUID.fromString(OrderEvents.header(record, "id")).version()).isEqualTo(7);
+                assertThat(OrderEvents.header(record, "type")).isIn("OrderPlaced", "OrderCancelled");
+                assertThat(OrderEvents.header(record, "schemaversion")).isEqualTo("1");
+                assertThat(Instant.parse(OrderEvents.header(record, "occurredat"))).isBefore(Instant.now());
+                assertThat(record.headers().lastHeader("traceparent")).as("traceparent header (empty without a trace)").isNotNull();
+                assertThat(record.headers().lastHeader("headers")).as("extra headers header").isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void carriesWhatTheApiReturnedAsPayload() {
+        for (Map.Entry<String, JsonNode> order : placed.entrySet()) {
+            JsonNode payload = JSON.readTree(events.of(order.getKey(), "OrderPlaced").get(0).value());
+            assertThat(payload).as("OrderPlaced payload of %s", order.getKey()).isEqualTo(order.getValue());
+        }
+        for (Map.Entry<String, JsonNode> order : cancelled.entrySet()) {
+            JsonNode payload = JSON.readTree(events.of(order.getKey(), "OrderCancelled").get(0).value());
+            assertThat(payload).as("OrderCancelled payload of %s", order.getKey()).isEqualTo(order.getValue());
+        }
+    }
+
+    @Test
+    void deliversOrderCancelledAfterOrderPlacedInTheSamePartition() {
+        for (String orderId : cancelled.keySet()) {
+            ConsumerRecord<String, String> placedRecord = events.of(orderId, "OrderPlaced").get(0);
+            ConsumerRecord<String, String> cancelledRecord = events.of(orderId, "OrderCancelled").get(0);
+            assertThat(cancelledRecord.partition()).isEqualTo(placedRecord.partition());
+            assertThat(cancelledRecord.offset()).isGreaterThan(placedRecord.offset());
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.relaybox.verification;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.PlatformSettings;
+import io.relaybox.platform.RunFolder;
+
+/**
+ * Hands tests one platform, started on free ports on first use and shared by every test of this module's run;
+ * JUnit closes it (stopping every process) when the run ends.
+ */
+public final class SharedPlatform implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedPlatform.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalPlatform.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(LocalPlatform.class, key -> start(), LocalPlatform.class);
+    }
+
+    private static LocalPlatform start() {
+        Path runFolder = Path.of("target/platform");
+        RunFolder.purge(runFolder, Optional.empty());
+        return LocalPlatform.start(PlatformSettings.forTests(runFolder), line -> System.out.println("[platform] " + line));
+    }
+}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.junit.PostgresExtension;
 
 @ExtendWith(PostgresExtension.class)
 class JdbcTransactionsIT {

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.PostgresServer;
 import tools.jackson.databind.json.JsonMapper;
+import io.relaybox.platform.junit.PostgresExtension;
 
 @ExtendWith(PostgresExtension.class)
 class OutboxIT {

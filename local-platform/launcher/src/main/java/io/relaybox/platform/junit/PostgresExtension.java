@@ -1,4 +1,4 @@
-package io.relaybox.outbox;
+package io.relaybox.platform.junit;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,16 +12,19 @@ import io.relaybox.platform.FreePort;
 import io.relaybox.platform.PostgresServer;
 
 /**
- * One real PostgreSQL for all integration tests of this module: started on first use, stopped and deleted when the
- * test run ends (the root store closes it). Injects {@link PostgresServer} parameters.
+ * One real PostgreSQL ({@code wal_level=logical}) for all integration tests of a module: started before the first
+ * test class that uses it (declare it before {@code @SpringBootTest}, so that it runs before the application context
+ * starts), stopped and deleted when the test run ends. Injects {@link PostgresServer} parameters; {@link #server()}
+ * serves code that cannot take parameters.
  */
-final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
+public final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static volatile PostgresServer server;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server(context);
+        server = start(context);
     }
 
     @Override
@@ -31,10 +34,18 @@ final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return server(context);
+        return start(context);
     }
 
-    private static PostgresServer server(ExtensionContext context) {
+    /** The running server; only inside a test class extended with this extension. */
+    public static PostgresServer server() {
+        if (server == null) {
+            throw new IllegalStateException("PostgreSQL is not running: extend the test class with PostgresExtension");
+        }
+        return server;
+    }
+
+    private static PostgresServer start(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent(RunningServer.class, key -> RunningServer.start(), RunningServer.class).server;
     }
@@ -50,8 +61,8 @@ final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
 
         static RunningServer start() {
             Path folder = Path.of("target", "it-pg").toAbsolutePath();
-            PostgresServer server = PostgresServer.create(folder.resolve("pgdata"), FreePort.any(),
-                    folder.resolve("postgres.log"), "superpw");
+            PostgresServer server = PostgresServer.create(folder.resolve("pgdata"), FreePort.any(), folder.resolve("postgres.log"),
+                    "superpw");
             // a run that was killed leaves its cluster behind: start from scratch
             server.deleteData();
             server.start(Duration.ofSeconds(60));

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,14 +21,22 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param name the connector's name, also its key in the worker
  * @param config its settings, in file order; secrets stay config-provider references such as {@code ${env:NAME}}
+ * @param source where it was read from (a file), for messages; {@code connector <name>} when it was made in code
  */
-public record ConnectorDefinition(String name, Map<String, String> config) {
+public record ConnectorDefinition(String name, Map<String, String> config, String source) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    // a key given twice is a mistake in a connector file, not "the last one wins"
+    private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     public ConnectorDefinition {
         Objects.requireNonNull(name, "name");
         config = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(config));
+        source = source == null ? "connector " + name : source;
+    }
+
+    /** A connector made in code. */
+    public ConnectorDefinition(String name, Map<String, String> config) {
+        this(name, config, null);
     }
 
     /** Reads a connector file. */
@@ -80,14 +89,19 @@ public record ConnectorDefinition(String name, Map<String, String> config) {
             }
             settings.put(setting.getKey(), value.asString());
         }
-        return new ConnectorDefinition(name.asString(), settings);
+        return new ConnectorDefinition(name.asString(), settings, source);
     }
 
     /** A copy with some settings replaced or added (e.g. the database host of this environment). */
     public ConnectorDefinition withSettings(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(config);
         merged.putAll(overrides);
-        return new ConnectorDefinition(name, merged);
+        return new ConnectorDefinition(name, merged, source);
+    }
+
+    /** A copy with other settings, from the same source. */
+    public ConnectorDefinition withConfig(Map<String, String> settings) {
+        return new ConnectorDefinition(name, settings, source);
     }
 
     public String connectorClass() {

@@ -32,12 +32,37 @@ public record ConnectorStatus(String name, String state, String workerId, String
                 .map(t -> "connector " + name + " task " + t.id() + " FAILED: " + firstLine(t.trace()));
     }
 
-    static String firstLine(String trace) {
+    /** One line for humans: the connector's state and each task's, e.g. {@code RUNNING, task 0 FAILED}. */
+    public String summary() {
+        StringBuilder summary = new StringBuilder(state);
+        tasks.forEach(t -> summary.append(", task ").append(t.id()).append(' ').append(t.state()));
+        return tasks.isEmpty() ? summary.append(", no tasks").toString() : summary.toString();
+    }
+
+    /** The first line of a stack trace, e.g. the exception and its message; {@code (no trace)} without one. */
+    public static String firstLine(String trace) {
         if (trace == null || trace.isBlank()) {
             return "(no trace)";
         }
         int end = trace.indexOf('\n');
-        return end < 0 ? trace : trace.substring(0, end);
+        return (end < 0 ? trace : trace.substring(0, end)).strip();
+    }
+
+    /**
+     * The innermost {@code Caused by:} of a stack trace (what really went wrong, such as a refused password), or empty
+     * when the trace has no cause besides its first line.
+     */
+    public static Optional<String> rootCause(String trace) {
+        if (trace == null) {
+            return Optional.empty();
+        }
+        String cause = null;
+        for (String line : trace.split("\\R")) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length()).strip();
+            }
+        }
+        return Optional.ofNullable(cause);
     }
 
     /**

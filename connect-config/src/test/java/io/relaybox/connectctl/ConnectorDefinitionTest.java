@@ -45,6 +45,14 @@ class ConnectorDefinitionTest {
     }
 
     @Test
+    void rejectsASettingGivenTwice() {
+        assertThatThrownBy(() -> parse("{\"name\":\"c\",\"config\":{\"a\":\"1\",\n \"a\":\"2\"}}"))
+                .isInstanceOf(ConnectorFileException.class)
+                .hasMessageContaining("test.json: malformed JSON at line 2")
+                .hasMessageContaining("Duplicate Object property \"a\"");
+    }
+
+    @Test
     void rejectsAFileWithoutConfig() {
         assertThatThrownBy(() -> parse("{\"name\":\"c\"}"))
                 .isInstanceOf(ConnectorFileException.class)

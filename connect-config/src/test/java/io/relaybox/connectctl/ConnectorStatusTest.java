@@ -30,4 +30,24 @@ class ConnectorStatusTest {
         assertThat(status.isRunning()).isTrue();
         assertThat(status.failure()).isEmpty();
     }
+
+    @Test
+    void findsTheInnermostCauseOfATrace() {
+        String trace = "org.apache.kafka.connect.errors.ConnectException: Unable to start\n\tat x\n"
+                + "Caused by: io.debezium.DebeziumException: Couldn't obtain\n\tat y\n"
+                + "Caused by: org.postgresql.util.PSQLException: FATAL: password authentication failed for user \"relaybox_cdc\"\n\tat z";
+
+        assertThat(ConnectorStatus.rootCause(trace))
+                .contains("org.postgresql.util.PSQLException: FATAL: password authentication failed for user \"relaybox_cdc\"");
+        assertThat(ConnectorStatus.rootCause("java.lang.IllegalStateException: x\n\tat y")).isEmpty();
+    }
+
+    @Test
+    void summarisesConnectorAndTaskStatesOnOneLine() {
+        ConnectorStatus status = new ConnectorStatus("c", "RUNNING", "w", null,
+                List.of(new ConnectorStatus.TaskStatus(0, "FAILED", "w", "boom")));
+
+        assertThat(status.summary()).isEqualTo("RUNNING, task 0 FAILED");
+        assertThat(new ConnectorStatus("c", "STOPPED", "w", null, List.of()).summary()).isEqualTo("STOPPED, no tasks");
+    }
 }

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.relaybox.connectctl.ApplyResult;
 import io.relaybox.connectctl.ConnectClient;
+import io.relaybox.connectctl.ConnectorApplier;
 import io.relaybox.connectctl.ConnectorDefinition;
+import io.relaybox.connectctl.ConnectorFiles;
 
 /**
  * The whole platform on one machine, as real processes: PostgreSQL, a KRaft Kafka broker, a Kafka Connect worker
@@ -94,17 +97,26 @@ public final class LocalPlatform implements AutoCloseable {
         report(orderMonolith.process(), begin);
         connect.process().awaitReady(settings.startTimeout());
         report(connect.process(), begin);
-        registerConnectors();
-        progress.accept(String.format("connector %-15s RUNNING (orders.events) after %.1f s", ORDERS_CONNECTOR, seconds(begin)));
+        for (ApplyResult connector : registerConnectors()) {
+            progress.accept(String.format("connector %-15s %s, RUNNING after %.1f s", connector.name(),
+                    connector.action().word(), seconds(begin)));
+        }
         saveState();
     }
 
-    /** Registers (or updates) every source connector through the Connect REST API and waits until its tasks run. */
-    public void registerConnectors() {
-        ConnectorDefinition orders = ConnectorDefinition.read(settings.layout().connectorFile(ORDERS_CONNECTOR + ".json"))
-                .withSettings(Map.of("database.hostname", "127.0.0.1", "database.port", Integer.toString(postgres.port())));
-        connect.client().putConfig(orders);
-        connect.client().awaitRunning(orders.name(), settings.startTimeout());
+    /**
+     * Registers every connector file of {@code connect-config/connectors} through the Connect REST API, the way
+     * {@code connectctl apply} does (all validated first, then created or updated only when changed), and waits
+     * until each one's tasks run.
+     */
+    public List<ApplyResult> registerConnectors() {
+        List<ConnectorDefinition> connectors = ConnectorFiles.read(List.of(settings.layout().connectorFolder()));
+        List<ApplyResult> results = ConnectorApplier.to(connect.client())
+                .withEnvironment(Map.of())
+                .withOverrides(Map.of("database.hostname", "127.0.0.1", "database.port", Integer.toString(postgres.port())))
+                .apply(connectors);
+        results.forEach(result -> connect.client().awaitRunning(result.name(), settings.startTimeout()));
+        return results;
     }
 
     /**

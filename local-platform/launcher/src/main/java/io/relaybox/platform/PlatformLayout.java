@@ -43,8 +43,9 @@ public record PlatformLayout(Path home) {
         return built(home.resolve("order-monolith/target/order-monolith.jar"));
     }
 
-    public Path connectorFile(String fileName) {
-        return built(home.resolve("connect-config/connectors").resolve(fileName));
+    /** The folder of the connector files that the platform registers. */
+    public Path connectorFolder() {
+        return built(home.resolve("connect-config/connectors"));
     }
 
     /** The default run folder of the command line: logs, data and state of the running platform. */

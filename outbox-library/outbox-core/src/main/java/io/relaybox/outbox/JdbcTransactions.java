@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 /**
  * Thread-bound JDBC transactions for applications without a transaction framework, and the
- * {@link TransactionalConnectionSource} that lets the {@link Outbox} join them.
+ * {@link TransactionalConnectionSource} that lets the {@link Outbox} (and the inbox) join them.
  *
  * <pre>{@code
  * JdbcTransactions transactions = JdbcTransactions.of(dataSource);
@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  *
  * <p>A call inside a running transaction joins it. Instances are thread-safe; each thread has its own transaction.
  */
-public final class JdbcTransactions implements TransactionalConnectionSource {
+public final class JdbcTransactions implements TransactionalConnectionSource, TransactionRunner {
 
     private final DataSource dataSource;
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
@@ -52,6 +52,7 @@ public final class JdbcTransactions implements TransactionalConnectionSource {
      * @throws TransactionFailedException when the transaction cannot begin or commit, or the work throws a checked
      *         exception (its cause); unchecked exceptions and errors from the work are rethrown as they are
      */
+    @Override
     public <T> T inTransaction(Callable<T> work) {
         Objects.requireNonNull(work, "work");
         if (current.get() != null) {

@@ -13,12 +13,12 @@ import org.postgresql.ds.PGSimpleDataSource;
 import io.relaybox.platform.PostgresServer;
 
 /** A database owned by the application role, migrated with the outbox migration as a service's Flyway would. */
-record TestDatabase(PostgresServer server, String name, DataSource dataSource) {
+public record TestDatabase(PostgresServer server, String name, DataSource dataSource) {
 
     static final String APP_ROLE = "outbox_app";
     static final String APP_PASSWORD = "app-pw";
 
-    static TestDatabase create(PostgresServer server, String name) {
+    public static TestDatabase create(PostgresServer server, String name) {
         server.ensureRole(APP_ROLE, APP_PASSWORD, false);
         server.ensureDatabase(name, APP_ROLE);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -30,7 +30,7 @@ record TestDatabase(PostgresServer server, String name, DataSource dataSource) {
     }
 
     /** Runs SQL as the application role, in auto-commit mode. */
-    void execute(String sql) {
+    public void execute(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
@@ -38,11 +38,11 @@ record TestDatabase(PostgresServer server, String name, DataSource dataSource) {
         }
     }
 
-    long count(String table) {
+    public long count(String table) {
         return queryLong("SELECT count(*) FROM " + table);
     }
 
-    long queryLong(String sql) {
+    public long queryLong(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

@@ -34,6 +34,9 @@ public class OutboxProperties {
     /** Flyway integration. */
     private final Flyway flyway = new Flyway();
 
+    /** The inbox (idempotent consumer). */
+    private final Inbox inbox = new Inbox();
+
     /** @return whether the outbox is auto-configured */
     public boolean isEnabled() {
         return enabled;
@@ -107,6 +110,41 @@ public class OutboxProperties {
     /** @return the Flyway settings */
     public Flyway getFlyway() {
         return flyway;
+    }
+
+    /** @return the inbox settings */
+    public Inbox getInbox() {
+        return inbox;
+    }
+
+    /** The {@code outbox.inbox.*} properties. */
+    public static class Inbox {
+
+        /** Whether to auto-configure the inbox when the application defines an EventHandler bean (default true). */
+        private boolean enabled = true;
+
+        /** The consumer name events are recorded under in processed_event; keep it stable, a new name applies every event again (default spring.application.name). */
+        private String consumer;
+
+        /** @return whether the inbox is auto-configured */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the inbox is auto-configured */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the consumer name, or null for spring.application.name */
+        public String getConsumer() {
+            return consumer;
+        }
+
+        /** @param consumer the consumer name */
+        public void setConsumer(String consumer) {
+            this.consumer = consumer;
+        }
     }
 
     /** The {@code outbox.flyway.*} properties. */

@@ -95,7 +95,7 @@ class TransactionalOutboxIT {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
 
             assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history ORDER BY installed_rank", String.class))
-                    .containsExactly("0.1.0", "1");
+                    .containsExactly("0.1.0", "0.2.0", "0.2.1", "1");
             assertThat(jdbc.queryForMap("SELECT pubinsert, pubupdate, pubdelete FROM pg_publication"
                     + " WHERE pubname = 'relaybox_outbox'"))
                     .containsEntry("pubinsert", true).containsEntry("pubupdate", false).containsEntry("pubdelete", false);

@@ -1,0 +1,25 @@
+package io.relaybox.outbox.inbox;
+
+import java.sql.Connection;
+
+/**
+ * SPI: applies one event to the consumer's database. Called by the {@link Inbox} inside the transaction that also
+ * records the event as processed, so the handler's writes and that record commit together or not at all. The handler
+ * may publish events with the {@code Outbox} (which joins the same transaction), but must neither commit, roll back
+ * nor close the connection. See {@link EventHandlers} for a dispatcher by event type and schema version.
+ */
+@FunctionalInterface
+public interface EventHandler {
+
+    /**
+     * Applies the event.
+     *
+     * @param event the event, not null
+     * @param connection the transaction's connection (auto-commit off), not null
+     * @throws PermanentEventFailure when the event can never be applied (invalid data, a business rule that rejects
+     *         it): it is dead-lettered at once
+     * @throws Exception anything else; the transaction is rolled back and the {@link FailureClassifier} decides whether
+     *         the event is retried or dead-lettered
+     */
+    void handle(InboxEvent event, Connection connection) throws Exception;
+}

@@ -1,0 +1,94 @@
+package io.relaybox.outbox.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.relaybox.outbox.inbox.EventHandlers;
+import io.relaybox.outbox.inbox.Inbox;
+import io.relaybox.platform.KafkaBroker;
+import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.junit.PostgresExtension;
+import tools.jackson.databind.JsonNode;
+
+/** Records delivered more than once (a copy published again, a rewound group) are applied once. */
+@ExtendWith({ PostgresExtension.class, KafkaExtension.class })
+@SuppressWarnings("try") // a consumer in try-with-resources runs for its effect and is closed at the end
+class DuplicateDeliveryIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    static ServiceDatabase database;
+    static TestKafka kafka;
+
+    @BeforeAll
+    static void start(PostgresServer server, KafkaBroker broker) {
+        database = ServiceDatabase.create(server, "duplicates_it");
+        kafka = new TestKafka(broker);
+    }
+
+    @AfterAll
+    static void stop() {
+        kafka.close();
+    }
+
+    @Test
+    void appliesACopyPublishedAgainOnceAndCountsIt() {
+        kafka.createTopic("copies.events", 3);
+        Inbox inbox = inbox("copies");
+        OutboxRecord first = OutboxRecord.of("cart-1", "ItemAdded");
+        OutboxRecord second = OutboxRecord.of("cart-1", "ItemAdded");
+        kafka.publish("copies.events", first, second);
+
+        try (InboxConsumer consumer = kafka.startConsumer(inbox, "copies.events")) {
+            await().atMost(TIMEOUT).until(() -> database.applied("copies") == 2);
+            kafka.publish("copies.events", first);
+            OutboxRecord third = OutboxRecord.of("cart-1", "ItemAdded");
+            kafka.publish("copies.events", third);
+
+            await().atMost(TIMEOUT).until(() -> database.applied("copies") == 3);
+            await().atMost(TIMEOUT).until(() -> consumer.metrics().duplicatesSkipped() == 1);
+            assertThat(database.ledger("copies", "cart-1")).containsExactly(first.id(), second.id(), third.id());
+            assertThat(consumer.metrics().applied()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void skipsEveryRecordAgainWhenTheGroupIsRewound() {
+        kafka.createTopic("rewound.events", 3);
+        OutboxRecord[] records = new OutboxRecord[6];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = OutboxRecord.of("cart-" + (i % 3), "ItemAdded");
+        }
+        kafka.publish("rewound.events", records);
+        try (InboxConsumer consumer = kafka.startConsumer(inbox("rewound"), "rewound.events")) {
+            await().atMost(TIMEOUT).until(() -> database.applied("rewound") == 6);
+        }
+
+        kafka.rewind("rewound", "rewound.events", 3);
+        Inbox restarted = inbox("rewound");
+        try (InboxConsumer consumer = kafka.startConsumer(restarted, "rewound.events")) {
+            await().atMost(TIMEOUT).until(() -> restarted.metrics().duplicatesSkipped() == 6);
+        }
+
+        assertThat(restarted.metrics().applied()).isZero();
+        assertThat(database.applied("rewound")).isEqualTo(6);
+        assertThat(kafka.committed("rewound", "rewound.events").values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(6);
+    }
+
+    static Inbox inbox(String consumer) {
+        return Inbox.builder().consumer(consumer).transactions(database.transactions())
+                .handler(EventHandlers.builder()
+                        .on("ItemAdded", 1, JsonNode.class,
+                                (event, payload, connection) -> ServiceDatabase.record(consumer, event, connection))
+                        .build())
+                .build();
+    }
+}

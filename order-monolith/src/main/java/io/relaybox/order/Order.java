@@ -21,10 +21,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param placedAt when the order was placed (microsecond precision, as stored)
  * @param cancelledAt when it was cancelled; absent unless cancelled
  * @param cancellationReason why it was cancelled; absent unless cancelled
+ * @param inventoryStatus what inventory reported (RESERVED, REJECTED, RELEASED); absent until it did
+ * @param paymentStatus what payment reported (CAPTURED, FAILED, REFUNDED); absent until it did
+ * @param confirmedAt when both succeeded and the order was confirmed; absent unless it was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Order(UUID orderId, String customerId, String currency, OrderStatus status, List<OrderLine> lines,
-        BigDecimal total, Instant placedAt, Instant cancelledAt, String cancellationReason) {
+        BigDecimal total, Instant placedAt, Instant cancelledAt, String cancellationReason, String inventoryStatus,
+        String paymentStatus, Instant confirmedAt) {
 
     static final int SCALE = 2;
 
@@ -42,11 +46,30 @@ public record Order(UUID orderId, String customerId, String currency, OrderStatu
         BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(SCALE, RoundingMode.UNNECESSARY);
         return new Order(orderId, command.customerId(), command.currency().getCurrencyCode(), OrderStatus.PENDING,
-                lines, total, placedAt, null, null);
+                lines, total, placedAt, null, null, null, null, null);
     }
 
     /** This order, cancelled. */
     Order cancel(Instant at, String reason) {
-        return new Order(orderId, customerId, currency, OrderStatus.CANCELLED, lines, total, placedAt, at, reason);
+        return new Order(orderId, customerId, currency, OrderStatus.CANCELLED, lines, total, placedAt, at, reason,
+                inventoryStatus, paymentStatus, confirmedAt);
+    }
+
+    /** This order, confirmed. */
+    Order confirm(Instant at) {
+        return new Order(orderId, customerId, currency, OrderStatus.CONFIRMED, lines, total, placedAt, null, null,
+                inventoryStatus, paymentStatus, at);
+    }
+
+    /** This order with what inventory reported. */
+    Order withInventoryStatus(String reported) {
+        return new Order(orderId, customerId, currency, status, lines, total, placedAt, cancelledAt, cancellationReason,
+                reported, paymentStatus, confirmedAt);
+    }
+
+    /** This order with what payment reported. */
+    Order withPaymentStatus(String reported) {
+        return new Order(orderId, customerId, currency, status, lines, total, placedAt, cancelledAt, cancellationReason,
+                inventoryStatus, reported, confirmedAt);
     }
 }

@@ -13,6 +13,7 @@ class OrderEvents {
     static final String AGGREGATE_TYPE = "orders";
     static final String ORDER_PLACED = "OrderPlaced";
     static final String ORDER_CANCELLED = "OrderCancelled";
+    static final String ORDER_CONFIRMED = "OrderConfirmed";
     static final int SCHEMA_VERSION = 1;
 
     private final Outbox outbox;
@@ -27,6 +28,10 @@ class OrderEvents {
 
     void cancelled(Order order) {
         publish(ORDER_CANCELLED, order);
+    }
+
+    void confirmed(Order order) {
+        publish(ORDER_CONFIRMED, order);
     }
 
     private void publish(String type, Order order) {

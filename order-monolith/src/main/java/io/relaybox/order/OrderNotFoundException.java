@@ -2,12 +2,14 @@ package io.relaybox.order;
 
 import java.util.UUID;
 
-/** No order has this id. */
-public class OrderNotFoundException extends RuntimeException {
+import io.relaybox.service.problem.NotFoundException;
+
+/** No order has this id; answered with 404. */
+public class OrderNotFoundException extends NotFoundException {
 
     private static final long serialVersionUID = 1L;
 
     public OrderNotFoundException(UUID orderId) {
-        super("order " + orderId + " does not exist");
+        super("Order not found", "order " + orderId + " does not exist");
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class OrderRepository {
 
     private static final String SELECT_ORDER = "SELECT id, customer_id, currency, status, total, placed_at,"
-            + " cancelled_at, cancellation_reason FROM orders WHERE id = ?";
+            + " cancelled_at, cancellation_reason, inventory_status, payment_status, confirmed_at FROM orders WHERE id = ?";
 
     private final JdbcClient jdbc;
 
@@ -49,15 +49,23 @@ class OrderRepository {
     }
 
     void markCancelled(Order order) {
-        jdbc.sql("UPDATE orders SET status = ?, cancelled_at = ?, cancellation_reason = ? WHERE id = ?")
-                .params(order.status().name(), utc(order.cancelledAt()), order.cancellationReason(), order.orderId())
+        update(order);
+    }
+
+    /** Writes the order's state: status, cancellation, the saga's reports and the confirmation. */
+    void update(Order order) {
+        jdbc.sql("UPDATE orders SET status = ?, cancelled_at = ?, cancellation_reason = ?, inventory_status = ?,"
+                + " payment_status = ?, confirmed_at = ? WHERE id = ?")
+                .params(order.status().name(), utc(order.cancelledAt()), order.cancellationReason(), order.inventoryStatus(),
+                        order.paymentStatus(), utc(order.confirmedAt()), order.orderId())
                 .update();
     }
 
     private Optional<Order> load(String sql, UUID orderId) {
         return jdbc.sql(sql).param(orderId).query(this::header).optional()
                 .map(order -> new Order(order.orderId(), order.customerId(), order.currency(), order.status(),
-                        lines(orderId), order.total(), order.placedAt(), order.cancelledAt(), order.cancellationReason()));
+                        lines(orderId), order.total(), order.placedAt(), order.cancelledAt(), order.cancellationReason(),
+                        order.inventoryStatus(), order.paymentStatus(), order.confirmedAt()));
     }
 
     private List<OrderLine> lines(UUID orderId) {
@@ -71,7 +79,8 @@ class OrderRepository {
     private Order header(ResultSet row, int rowNum) throws SQLException {
         return new Order(row.getObject("id", UUID.class), row.getString("customer_id"), row.getString("currency"),
                 OrderStatus.valueOf(row.getString("status")), List.of(), row.getBigDecimal("total"),
-                instant(row, "placed_at"), instant(row, "cancelled_at"), row.getString("cancellation_reason"));
+                instant(row, "placed_at"), instant(row, "cancelled_at"), row.getString("cancellation_reason"),
+                row.getString("inventory_status"), row.getString("payment_status"), instant(row, "confirmed_at"));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

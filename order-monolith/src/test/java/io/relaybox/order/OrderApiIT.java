@@ -30,7 +30,8 @@ import io.relaybox.platform.junit.PostgresExtension;
  * the events can be read back.
  */
 @ExtendWith(PostgresExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "outbox.cleanup=retain")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "outbox.cleanup=retain", "relaybox.inbox.enabled=false" })
 @DirtiesContext
 class OrderApiIT {
 

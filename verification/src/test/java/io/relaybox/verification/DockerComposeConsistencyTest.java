@@ -80,20 +80,37 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
-    void runsTheMonolithAgainstTheDatabaseItsConnectorCaptures() {
-        ConnectorDefinition orders = connectors.stream().filter(c -> c.name().equals("orders-outbox-source")).findFirst().orElseThrow();
-        JsonNode environment = service("order-monolith").path("environment");
-        URI url = URI.create(environment.path("SPRING_DATASOURCE_URL").asString().substring("jdbc:".length()));
-        assertThat(url.getHost()).isEqualTo(orders.config().get("database.hostname"));
-        assertThat(url.getPath()).isEqualTo("/" + orders.config().get("database.dbname"));
-        assertThat(service("order-monolith").path("volumes").toString()).contains("./order-monolith/target/order-monolith.jar");
+    void runsAServiceAgainstEveryDatabaseAConnectorCaptures() {
+        for (ConnectorDefinition connector : postgresConnectors()) {
+            String database = connector.config().get("database.dbname");
+            List<String> services = new ArrayList<>(servicesUsing(connector.config().get("database.hostname"), database));
+            assertThat(services).as("compose services writing the database %s that %s captures", database, connector.name())
+                    .hasSize(1);
+            JsonNode service = service(services.get(0));
+            assertThat(service.path("volumes").toString()).contains("/target/" + services.get(0) + ".jar");
+            assertThat(service.path("environment").path("RELAYBOX_KAFKA_BOOTSTRAP_SERVERS").asString()).isEqualTo("kafka:9092");
+        }
+    }
+
+    private static List<String> servicesUsing(String host, String database) {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> service : services.properties()) {
+            String url = service.getValue().path("environment").path("SPRING_DATASOURCE_URL").asString("");
+            if (url.startsWith("jdbc:")) {
+                URI uri = URI.create(url.substring("jdbc:".length()));
+                if (uri.getHost().equals(host) && uri.getPath().equals("/" + database)) {
+                    names.add(service.getKey());
+                }
+            }
+        }
+        return names;
     }
 
     @Test
     void registersTheConnectorFilesAfterTheServicesThatCreateTheirTables() {
         JsonNode register = service("register-connectors");
         assertThat(register.path("volumes").toString()).contains("./connect-config/connectors:/connectors");
-        assertThat(register.path("depends_on").toString()).contains("connect", "order-monolith");
+        assertThat(register.path("depends_on").toString()).contains("connect", "order-monolith", "inventory-service", "payment-service");
         assertThat(register.path("environment").path("CONNECT_URL").asString()).isEqualTo("http://connect:8083");
     }
 

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Orders placed and cancelled over HTTP arrive in {@code orders.events} through Debezium exactly once each, keyed by
- * order id, with every header, carrying what the API returned, and in order per order.
+ * order id, with every header, carrying what the API returned, and in order per order. (The saga cancels some orders
+ * on its own, when stock or money is short; a customer's cancel of such an order answers 409 and is not counted.)
  */
 @ExtendWith(SharedPlatform.class)
 class OrdersToKafkaIT {
@@ -56,7 +57,8 @@ class OrdersToKafkaIT {
             placed.put(order.path("orderId").asString(), order);
         }
         pool.shutdown();
-        placed.keySet().stream().limit(CANCELLED).forEach(orderId -> cancelled.put(orderId, api.cancel(orderId)));
+        placed.keySet().stream().limit(CANCELLED)
+                .forEach(orderId -> api.cancelUnlessCancelled(orderId).ifPresent(order -> cancelled.put(orderId, order)));
 
         events.awaitUntil(e -> e.hasAll(placed.keySet(), "OrderPlaced") && e.hasAll(cancelled.keySet(), "OrderCancelled"),
                 Duration.ofMinutes(3));
@@ -80,10 +82,15 @@ class OrdersToKafkaIT {
     }
 
     @Test
-    void publishesOneOrderCancelledPerCancelledOrderAndNoneForTheOthers() {
+    void publishesOneOrderCancelledPerCancelledOrderAndNeverTwo() {
+        assertThat(cancelled).as("orders the customer could still cancel").isNotEmpty();
         for (String orderId : placed.keySet()) {
-            int expected = cancelled.containsKey(orderId) ? 1 : 0;
-            assertThat(events.of(orderId, "OrderCancelled")).as("OrderCancelled records of order %s", orderId).hasSize(expected);
+            List<ConsumerRecord<String, String>> records = events.of(orderId, "OrderCancelled");
+            if (cancelled.containsKey(orderId)) {
+                assertThat(records).as("OrderCancelled records of cancelled order %s", orderId).hasSize(1);
+            } else {
+                assertThat(records).as("OrderCancelled records of order %s (only the saga may cancel it)", orderId).hasSizeLessThan(2);
+            }
         }
     }
 
@@ -92,7 +99,7 @@ class OrdersToKafkaIT {
         for (String orderId : placed.keySet()) {
             for (ConsumerRecord<String, String> record : events.of(orderId)) {
                 assertThat(UUID.fromString(OrderEvents.header(record, "id")).version()).isEqualTo(7);
-                assertThat(OrderEvents.header(record, "type")).isIn("OrderPlaced", "OrderCancelled");
+                assertThat(OrderEvents.header(record, "type")).isIn("OrderPlaced", "OrderCancelled", "OrderConfirmed");
                 assertThat(OrderEvents.header(record, "schemaversion")).isEqualTo("1");
                 assertThat(Instant.parse(OrderEvents.header(record, "occurredat"))).isBefore(Instant.now());
                 assertThat(record.headers().lastHeader("traceparent")).as("traceparent header (empty without a trace)").isNotNull();

@@ -18,7 +18,7 @@ import io.relaybox.connectctl.ConnectorFiles;
 
 /**
  * The whole platform on one machine, as real processes: PostgreSQL, a KRaft Kafka broker, a Kafka Connect worker
- * with Debezium, and the order monolith. It starts them in dependency order (in parallel where it can), prepares
+ * with Debezium, the order monolith and two instances each of the inventory and payment services. It starts them in dependency order (in parallel where it can), prepares
  * the databases, registers the connectors through the Connect REST API, and stops everything in reverse order.
  * Tests get at each process to stop, kill (-9) and restart it.
  */
@@ -28,12 +28,15 @@ public final class LocalPlatform implements AutoCloseable {
     /** The user of the Connect REST API. */
     public static final String CONNECT_USER = "relaybox";
 
+    /** The services the platform runs, in start order. */
+    public static final List<ServiceKind> SERVICES = List.of(ServiceKind.ORDER_MONOLITH, ServiceKind.INVENTORY, ServiceKind.PAYMENT);
+
     private final PlatformSettings settings;
     private final Secrets secrets;
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final ConnectWorker connect;
-    private final SpringBootService orderMonolith;
+    private final Map<String, SpringBootService> services = new LinkedHashMap<>();
     private final Consumer<String> progress;
     private Thread shutdownHook;
 
@@ -51,11 +54,30 @@ public final class LocalPlatform implements AutoCloseable {
         this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), layout.connectPluginFolders(),
                 kafka.bootstrapServers(), ports.connect(), logFile("connect"),
                 Map.of("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE)), connectCredentials(secrets));
-        ServiceDatabase orders = ServiceDatabase.ORDERS;
-        this.orderMonolith = new SpringBootService("order-monolith", layout.orderMonolithJar(), ports.orders(),
-                List.of("--spring.datasource.url=" + postgres.jdbcUrl(orders.database()),
-                        "--spring.datasource.username=" + orders.ownerRole()),
-                Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(orders.ownerRole())), run, logFile("order-monolith"));
+        for (ServiceKind kind : SERVICES) {
+            for (int instance = 1; instance <= kind.instances(); instance++) {
+                String name = kind.instanceName(instance);
+                ServiceDatabase database = kind.database();
+                services.put(name, new SpringBootService(name, layout.jar(kind), ports.service(name),
+                        List.of("--spring.datasource.url=" + postgres.jdbcUrl(database.database()),
+                                "--spring.datasource.username=" + database.ownerRole(),
+                                "--relaybox.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                                "--relaybox.instance-id=" + name,
+                                // a killed instance's partitions move to the others after 10 s, not Kafka's 45 s
+                                "--relaybox.inbox.consumer-properties[session.timeout.ms]=10000",
+                                // the crash-test hook: inert until a test creates this file
+                                "--relaybox.inbox.pause-before-offset-commit=" + pauseFile(name)),
+                        Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(database.ownerRole())), run, logFile(name)));
+            }
+        }
+    }
+
+    /**
+     * The file that makes the service instance's consumer pause after a database commit and before the offset commit
+     * while it exists (it then creates {@code <file>.paused}); for crash tests.
+     */
+    public Path pauseFile(String instanceName) {
+        return settings.runFolder().resolve("hooks").resolve(instanceName + ".pause");
     }
 
     /** The user and password of the Connect REST API, generated on first start and kept in the run folder's secrets. */
@@ -87,18 +109,24 @@ public final class LocalPlatform implements AutoCloseable {
         postgres.start(settings.startTimeout());
         report(postgres.process(), begin);
         postgres.ensureRole(ServiceDatabase.CDC_ROLE, secrets.password(ServiceDatabase.CDC_ROLE), true);
-        ServiceDatabase.ORDERS.ensureOn(postgres, secrets);
-        orderMonolith.process().start();
+        for (ServiceKind kind : SERVICES) {
+            kind.database().ensureOn(postgres, secrets);
+        }
         kafka.process().awaitReady(settings.startTimeout());
         report(kafka.process(), begin);
+        Topics.ensure(kafka.bootstrapServers());
         connect.prepare();
         connect.process().start();
-        orderMonolith.process().awaitReady(settings.startTimeout());
-        report(orderMonolith.process(), begin);
+        // the services' migrations create the outbox tables and publications the connectors need
+        services.values().forEach(service -> service.process().start());
+        for (SpringBootService service : services.values()) {
+            service.process().awaitReady(settings.startTimeout());
+            report(service.process(), begin);
+        }
         connect.process().awaitReady(settings.startTimeout());
         report(connect.process(), begin);
         for (ApplyResult connector : registerConnectors()) {
-            progress.accept(String.format("connector %-15s %s, RUNNING after %.1f s", connector.name(),
+            progress.accept(String.format("connector %-24s %s, RUNNING after %.1f s", connector.name(),
                     connector.action().word(), seconds(begin)));
         }
         saveState();
@@ -148,7 +176,9 @@ public final class LocalPlatform implements AutoCloseable {
     /** Stops every process in reverse start order and forgets the state file. */
     public synchronized void stop() {
         List<RuntimeException> failures = new ArrayList<>();
-        for (ManagedProcess process : List.of(orderMonolith.process(), connect.process(), kafka.process(), postgres.process())) {
+        List<ManagedProcess> reverse = new ArrayList<>(processes().values());
+        java.util.Collections.reverse(reverse);
+        for (ManagedProcess process : reverse) {
             try {
                 process.stop();
             } catch (RuntimeException e) {
@@ -170,7 +200,7 @@ public final class LocalPlatform implements AutoCloseable {
     /** Writes {@code platform.json} so that a later command finds the processes. */
     public void saveState() {
         List<PlatformState.Entry> entries = new ArrayList<>();
-        for (ManagedProcess process : List.of(postgres.process(), kafka.process(), connect.process(), orderMonolith.process())) {
+        for (ManagedProcess process : processes().values()) {
             if (process.isAlive()) {
                 entries.add(PlatformState.Entry.of(process));
             }
@@ -181,7 +211,12 @@ public final class LocalPlatform implements AutoCloseable {
     /** Where everything listens, by name, for humans and scripts. */
     public Map<String, String> endpoints() {
         Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("orders-api", orderMonolith.baseUrl());
+        endpoints.put("orders-api", orderMonolith().baseUrl());
+        services.forEach((name, service) -> {
+            if (!service.equals(orderMonolith())) {
+                endpoints.put(name, service.baseUrl());
+            }
+        });
         endpoints.put("kafka", kafka.bootstrapServers());
         endpoints.put("connect", connect.restUrl());
         endpoints.put("postgres", postgres.jdbcUrl(ServiceDatabase.ORDERS.database()));
@@ -202,7 +237,25 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public SpringBootService orderMonolith() {
-        return orderMonolith;
+        return service(ServiceKind.ORDER_MONOLITH.instanceName(1));
+    }
+
+    /** One service instance by name, e.g. {@code payment-service-2}. */
+    public SpringBootService service(String instanceName) {
+        SpringBootService service = services.get(instanceName);
+        if (service == null) {
+            throw new PlatformException("no service instance " + instanceName + "; there are " + services.keySet());
+        }
+        return service;
+    }
+
+    /** Every instance of the service. */
+    public List<SpringBootService> instances(ServiceKind kind) {
+        List<SpringBootService> instances = new ArrayList<>();
+        for (int instance = 1; instance <= kind.instances(); instance++) {
+            instances.add(service(kind.instanceName(instance)));
+        }
+        return instances;
     }
 
     public ConnectClient connectClient() {
@@ -217,12 +270,13 @@ public final class LocalPlatform implements AutoCloseable {
         return settings;
     }
 
-    /** Every managed process by name: postgres, kafka, connect, order-monolith. */
+    /** Every managed process by name, in start order: postgres, kafka, connect, then the service instances. */
     public Map<String, ManagedProcess> processes() {
         Map<String, ManagedProcess> processes = new LinkedHashMap<>();
-        for (ManagedProcess process : List.of(postgres.process(), kafka.process(), connect.process(), orderMonolith.process())) {
+        for (ManagedProcess process : List.of(postgres.process(), kafka.process(), connect.process())) {
             processes.put(process.name(), process);
         }
+        services.forEach((name, service) -> processes.put(name, service.process()));
         return processes;
     }
 

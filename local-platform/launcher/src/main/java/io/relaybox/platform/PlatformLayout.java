@@ -39,8 +39,9 @@ public record PlatformLayout(Path home) {
         return List.of(built(home.resolve("local-platform/plugin-debezium-postgres/target/plugins")));
     }
 
-    public Path orderMonolithJar() {
-        return built(home.resolve("order-monolith/target/order-monolith.jar"));
+    /** The executable jar of the service. */
+    public Path jar(ServiceKind service) {
+        return built(service.jarIn(home));
     }
 
     /** The folder of the connector files that the platform registers. */

@@ -1,5 +1,10 @@
 package io.relaybox.platform;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * The loopback ports of one platform.
  *
@@ -7,23 +12,56 @@ package io.relaybox.platform;
  * @param kafka the broker's client listener
  * @param kafkaController the KRaft controller listener
  * @param connect the Connect worker's REST API
- * @param orders the order monolith's HTTP API
+ * @param services the HTTP port of each service instance, by instance name (e.g. {@code inventory-service-2})
  */
-public record PortPlan(int postgres, int kafka, int kafkaController, int connect, int orders) {
+public record PortPlan(int postgres, int kafka, int kafkaController, int connect, Map<String, Integer> services) {
 
-    /** Well-known defaults for humans, each replaced by a free port when taken. */
+    /** The well-known defaults of the service instances, for humans. */
+    static final Map<String, Integer> DEFAULT_SERVICE_PORTS = defaults();
+
+    public PortPlan {
+        services = Map.copyOf(services);
+    }
+
+    /** Well-known defaults (15432, 19092, 19093, 18083, 18080–18092), each replaced by a free port when taken. */
     public static PortPlan preferred() {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        DEFAULT_SERVICE_PORTS.forEach((name, port) -> services.put(name, FreePort.preferring(port)));
         return new PortPlan(FreePort.preferring(15432), FreePort.preferring(19092), FreePort.preferring(19093),
-                FreePort.preferring(18083), FreePort.preferring(18080));
+                FreePort.preferring(18083), services);
     }
 
     /** Free ports only, so that tests never collide with a running demo or each other. */
     public static PortPlan free() {
-        java.util.Set<Integer> ports = new java.util.LinkedHashSet<>();
-        while (ports.size() < 5) {
+        Set<Integer> ports = new LinkedHashSet<>();
+        while (ports.size() < 4 + DEFAULT_SERVICE_PORTS.size()) {
             ports.add(FreePort.any());
         }
         Integer[] p = ports.toArray(Integer[]::new);
-        return new PortPlan(p[0], p[1], p[2], p[3], p[4]);
+        Map<String, Integer> services = new LinkedHashMap<>();
+        int next = 4;
+        for (String name : DEFAULT_SERVICE_PORTS.keySet()) {
+            services.put(name, p[next++]);
+        }
+        return new PortPlan(p[0], p[1], p[2], p[3], services);
+    }
+
+    /** The HTTP port of the service instance. */
+    public int service(String instanceName) {
+        Integer port = services.get(instanceName);
+        if (port == null) {
+            throw new PlatformException("no port planned for " + instanceName);
+        }
+        return port;
+    }
+
+    private static Map<String, Integer> defaults() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put(ServiceKind.ORDER_MONOLITH.instanceName(1), 18080);
+        ports.put(ServiceKind.INVENTORY.instanceName(1), 18081);
+        ports.put(ServiceKind.INVENTORY.instanceName(2), 18082);
+        ports.put(ServiceKind.PAYMENT.instanceName(1), 18091);
+        ports.put(ServiceKind.PAYMENT.instanceName(2), 18092);
+        return java.util.Collections.unmodifiableMap(ports);
     }
 }

@@ -21,14 +21,16 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         int drainEvents = Integer.getInteger("bench.drain.events", 50_000);
-        int latencyRate = Integer.getInteger("bench.latency.rate", 500);
+        String latencyRates = System.getProperty("bench.latency.rates", "500,250");
         Duration latencyDuration = Duration.ofSeconds(Integer.getInteger("bench.latency.seconds", 60));
         Path runFolder = Path.of(System.getProperty("bench.run-folder", "target/bench-platform"));
         RunFolder.purge(runFolder, Optional.empty());
         System.out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         try (LocalPlatform platform = LocalPlatform.start(PlatformSettings.forTests(runFolder), line -> System.out.println("  " + line))) {
             new CdcDrainBenchmark(platform).run(drainEvents);
-            new LatencyBenchmark(platform).run(latencyRate, latencyDuration);
+            for (String rate : latencyRates.split(",")) {
+                new LatencyBenchmark(platform).run(Integer.parseInt(rate.trim()), latencyDuration);
+            }
             ThroughputBenchmark throughput = new ThroughputBenchmark(platform);
             throughput.runHttp(new int[] {8, 16, 32}, Duration.ofSeconds(20));
             throughput.runRawPostgres(8, Duration.ofSeconds(15));

@@ -15,12 +15,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import io.relaybox.platform.demo.OrderEventsReader;
 
-/** Reads a topic from its beginning and counts distinct event ids, noting when the first and last arrived. */
+/**
+ * Reads a topic from where it ended when the counter was created and counts distinct event ids, noting when the
+ * first and the last record arrived.
+ */
 final class TopicCounter implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final String topic;
     private final Set<String> eventIds = new HashSet<>();
+    private final java.util.Map<TopicPartition, Long> startOffsets;
     private long records;
     private long firstArrivalNanos;
     private long lastArrivalNanos;
@@ -34,6 +38,12 @@ final class TopicCounter implements AutoCloseable {
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10000);
         properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        this.startOffsets = consumer.endOffsets(partitions());
+    }
+
+    private List<TopicPartition> partitions() {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 
     /** Polls until the count is reached or the timeout passes; returns whether it was reached. */
@@ -41,13 +51,12 @@ final class TopicCounter implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (eventIds.size() < expected && System.nanoTime() < deadline) {
             if (consumer.assignment().isEmpty()) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                List<TopicPartition> partitions = partitions();
                 if (partitions.isEmpty()) {
                     continue;
                 }
                 consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
+                partitions.forEach(p -> consumer.seek(p, startOffsets.getOrDefault(p, 0L)));
             }
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                 long now = System.nanoTime();

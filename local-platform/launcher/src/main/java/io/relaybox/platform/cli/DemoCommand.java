@@ -1,12 +1,16 @@
 package io.relaybox.platform.cli;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformState;
+import io.relaybox.platform.Secrets;
 import io.relaybox.platform.demo.DemoResult;
+import io.relaybox.platform.demo.PlatformDatabases;
 import io.relaybox.platform.demo.OrderDemo;
 import io.relaybox.platform.demo.OrdersApi;
 import picocli.CommandLine.Command;
@@ -15,7 +19,8 @@ import picocli.CommandLine.ParentCommand;
 
 /** Starts the platform (unless it runs), places orders, checks every event arrived, and stops what it started. */
 @Command(name = "demo", description = "Start the platform, place orders over HTTP, wait until every OrderPlaced event is in "
-        + "Kafka, print a summary and stop the platform. Exits non-zero when an event was lost.")
+        + "Kafka and the saga settled every order, check the invariants, print a summary and stop the platform. Exits "
+        + "non-zero when an event was lost or an invariant broke.")
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -31,27 +36,29 @@ final class DemoCommand implements Callable<Integer> {
     Duration timeout;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (orders < 1 || concurrency < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--orders and --concurrency must be positive");
         }
         Optional<PlatformState> running = PlatformState.read(cli.runFolder())
                 .filter(s -> s.processes().stream().allMatch(PlatformState.Entry::isAlive));
         LocalPlatform started = null;
-        String ordersUrl;
-        String kafka;
+        Map<String, String> endpoints;
         if (running.isPresent()) {
             System.out.println("using the platform that runs from " + cli.runFolder());
-            ordersUrl = running.get().endpoints().get("orders-api");
-            kafka = running.get().endpoints().get("kafka");
+            endpoints = running.get().endpoints();
         } else {
             started = UpCommand.start(cli, false);
-            ordersUrl = started.orderMonolith().baseUrl();
-            kafka = started.kafka().bootstrapServers();
+            endpoints = started.endpoints();
         }
         DemoResult result;
         try {
-            result = new OrderDemo(new OrdersApi(ordersUrl), kafka, System.out).run(orders, concurrency, timeout);
+            List<String> consumers = endpoints.entrySet().stream()
+                    .filter(e -> e.getKey().equals("orders-api") || e.getKey().matches("(inventory|payment)-service-\\d+"))
+                    .map(Map.Entry::getValue).toList();
+            PlatformDatabases databases = new PlatformDatabases(endpoints.get("postgres"), Secrets.in(cli.runFolder()).password("postgres"));
+            result = new OrderDemo(new OrdersApi(endpoints.get("orders-api")), endpoints.get("kafka"), databases, consumers, System.out)
+                    .run(orders, concurrency, timeout);
         } finally {
             if (started != null) {
                 System.out.println("stopping the platform");

@@ -1,6 +1,9 @@
 package io.relaybox.platform.demo;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,24 +15,39 @@ import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Places orders over HTTP with a progress bar, then waits until every {@code OrderPlaced} arrived in
- * {@code orders.events} and counts what was lost and what came twice.
+ * Places orders over HTTP with a progress bar, waits until every {@code OrderPlaced} arrived in {@code orders.events}
+ * (counting what was lost and what came twice), then until the saga settled every order, and checks the invariants.
  */
 public final class OrderDemo {
 
     public static final String TOPIC = "orders.events";
 
+    private static final Duration POLL = Duration.ofMillis(500);
+
     private final OrdersApi api;
     private final String bootstrapServers;
+    private final PlatformDatabases databases;
+    private final List<String> consumerUrls;
     private final PrintStream out;
 
-    public OrderDemo(OrdersApi api, String bootstrapServers, PrintStream out) {
+    /**
+     * @param consumerUrls base URLs of every consuming service instance (their {@code /inbox/stats} are summed)
+     */
+    public OrderDemo(OrdersApi api, String bootstrapServers, PlatformDatabases databases, List<String> consumerUrls, PrintStream out) {
         this.api = api;
         this.bootstrapServers = bootstrapServers;
+        this.databases = databases;
+        this.consumerUrls = List.copyOf(consumerUrls);
         this.out = out;
     }
 
-    public DemoResult run(int orders, int concurrency, Duration drainTimeout) {
+    /**
+     * Places the orders, waits for their {@code OrderPlaced} events in Kafka, then for every order to end CONFIRMED or
+     * CANCELLED and the invariants to hold (compensations may still be under way when the last order ends).
+     *
+     * @param timeout how long each wait may take
+     */
+    public DemoResult run(int orders, int concurrency, Duration timeout) throws SQLException, InterruptedException {
         try (OrderEventsReader reader = new OrderEventsReader(bootstrapServers, TOPIC)) {
             long begin = System.nanoTime();
             Set<String> placed = ConcurrentHashMap.newKeySet();
@@ -39,10 +57,42 @@ public final class OrderDemo {
             EventTally tally = new EventTally("OrderPlaced", placed);
             out.printf("waiting for %d OrderPlaced events in %s ...%n", placed.size(), TOPIC);
             reader.readUntil(record -> tally.add(record.key(), OrderEventsReader.header(record, "type"),
-                    OrderEventsReader.header(record, "id")), tally::isComplete, drainTimeout);
+                    OrderEventsReader.header(record, "id")), tally::isComplete, timeout);
+
+            SagaInvariants invariants = new SagaInvariants(databases);
+            out.printf("waiting for the saga to settle %d orders (CONFIRMED or CANCELLED) ...%n", placed.size());
+            Map<String, Long> statuses = awaitTerminal(invariants, placed, timeout);
+            List<String> violations = awaitInvariants(invariants, timeout);
             double seconds = (System.nanoTime() - begin) / 1e9;
-            return new DemoResult(placed.size(), tally.events(), tally.missing(), tally.duplicates(), failed.get(), seconds);
+            InboxStats stats = InboxStats.sum(consumerUrls);
+            violations.forEach(v -> out.println("INVARIANT BROKEN: " + v));
+            return new DemoResult(placed.size(), tally.events(), tally.missing(), tally.duplicates(), failed.get(),
+                    statuses.get("CONFIRMED"), statuses.get("CANCELLED"), stats.duplicatesSkipped(), stats.deadLettered(),
+                    violations, seconds);
         }
+    }
+
+    private Map<String, Long> awaitTerminal(SagaInvariants invariants, Set<String> placed, Duration timeout)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> statuses = invariants.statusCounts(placed);
+        while (statuses.get("PENDING") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
+            statuses = invariants.statusCounts(placed);
+        }
+        out.printf("confirmed %d, cancelled %d, still pending %d%n", statuses.get("CONFIRMED"), statuses.get("CANCELLED"),
+                statuses.get("PENDING"));
+        return statuses;
+    }
+
+    private static List<String> awaitInvariants(SagaInvariants invariants, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> violations = invariants.violations();
+        while (!violations.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
+            violations = invariants.violations();
+        }
+        return violations;
     }
 
     private void placeOrders(int orders, int concurrency, Set<String> placed, AtomicLong failed, long begin) {

@@ -40,6 +40,20 @@ public final class OrdersApi {
                 .POST(HttpRequest.BodyPublishers.noBody())), 200, "POST /orders/" + orderId + "/cancel");
     }
 
+    /**
+     * Cancels an order unless it is cancelled already (by the saga, say).
+     *
+     * @return the cancelled order as the API returned it, or empty when the API answered 409
+     */
+    public java.util.Optional<JsonNode> cancelUnlessCancelled(String orderId) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(baseUri.resolve("orders/" + orderId + "/cancel"))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (response.statusCode() == 409) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(expect(response, 200, "POST /orders/" + orderId + "/cancel"));
+    }
+
     /** Reads an order. */
     public JsonNode get(String orderId) {
         return expect(send(HttpRequest.newBuilder(baseUri.resolve("orders/" + orderId)).GET()), 200, "GET /orders/" + orderId);

@@ -1,4 +1,4 @@
-package io.relaybox.order.web;
+package io.relaybox.service.problem;
 
 import java.util.List;
 import java.util.Map;
@@ -17,8 +17,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import io.relaybox.order.OrderAlreadyCancelledException;
-import io.relaybox.order.OrderNotFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -32,19 +30,22 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     private static final Log LOG = LogFactory.getLog(ProblemResponses.class);
     private static final String ERRORS = "errors";
 
+    private static final Map<String, String> EXPECTED = Map.of(
+            "Integer", "must be an integer",
+            "int", "must be an integer",
+            "BigDecimal", "must be a number",
+            "String", "must be a string",
+            "List", "must be an array",
+            "UUID", "must be a UUID");
+
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidRequestException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.violations());
     }
 
     @ExceptionHandler
-    ProblemDetail orderNotFound(OrderNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Order not found", e.getMessage(), null);
-    }
-
-    @ExceptionHandler
-    ProblemDetail orderAlreadyCancelled(OrderAlreadyCancelledException e) {
-        return problem(HttpStatus.CONFLICT, "Order already cancelled", e.getMessage(), null);
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, e.title(), e.getMessage(), null);
     }
 
     @ExceptionHandler
@@ -118,18 +119,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static final Map<String, String> EXPECTED = Map.of(
-            "Integer", "must be an integer",
-            "int", "must be an integer",
-            "BigDecimal", "must be a number",
-            "String", "must be a string",
-            "List", "must be an array",
-            "UUID", "must be a UUID");
-
     private static String expected(Class<?> type) {
         if (type == null) {
             return "has an invalid value";
         }
-        return EXPECTED.getOrDefault(type.getSimpleName(), type.isRecord() ? "must be an object" : "has an invalid value");
+        return EXPECTED.getOrDefault(type.getSimpleName(),
+                type.isRecord() ? "must be an object" : "has an invalid value");
     }
 }

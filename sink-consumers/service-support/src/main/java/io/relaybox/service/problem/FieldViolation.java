@@ -1,4 +1,4 @@
-package io.relaybox.order.web;
+package io.relaybox.service.problem;
 
 /**
  * One invalid field of a request, as listed in the {@code errors} member of a problem response.
@@ -6,5 +6,5 @@ package io.relaybox.order.web;
  * @param field the field's path in the request, e.g. {@code lines[0].quantity}
  * @param message what is wrong with it, e.g. {@code must be greater than 0}
  */
-record FieldViolation(String field, String message) {
+public record FieldViolation(String field, String message) {
 }

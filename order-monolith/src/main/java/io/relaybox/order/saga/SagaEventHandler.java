@@ -1,0 +1,58 @@
+package io.relaybox.order.saga;
+
+import java.util.UUID;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.relaybox.order.OrderNotFoundException;
+import io.relaybox.order.OrderSaga;
+import io.relaybox.order.SagaReport;
+import io.relaybox.outbox.inbox.EventHandler;
+import io.relaybox.outbox.inbox.EventHandlers;
+import io.relaybox.outbox.inbox.PermanentEventFailure;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Applies what inventory and payment report to the orders, through the inbox (consumer {@code order-monolith}):
+ * each report once, in the transaction of the order's change and of the events it publishes. The consumer itself
+ * (topics {@code relaybox.inbox.topics}) is auto-configured by service-support.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "relaybox.inbox.enabled", matchIfMissing = true)
+class SagaEventHandler {
+
+    private static final int VERSION = 1;
+
+    @Bean
+    EventHandler sagaEvents(OrderSaga saga, JsonMapper jsonMapper) {
+        return EventHandlers.builder()
+                .jsonMapper(jsonMapper)
+                .on("InventoryReserved", VERSION, SagaEvents.InventoryChanged.class,
+                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.INVENTORY_RESERVED, null))
+                .on("InventoryRejected", VERSION, SagaEvents.InventoryRejected.class,
+                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.INVENTORY_REJECTED, report.reason()))
+                .on("InventoryReleased", VERSION, SagaEvents.InventoryChanged.class,
+                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.INVENTORY_RELEASED, null))
+                .on("PaymentCaptured", VERSION, SagaEvents.PaymentChanged.class,
+                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.PAYMENT_CAPTURED, null))
+                .on("PaymentFailed", VERSION, SagaEvents.PaymentChanged.class,
+                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.PAYMENT_FAILED, report.failure()))
+                .on("PaymentRefunded", VERSION, SagaEvents.PaymentChanged.class,
+                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.PAYMENT_REFUNDED, null))
+                .build();
+    }
+
+    private static void apply(OrderSaga saga, UUID orderId, SagaReport report, String reason) {
+        if (orderId == null) {
+            throw new PermanentEventFailure(report + " without an orderId");
+        }
+        try {
+            saga.apply(orderId, report, reason);
+        } catch (OrderNotFoundException e) {
+            // a report about an order this monolith never placed will not become applicable by retrying
+            throw new PermanentEventFailure(report + " for an unknown order: " + e.getMessage());
+        }
+    }
+}

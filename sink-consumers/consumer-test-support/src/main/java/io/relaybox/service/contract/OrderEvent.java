@@ -1,0 +1,65 @@
+package io.relaybox.service.contract;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+/**
+ * A record of {@code orders.events} as Debezium's Outbox Event Router writes it: key = order id, value = the order
+ * JSON, headers {@code id}, {@code type}, {@code schemaversion}, {@code occurredat}, {@code traceparent},
+ * {@code headers}.
+ *
+ * @param id the event id (header {@code id})
+ * @param orderId the record key
+ * @param type the event type (header {@code type})
+ * @param schemaVersion header {@code schemaversion}
+ * @param payload the record value
+ */
+public record OrderEvent(UUID id, UUID orderId, String type, int schemaVersion, String payload) {
+
+    public static final String TOPIC = "orders.events";
+
+    /** {@code OrderPlaced} v1 of the order, with a new event id. */
+    public static OrderEvent placed(TestOrder order) {
+        return new OrderEvent(UUID.randomUUID(), order.orderId(), "OrderPlaced", 1, order.placedJson());
+    }
+
+    /** {@code OrderCancelled} v1 of the order, with a new event id. */
+    public static OrderEvent cancelled(TestOrder order) {
+        return new OrderEvent(UUID.randomUUID(), order.orderId(), "OrderCancelled", 1, order.cancelledJson());
+    }
+
+    /** The same event under a new event id, as a producer that sent it twice would publish it. */
+    public OrderEvent withNewId() {
+        return new OrderEvent(UUID.randomUUID(), orderId, type, schemaVersion, payload);
+    }
+
+    public OrderEvent withType(String newType) {
+        return new OrderEvent(id, orderId, newType, schemaVersion, payload);
+    }
+
+    public OrderEvent withSchemaVersion(int version) {
+        return new OrderEvent(id, orderId, type, version, payload);
+    }
+
+    public OrderEvent withPayload(String newPayload) {
+        return new OrderEvent(id, orderId, type, schemaVersion, newPayload);
+    }
+
+    /** The record for {@link #TOPIC}, partitioned by key (or into the given partition when not null). */
+    public ProducerRecord<String, String> toRecord(Integer partition) {
+        List<Header> headers = List.of(header("id", id.toString()), header("type", type),
+                header("schemaversion", Integer.toString(schemaVersion)),
+                header("occurredat", "2026-11-25T10:15:30.123456Z"),
+                new RecordHeader("traceparent", null), new RecordHeader("headers", null));
+        return new ProducerRecord<>(TOPIC, partition, null, orderId.toString(), payload, headers);
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,61 @@
+package io.relaybox.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.relaybox.service.problem.FieldViolation;
+
+/** The rules for the lines of a reservation, shared by the HTTP API and the event handler. */
+public final class RequestedLines {
+
+    static final int MAX_LINES = 100;
+    static final int MAX_QUANTITY = 10_000;
+    static final int MAX_SKU = 100;
+
+    private RequestedLines() {
+    }
+
+    /**
+     * Checks the lines and reports every violation, named by its path ({@code lines[1].quantity}).
+     *
+     * @param lines the lines as received; may be null
+     * @param violations receives the violations
+     * @return the valid lines (complete only when no violation was added)
+     */
+    public static List<SkuQuantity> validate(List<RequestedLine> lines, List<FieldViolation> violations) {
+        if (lines == null || lines.isEmpty()) {
+            violations.add(new FieldViolation("lines", "must not be empty"));
+            return List.of();
+        }
+        if (lines.size() > MAX_LINES) {
+            violations.add(new FieldViolation("lines", "size must be at most " + MAX_LINES));
+            return List.of();
+        }
+        List<SkuQuantity> valid = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String path = "lines[" + i + "]";
+            RequestedLine line = lines.get(i);
+            if (line == null) {
+                violations.add(new FieldViolation(path, "must not be null"));
+                continue;
+            }
+            int before = violations.size();
+            if (line.sku() == null || line.sku().isBlank()) {
+                violations.add(new FieldViolation(path + ".sku", "must not be blank"));
+            } else if (line.sku().length() > MAX_SKU) {
+                violations.add(new FieldViolation(path + ".sku", "size must be at most " + MAX_SKU));
+            }
+            if (line.quantity() == null) {
+                violations.add(new FieldViolation(path + ".quantity", "must not be null"));
+            } else if (line.quantity() <= 0) {
+                violations.add(new FieldViolation(path + ".quantity", "must be greater than 0"));
+            } else if (line.quantity() > MAX_QUANTITY) {
+                violations.add(new FieldViolation(path + ".quantity", "must be less than or equal to " + MAX_QUANTITY));
+            }
+            if (violations.size() == before) {
+                valid.add(new SkuQuantity(line.sku(), line.quantity()));
+            }
+        }
+        return valid;
+    }
+}

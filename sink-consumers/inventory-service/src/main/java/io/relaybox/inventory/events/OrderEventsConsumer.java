@@ -1,0 +1,35 @@
+package io.relaybox.inventory.events;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.relaybox.inventory.Inventory;
+import io.relaybox.outbox.inbox.EventHandler;
+import io.relaybox.outbox.inbox.EventHandlers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The handler of {@code orders.events} (schema version 1): {@code OrderPlaced} reserves, {@code OrderCancelled}
+ * releases. The inbox runs it in the transaction that records the event, so the reservation, its outcome event and
+ * the record commit together; any other type or version is dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrderEventsConsumer {
+
+    static final String ORDER_PLACED = "OrderPlaced";
+    static final String ORDER_CANCELLED = "OrderCancelled";
+    static final int SCHEMA_VERSION = 1;
+
+    @Bean
+    EventHandler orderEventHandler(Inventory inventory, JsonMapper jsonMapper) {
+        return EventHandlers.builder()
+                .jsonMapper(jsonMapper)
+                .on(ORDER_PLACED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
+                        inventory.reserve(order.orderId(event), order.reservationLines(event)))
+                .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
+                        inventory.release(order.orderId(event)))
+                // the saga's confirmation changes nothing here: the reservation/charge stays as it is
+                .ignore("OrderConfirmed")
+                .build();
+    }
+}

@@ -1,0 +1,58 @@
+package io.relaybox.payment;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.relaybox.outbox.Outbox;
+import io.relaybox.outbox.OutboxMessage;
+
+/** Publishes the outcome of each payment through the outbox, in the caller's transaction. */
+@Component
+class PaymentEvents {
+
+    /** Routes to the topic {@code payments.events}. */
+    static final String AGGREGATE_TYPE = "payments";
+    static final String CAPTURED = "PaymentCaptured";
+    static final String FAILED = "PaymentFailed";
+    static final String REFUNDED = "PaymentRefunded";
+    static final int SCHEMA_VERSION = 1;
+
+    /** {@code PaymentCaptured} and {@code PaymentRefunded}. */
+    record MoneyPayload(UUID orderId, String customerId, String currency, BigDecimal amount) {
+    }
+
+    /** {@code PaymentFailed}. */
+    record FailedPayload(UUID orderId, String customerId, String currency, BigDecimal amount, FailureReason reason) {
+    }
+
+    private final Outbox outbox;
+
+    PaymentEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** {@code PaymentCaptured} or {@code PaymentFailed}, by the payment's status. */
+    void decided(Payment payment) {
+        if (payment.status() == PaymentStatus.CAPTURED) {
+            publish(payment, CAPTURED, money(payment));
+        } else {
+            publish(payment, FAILED, new FailedPayload(payment.orderId(), payment.customerId(), payment.currency(),
+                    payment.amount(), payment.reason()));
+        }
+    }
+
+    void refunded(Payment payment) {
+        publish(payment, REFUNDED, money(payment));
+    }
+
+    private static MoneyPayload money(Payment payment) {
+        return new MoneyPayload(payment.orderId(), payment.customerId(), payment.currency(), payment.amount());
+    }
+
+    private void publish(Payment payment, String type, Object payload) {
+        outbox.publish(OutboxMessage.of(AGGREGATE_TYPE, payment.orderId().toString(), type, payload)
+                .withSchemaVersion(SCHEMA_VERSION));
+    }
+}

@@ -1,0 +1,35 @@
+package io.relaybox.payment.events;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.relaybox.outbox.inbox.EventHandler;
+import io.relaybox.outbox.inbox.EventHandlers;
+import io.relaybox.payment.Payments;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The handler of {@code orders.events} (schema version 1): {@code OrderPlaced} captures the total,
+ * {@code OrderCancelled} refunds it. The inbox runs it in the transaction that records the event, so the payment, its
+ * outcome event and the record commit together; any other type or version is dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrderEventsConsumer {
+
+    static final String ORDER_PLACED = "OrderPlaced";
+    static final String ORDER_CANCELLED = "OrderCancelled";
+    static final int SCHEMA_VERSION = 1;
+
+    @Bean
+    EventHandler orderEventHandler(Payments payments, JsonMapper jsonMapper) {
+        return EventHandlers.builder()
+                .jsonMapper(jsonMapper)
+                .on(ORDER_PLACED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
+                        payments.capture(order.orderId(event), order.charge(event)))
+                .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
+                        payments.refund(order.orderId(event)))
+                // the saga's confirmation changes nothing here: the reservation/charge stays as it is
+                .ignore("OrderConfirmed")
+                .build();
+    }
+}

@@ -19,6 +19,7 @@ import io.relaybox.outbox.inbox.Inbox;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.platform.junit.KafkaExtension;
 
 /** Instances in one consumer group share the partitions; every event is applied once, each aggregate in order. */
 @ExtendWith({ PostgresExtension.class, KafkaExtension.class })

@@ -21,6 +21,7 @@ import io.relaybox.outbox.inbox.Inbox;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.platform.junit.KafkaExtension;
 
 /**
  * A consumer that dies after its database commit and before its offset commit: Kafka delivers the records again and

@@ -30,6 +30,7 @@ import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.junit.PostgresExtension;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
+import io.relaybox.platform.junit.KafkaExtension;
 
 /**
  * Poison events go to {@code <topic>.dlq} with their reason while the partition keeps flowing; the later events of the

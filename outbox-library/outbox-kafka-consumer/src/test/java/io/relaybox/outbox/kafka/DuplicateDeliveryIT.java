@@ -16,6 +16,7 @@ import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.junit.PostgresExtension;
 import tools.jackson.databind.JsonNode;
+import io.relaybox.platform.junit.KafkaExtension;
 
 /** Records delivered more than once (a copy published again, a rewound group) are applied once. */
 @ExtendWith({ PostgresExtension.class, KafkaExtension.class })

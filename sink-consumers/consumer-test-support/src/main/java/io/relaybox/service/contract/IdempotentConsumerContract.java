@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.platform.junit.KafkaExtension;
 
 /**
  * The idempotent-consumer contract that every consuming service passes, run by each service's own {@code *IT}

@@ -54,7 +54,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), layout.connectPluginFolders(),
                 kafka.bootstrapServers(), ports.connect(), logFile("connect"),
                 Map.of("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE)), connectCredentials(secrets));
-        for (ServiceKind kind : SERVICES) {
+        for (ServiceKind kind : settings.services()) {
             for (int instance = 1; instance <= kind.instances(); instance++) {
                 String name = kind.instanceName(instance);
                 ServiceDatabase database = kind.database();
@@ -109,7 +109,7 @@ public final class LocalPlatform implements AutoCloseable {
         postgres.start(settings.startTimeout());
         report(postgres.process(), begin);
         postgres.ensureRole(ServiceDatabase.CDC_ROLE, secrets.password(ServiceDatabase.CDC_ROLE), true);
-        for (ServiceKind kind : SERVICES) {
+        for (ServiceKind kind : settings.services()) {
             kind.database().ensureOn(postgres, secrets);
         }
         kafka.process().awaitReady(settings.startTimeout());
@@ -133,12 +133,16 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Registers every connector file of {@code connect-config/connectors} through the Connect REST API, the way
+     * Registers every connector file of {@code connect-config/connectors} whose database belongs to a running service
+     * through the Connect REST API, the way
      * {@code connectctl apply} does (all validated first, then created or updated only when changed), and waits
      * until each one's tasks run.
      */
     public List<ApplyResult> registerConnectors() {
-        List<ConnectorDefinition> connectors = ConnectorFiles.read(List.of(settings.layout().connectorFolder()));
+        List<String> databases = settings.services().stream().map(kind -> kind.database().database()).toList();
+        List<ConnectorDefinition> connectors = ConnectorFiles.read(List.of(settings.layout().connectorFolder())).stream()
+                .filter(connector -> databases.contains(connector.config().get("database.dbname")))
+                .toList();
         List<ApplyResult> results = ConnectorApplier.to(connect.client())
                 .withEnvironment(Map.of())
                 .withOverrides(Map.of("database.hostname", "127.0.0.1", "database.port", Integer.toString(postgres.port())))

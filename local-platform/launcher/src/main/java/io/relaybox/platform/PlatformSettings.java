@@ -2,6 +2,7 @@ package io.relaybox.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,18 +12,31 @@ import java.util.Objects;
  * @param runFolder where logs, data and state go
  * @param ports the loopback ports to use
  * @param startTimeout how long each process may take to become ready
+ * @param services the services to run (their databases are prepared and only their connectors registered)
  */
-public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout) {
+public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
+        List<ServiceKind> services) {
 
     public PlatformSettings {
         Objects.requireNonNull(layout, "layout");
         runFolder = runFolder.toAbsolutePath().normalize();
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(startTimeout, "startTimeout");
+        services = List.copyOf(services);
     }
 
-    /** Settings for a test: free ports, the given run folder. */
+    /** Settings running every service. */
+    public PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout) {
+        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES);
+    }
+
+    /** Settings for a test: free ports, the given run folder, every service. */
     public static PlatformSettings forTests(Path runFolder) {
         return new PlatformSettings(PlatformLayout.detect(), runFolder, PortPlan.free(), Duration.ofSeconds(180));
+    }
+
+    /** The same settings running only these services (e.g. just the monolith, to measure CDC alone). */
+    public PlatformSettings withServices(List<ServiceKind> only) {
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, only);
     }
 }

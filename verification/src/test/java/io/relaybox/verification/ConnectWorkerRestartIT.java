@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,7 @@ import io.relaybox.platform.demo.OrdersApi;
  * The Kafka Connect worker goes away in the middle of a burst of orders and comes back: no event is lost.
  * At-least-once delivery may re-send some; they are counted and printed, not failed on.
  */
+@Order(7)
 @ExtendWith(SharedPlatform.class)
 class ConnectWorkerRestartIT {
 

@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,6 +18,7 @@ import io.relaybox.platform.PostgresServer;
  * An idle outbox does not pin WAL: while only another database of the cluster is written, the connector's
  * heartbeat (a logical decoding message in the orders database) lets its replication slot confirm past that WAL.
  */
+@Order(8)
 @ExtendWith(SharedPlatform.class)
 class IdleDatabaseHeartbeatIT {
 

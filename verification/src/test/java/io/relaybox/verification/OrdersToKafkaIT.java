@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * order id, with every header, carrying what the API returned, and in order per order. (The saga cancels some orders
  * on its own, when stock or money is short; a customer's cancel of such an order answers 409 and is not counted.)
  */
+@Order(6)
 @ExtendWith(SharedPlatform.class)
 class OrdersToKafkaIT {
 

@@ -32,13 +32,7 @@ public final class OrderEventsReader implements AutoCloseable {
     /** Remembers where the topic ends now; {@link #readUntil} reads from there. */
     public OrderEventsReader(String bootstrapServers, String topic) {
         this.topic = topic;
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "relaybox-reader-" + UUID.randomUUID());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        this.consumer = plainConsumer(bootstrapServers);
         List<TopicPartition> partitions = partitions();
         if (!partitions.isEmpty()) {
             startOffsets.putAll(consumer.endOffsets(partitions));
@@ -69,6 +63,17 @@ public final class OrderEventsReader implements AutoCloseable {
         if (assigned || assign()) {
             consumer.poll(Duration.ofMillis(200)).forEach(sink);
         }
+    }
+
+    /** A consumer of text records that reads committed data only, without a group and without commits. */
+    public static KafkaConsumer<String, String> plainConsumer(String bootstrapServers) {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "relaybox-reader-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
     }
 
     /** The value of a header as text, or null. */

@@ -1,0 +1,124 @@
+package io.relaybox.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.ServiceKind;
+import io.relaybox.platform.demo.OrdersApi;
+
+/**
+ * Inventory and payment are killed (-9) after their database commit and before their offset commit, first while
+ * applying an order (in one instance), then while compensating it (in the other instance, which received the records
+ * again once the group noticed the first was gone): each time the next consumer skips what was applied, so the
+ * reservation, the charge, the release and the refund each happen once. The crash-test hook pauses a consumer at
+ * exactly that point.
+ */
+@Order(3)
+@ExtendWith(SharedPlatform.class)
+class ConsumerCrashIT {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static final BigDecimal PRICE = new BigDecimal("1.00");
+
+    private Services services;
+
+    @AfterEach
+    void leaveEveryServiceRunningUnpaused() {
+        if (services != null) {
+            services.disarmPauseHooks(ServiceKind.INVENTORY);
+            services.disarmPauseHooks(ServiceKind.PAYMENT);
+            services.startStopped();
+        }
+    }
+
+    @Test
+    void reservesChargesReleasesAndRefundsOnceWhenKilledBetweenDatabaseAndOffsetCommit(LocalPlatform platform) {
+        services = new Services(platform);
+        ServiceDatabases databases = new ServiceDatabases(platform);
+        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        String bootstrapServers = platform.kafka().bootstrapServers();
+        try (OrderEvents orderEvents = new OrderEvents(bootstrapServers);
+                OrderEvents inventoryEvents = new OrderEvents(bootstrapServers, EventTopics.INVENTORY);
+                OrderEvents paymentEvents = new OrderEvents(bootstrapServers, EventTopics.PAYMENTS)) {
+            // the richest account pays for sure; the SKU with most units left is reserved if any unit is left at all
+            Map.Entry<String, String> account = databases.rows(ServiceDatabases.PAYMENT, "SELECT customer_id, currency"
+                    + " FROM account ORDER BY balance DESC, customer_id, currency LIMIT 1").entrySet().iterator().next();
+            String sku = databases.rows(ServiceDatabases.INVENTORY, "SELECT sku, on_hand FROM stock ORDER BY on_hand DESC,"
+                    + " sku LIMIT 1").keySet().iterator().next();
+            String balanceKey = account.getKey() + " " + account.getValue();
+            Map<String, String> stockBefore = databases.stock();
+            Map<String, String> balancesBefore = databases.balances();
+
+            services.armPauseHooks(ServiceKind.INVENTORY);
+            services.armPauseHooks(ServiceKind.PAYMENT);
+            String orderId = api.place("{\"customerId\":\"" + account.getKey() + "\",\"currency\":\"" + account.getValue()
+                    + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1,\"unitPrice\":" + PRICE + "}]}")
+                    .path("orderId").asString();
+            List<String> order = List.of(orderId);
+
+            // 1. both applied OrderPlaced (reserved or rejected; captured) and stopped before committing its offset
+            String inventoryInstance = services.awaitPaused(ServiceKind.INVENTORY, TIMEOUT);
+            String paymentInstance = services.awaitPaused(ServiceKind.PAYMENT, TIMEOUT);
+            String reserved = databases.reservationStatuses(order).get(orderId);
+            assertThat(reserved).isIn("RESERVED", "REJECTED");
+            assertThat(databases.paymentStatuses(order)).containsEntry(orderId, "CAPTURED");
+            assertThat(new BigDecimal(databases.balances().get(balanceKey)))
+                    .isEqualByComparingTo(new BigDecimal(balancesBefore.get(balanceKey)).subtract(PRICE));
+            // the customer cancels (unless the saga did already, for want of stock): OrderCancelled queues behind
+            api.cancelUnlessCancelled(orderId);
+            orderEvents.awaitUntil(e -> !e.of(orderId, "OrderCancelled").isEmpty(), TIMEOUT);
+            services.kill(inventoryInstance);
+            services.kill(paymentInstance);
+
+            // 2. once the groups noticed (10 s session timeout), the other instances receive OrderPlaced again (skipped)
+            // and OrderCancelled (released or nothing to release; refunded), and are killed there too
+            Awaitility.await("the other instances compensated and paused").atMost(TIMEOUT)
+                    .pollInterval(Duration.ofMillis(200)).until(() -> services.pausedInstance(ServiceKind.INVENTORY).isPresent()
+                            && services.pausedInstance(ServiceKind.PAYMENT).isPresent()
+                            && !"RESERVED".equals(databases.reservationStatuses(order).get(orderId))
+                            && "REFUNDED".equals(databases.paymentStatuses(order).get(orderId)));
+            services.kill(services.pausedInstance(ServiceKind.INVENTORY).orElseThrow());
+            services.kill(services.pausedInstance(ServiceKind.PAYMENT).orElseThrow());
+            assertThat(new BigDecimal(databases.balances().get(balanceKey)))
+                    .isEqualByComparingTo(new BigDecimal(balancesBefore.get(balanceKey)));
+            services.disarmPauseHooks(ServiceKind.INVENTORY);
+            services.disarmPauseHooks(ServiceKind.PAYMENT);
+            services.startStopped();
+
+            // 3. the restarted instances receive all of it once more and skip it: nothing happens twice
+            Awaitility.await("the redelivered records skipped").atMost(TIMEOUT).pollInterval(Duration.ofMillis(300))
+                    .ignoreExceptions().untilAsserted(() -> {
+                        assertThat(services.counters(ServiceKind.INVENTORY).total().duplicatesSkipped()).isGreaterThanOrEqualTo(2);
+                        assertThat(services.counters(ServiceKind.PAYMENT).total().duplicatesSkipped()).isGreaterThanOrEqualTo(2);
+                    });
+            databases.awaitOutboxesInKafka(TIMEOUT);
+            inventoryEvents.readToEnd(TIMEOUT);
+            paymentEvents.readToEnd(TIMEOUT);
+
+            assertThat(databases.orderStatuses(order)).containsEntry(orderId, "CANCELLED");
+            assertThat(paymentEvents.types(orderId)).containsExactly("PaymentCaptured", "PaymentRefunded");
+            if (reserved.equals("RESERVED")) {
+                assertThat(databases.reservationStatuses(order)).containsEntry(orderId, "RELEASED");
+                assertThat(inventoryEvents.types(orderId)).containsExactly("InventoryReserved", "InventoryReleased");
+            } else {
+                assertThat(databases.reservationStatuses(order)).containsEntry(orderId, "REJECTED");
+                assertThat(inventoryEvents.types(orderId)).containsExactly("InventoryRejected");
+            }
+            assertThat(databases.stock()).isEqualTo(stockBefore);
+            assertThat(databases.balances()).isEqualTo(balancesBefore);
+            Awaitility.await("the saga invariants").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(databases.invariants().violations()).isEmpty());
+        }
+    }
+}

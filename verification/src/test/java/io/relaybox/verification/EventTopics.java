@@ -1,0 +1,137 @@
+package io.relaybox.verification;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.awaitility.Awaitility;
+
+/**
+ * The platform's Kafka as fault tests drive it: end and committed offsets, rewinding an idle consumer group the way
+ * an operator does, and publishing records (copies of consumed ones, or hand-made ones) the way a producer does.
+ */
+final class EventTopics implements AutoCloseable {
+
+    static final String ORDERS = "orders.events";
+    static final String INVENTORY = "inventory.events";
+    static final String PAYMENTS = "payments.events";
+
+    private final Admin admin;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    EventTopics(String bootstrapServers) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** Where each partition of the topics ends now. */
+    Map<TopicPartition, Long> endOffsets(Collection<String> topics) {
+        Map<String, TopicDescription> descriptions = get(admin.describeTopics(topics).allTopicNames());
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        descriptions.values().forEach(topic -> topic.partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+        return get(admin.listOffsets(latest).all()).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+    }
+
+    /** The group's committed offsets in the topics' partitions; 0 where it committed none. */
+    Map<TopicPartition, Long> committedOffsets(String group, Collection<String> topics) {
+        Map<TopicPartition, OffsetAndMetadata> committed = get(
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        endOffsets(topics).keySet().forEach(partition -> {
+            OffsetAndMetadata offset = committed.get(partition);
+            offsets.put(partition, offset == null ? 0L : offset.offset());
+        });
+        return offsets;
+    }
+
+    /** True when the group committed the end of every partition of its topics: it consumed all there is. */
+    boolean caughtUp(String group, Collection<String> topics) {
+        Map<TopicPartition, Long> committed = committedOffsets(group, topics);
+        return endOffsets(topics).entrySet().stream().allMatch(e -> committed.get(e.getKey()) >= e.getValue());
+    }
+
+    /**
+     * Moves the group's committed offsets, as {@code kafka-consumer-groups --reset-offsets} does. Kafka allows it only
+     * while the group has no members, so this retries until the last stopped member has left.
+     */
+    void moveGroup(String group, Map<TopicPartition, Long> offsets) {
+        Map<TopicPartition, OffsetAndMetadata> target = new HashMap<>();
+        offsets.forEach((partition, offset) -> target.put(partition, new OffsetAndMetadata(offset)));
+        Awaitility.await("group " + group + " moved to " + offsets).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> get(admin.alterConsumerGroupOffsets(group, target).all()));
+    }
+
+    /** Sends the record and waits until Kafka acknowledged it. */
+    RecordMetadata publish(ProducerRecord<byte[], byte[]> record) {
+        return get(producer.send(record));
+    }
+
+    /** Publishes each record again, unchanged: same topic, partition, key, value and headers (so the same event id). */
+    void publishCopies(List<ConsumerRecord<String, String>> records) {
+        for (ConsumerRecord<String, String> record : records) {
+            publish(new ProducerRecord<>(record.topic(), record.partition(), null, bytes(record.key()),
+                    bytes(record.value()), record.headers()));
+        }
+        producer.flush();
+    }
+
+    /** How many records lie between two positions of the same partitions. */
+    static long recordsBetween(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        return to.entrySet().stream().mapToLong(e -> e.getValue() - from.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
+    /** The positions of these topics only. */
+    static Map<TopicPartition, Long> of(Map<TopicPartition, Long> offsets, Collection<String> topics) {
+        Set<String> wanted = Set.copyOf(topics);
+        return offsets.entrySet().stream().filter(e -> wanted.contains(e.getKey().topic()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static byte[] bytes(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static <T> T get(Future<T> future) {
+        try {
+            return future.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().toString(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer within 60 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+        admin.close(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,147 @@
+package io.relaybox.verification;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+
+import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.demo.PlatformDatabases;
+import io.relaybox.platform.demo.SagaInvariants;
+
+/**
+ * The three service databases as the tests read them (superuser JDBC): what each service recorded per order, what the
+ * platform holds (stock, balances), snapshots of every effect, and a barrier for the outboxes' change data capture.
+ */
+final class ServiceDatabases {
+
+    static final String ORDERS = "orders";
+    static final String INVENTORY = "inventory";
+    static final String PAYMENT = "payment";
+
+    private static final Map<String, String> OUTBOX_SLOTS = Map.of(ORDERS, "relaybox_orders_outbox", INVENTORY,
+            "relaybox_inventory_outbox", PAYMENT, "relaybox_payment_outbox");
+
+    private final PlatformDatabases databases;
+
+    ServiceDatabases(LocalPlatform platform) {
+        this.databases = new PlatformDatabases(platform.postgres().jdbcUrl(ORDERS), platform.secrets().password("postgres"));
+    }
+
+    SagaInvariants invariants() {
+        return new SagaInvariants(databases);
+    }
+
+    /**
+     * Everything the platform did, as rows rendered to text: stock and balances, and per order its state in the
+     * monolith, its reservation and its payment (with when each row last changed), and how many events each
+     * consumer recorded as processed. Equal snapshots mean no effect happened in between.
+     */
+    record Effects(Map<String, String> stock, Map<String, String> balances, Map<String, String> orders,
+            Map<String, String> reservations, Map<String, String> payments, Map<String, String> processedEvents) {
+    }
+
+    Effects effects(Collection<String> orderIds) {
+        return new Effects(stock(), balances(),
+                byOrder(ORDERS, "SELECT id::text, concat_ws(' ', status, inventory_status, payment_status, confirmed_at,"
+                        + " cancelled_at) FROM orders WHERE id = ANY (?)", orderIds),
+                byOrder(INVENTORY, "SELECT r.order_id::text, concat_ws(' ', r.status, r.updated_at, (SELECT string_agg("
+                        + "l.sku || ' x' || l.quantity, ', ' ORDER BY l.sku) FROM reservation_line l WHERE l.order_id ="
+                        + " r.order_id)) FROM reservation r WHERE r.order_id = ANY (?)", orderIds),
+                byOrder(PAYMENT, "SELECT order_id::text, concat_ws(' ', status, amount, currency, failure_reason, updated_at)"
+                        + " FROM payment WHERE order_id = ANY (?)", orderIds),
+                processedEvents());
+    }
+
+    /** Per SKU: units on hand and reserved. */
+    Map<String, String> stock() {
+        return rows(INVENTORY, "SELECT sku, on_hand || ' on hand, ' || reserved || ' reserved' FROM stock");
+    }
+
+    /** Per customer and currency: the balance. */
+    Map<String, String> balances() {
+        return rows(PAYMENT, "SELECT customer_id || ' ' || currency, balance::text FROM account");
+    }
+
+    private Map<String, String> processedEvents() {
+        Map<String, String> counts = new LinkedHashMap<>();
+        for (String database : List.of(ORDERS, INVENTORY, PAYMENT)) {
+            rows(database, "SELECT consumer, count(*)::text FROM processed_event GROUP BY consumer")
+                    .forEach((consumer, count) -> counts.put(database + "/" + consumer, count));
+        }
+        return counts;
+    }
+
+    /** The orders' status in the monolith (PENDING, CONFIRMED, CANCELLED). */
+    Map<String, String> orderStatuses(Collection<String> orderIds) {
+        return byOrder(ORDERS, "SELECT id::text, status FROM orders WHERE id = ANY (?)", orderIds);
+    }
+
+    /** The orders' reservation status in inventory; orders inventory has not seen are absent. */
+    Map<String, String> reservationStatuses(Collection<String> orderIds) {
+        return byOrder(INVENTORY, "SELECT order_id::text, status FROM reservation WHERE order_id = ANY (?)", orderIds);
+    }
+
+    /** The orders' payment status in payment; orders payment has not seen are absent. */
+    Map<String, String> paymentStatuses(Collection<String> orderIds) {
+        return byOrder(PAYMENT, "SELECT order_id::text, status FROM payment WHERE order_id = ANY (?)", orderIds);
+    }
+
+    /**
+     * Rows of {@code SELECT key, value ... WHERE ... = ANY (?)} with the order ids as the uuid array parameter, by key.
+     */
+    Map<String, String> byOrder(String database, String sql, Collection<String> orderIds) {
+        try (Connection connection = databases.connect(database); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setArray(1, connection.createArrayOf("uuid", orderIds.stream().map(UUID::fromString).toArray()));
+            return collect(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException(database + ": " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of {@code SELECT key, value ...}, by key. */
+    Map<String, String> rows(String database, String sql) {
+        try (Connection connection = databases.connect(database); PreparedStatement query = connection.prepareStatement(sql)) {
+            return collect(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException(database + ": " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> collect(PreparedStatement query) throws SQLException {
+        Map<String, String> rows = new LinkedHashMap<>();
+        try (ResultSet result = query.executeQuery()) {
+            while (result.next()) {
+                rows.put(result.getString(1), result.getString(2));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Waits until Debezium has confirmed each outbox's replication slot past the WAL written so far: whatever any
+     * service committed to its outbox before this call is in Kafka afterwards (the connectors confirm only what Kafka
+     * acknowledged). A logical-decoding message like the connectors' heartbeat gives each slot something to confirm.
+     */
+    void awaitOutboxesInKafka(Duration timeout) {
+        Map<String, String> walPositions = new LinkedHashMap<>();
+        for (String database : OUTBOX_SLOTS.keySet()) {
+            walPositions.put(database, rows(database, "SELECT 'lsn', pg_logical_emit_message(false, 'relaybox.heartbeat',"
+                    + " 'verification')::text").get("lsn"));
+        }
+        Awaitility.await("every outbox slot confirmed past " + walPositions).atMost(timeout)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> walPositions.entrySet().stream().allMatch(position -> "true".equals(rows(ORDERS,
+                        "SELECT 'confirmed', (confirmed_flush_lsn >= '" + position.getValue() + "'::pg_lsn)::text"
+                                + " FROM pg_replication_slots WHERE slot_name = '" + OUTBOX_SLOTS.get(position.getKey()) + "'")
+                        .get("confirmed"))));
+    }
+}

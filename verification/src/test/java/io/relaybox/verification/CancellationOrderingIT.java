@@ -24,7 +24,7 @@ import io.relaybox.platform.demo.OrdersApi;
  * OrderPlaced, in the same partition, so they never release before reserving or refund before capturing, and
  * compensate each effect exactly once; every such order ends CANCELLED with nothing held.
  */
-@Order(4)
+@Order(5)
 @ExtendWith(SharedPlatform.class)
 class CancellationOrderingIT {
 

@@ -24,9 +24,11 @@ import io.relaybox.platform.demo.OrdersApi;
 
 /**
  * The Kafka Connect worker goes away in the middle of a burst of orders and comes back: no event is lost.
- * At-least-once delivery may re-send some; they are counted and printed, not failed on.
+ * At-least-once delivery may re-send some into Kafka; they are counted and printed, not failed on. The sinks, running
+ * in the same worker, still hold each event exactly once: Elasticsearch by event id, the archive by keys that are a
+ * pure function of the records.
  */
-@Order(7)
+@Order(8)
 @ExtendWith(SharedPlatform.class)
 class ConnectWorkerRestartIT {
 
@@ -47,7 +49,7 @@ class ConnectWorkerRestartIT {
     }
 
     private void assertNoEventLostWhile(LocalPlatform platform, String fault, Consumer<ManagedProcess> disruption) throws Exception {
-        try (OrderEvents events = new OrderEvents(platform.kafka().bootstrapServers())) {
+        try (OrderEvents events = new OrderEvents(platform.kafka().bootstrapServers()); SinkContents sinks = new SinkContents(platform)) {
             OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
             OrderGenerator generator = new OrderGenerator(7);
             Set<String> placed = ConcurrentHashMap.newKeySet();
@@ -72,6 +74,12 @@ class ConnectWorkerRestartIT {
             long duplicates = placed.stream().mapToLong(id -> events.of(id, "OrderPlaced").size() - 1).sum();
             System.out.printf("%s of the Connect worker during %d orders: lost=0 duplicates=%d%n", fault, ORDERS, duplicates);
             assertThat(placed).hasSize(ORDERS).allSatisfy(id -> assertThat(events.of(id, "OrderPlaced")).isNotEmpty());
+
+            Set<String> published = sinks.publishedOnceSettled(placed, Duration.ofMinutes(3));
+            sinks.awaitEachEventOnceInBothSinks(published, Duration.ofMinutes(3));
+            System.out.printf("%s: Elasticsearch holds each of the %d events once, the archive each Kafka record once"
+                    + " (%d events re-sent by CDC are archived as the two records Kafka holds)%n", fault, published.size(),
+                    sinks.archived(published).resent());
         }
     }
 }

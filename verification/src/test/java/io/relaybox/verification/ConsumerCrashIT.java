@@ -24,7 +24,7 @@ import io.relaybox.platform.demo.OrdersApi;
  * reservation, the charge, the release and the refund each happen once. The crash-test hook pauses a consumer at
  * exactly that point.
  */
-@Order(3)
+@Order(4)
 @ExtendWith(SharedPlatform.class)
 class ConsumerCrashIT {
 

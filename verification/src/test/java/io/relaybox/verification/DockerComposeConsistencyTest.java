@@ -114,6 +114,50 @@ class DockerComposeConsistencyTest {
         assertThat(register.path("environment").path("CONNECT_URL").asString()).isEqualTo("http://connect:8083");
     }
 
+    @Test
+    void mountsEverySinkConnectorsPluginFolderIntoTheWorkersPluginPath() {
+        String volumes = service("connect").path("volumes").toString();
+        for (String sink : List.of("elasticsearch-sink", "s3-archive-sink")) {
+            assertThat(volumes).contains("./connectors/" + sink + "/target/plugins/relaybox-" + sink + ":/kafka/connect/relaybox-" + sink);
+        }
+    }
+
+    @Test
+    void pointsTheSinksAtComposeServicesOfTheVersionsTheBuildPins() throws IOException {
+        String pom = Files.readString(home.resolve("pom.xml"));
+        ConnectorDefinition elasticsearch = connector("elasticsearch-sink");
+        URI elasticsearchUrl = URI.create(elasticsearch.config().get("connection.urls").split(",")[0]);
+        assertThat(containerPorts(service(elasticsearchUrl.getHost()))).contains(Integer.toString(elasticsearchUrl.getPort()));
+        String version = property(pom, "elasticsearch.version");
+        assertThat(service(elasticsearchUrl.getHost()).path("image").asString()).endsWith(":${ELASTICSEARCH_VERSION:-" + version + "}");
+        assertThat(service("kibana").path("image").asString()).endsWith(":${ELASTICSEARCH_VERSION:-" + version + "}");
+
+        ConnectorDefinition archive = connector("s3-archive-sink");
+        URI s3 = URI.create(archive.config().get("s3.endpoint.url"));
+        assertThat(containerPorts(service(s3.getHost()))).contains(Integer.toString(s3.getPort()));
+        assertThat(service(s3.getHost()).path("environment").path("MINIO_ROOT_USER").asString())
+                .isEqualTo(archive.config().get("aws.access.key.id"));
+        assertThat(service("minio-setup").path("entrypoint").toString()).contains("mb --ignore-existing local/"
+                + archive.config().get("s3.bucket.name"));
+    }
+
+    @Test
+    void createsTheSinksUserAndImportsTheKibanaSavedObjects() throws IOException {
+        String setup = Files.readString(home.resolve("connect-config/elasticsearch/setup-elasticsearch.sh"));
+        assertThat(setup).contains("/_security/user/" + connector("elasticsearch-sink").config().get("connection.username"));
+        assertThat(service("elasticsearch-setup").path("volumes").toString())
+                .contains("./connect-config/elasticsearch/index-templates:/index-templates");
+        assertThat(service("kibana-setup").path("volumes").toString())
+                .contains("./connect-config/kibana/relaybox-saved-objects.ndjson:");
+        assertThat(service("kibana-setup").path("command").toString()).contains("/api/saved_objects/_import");
+        assertThat(service("register-connectors").path("depends_on").toString()).contains("elasticsearch-setup", "minio-setup");
+    }
+
+    private static ConnectorDefinition connector(String name) {
+        return connectors.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no connector file for " + name));
+    }
+
     private static List<ConnectorDefinition> postgresConnectors() {
         return connectors.stream().filter(c -> "io.debezium.connector.postgresql.PostgresConnector".equals(c.connectorClass())).toList();
     }

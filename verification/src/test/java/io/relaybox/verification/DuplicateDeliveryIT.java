@@ -32,7 +32,7 @@ import io.relaybox.platform.demo.OrdersApi;
  * monolith's saga); the rewind is done to payment's group only, because moving a group's offsets takes a restart of
  * all its members, and a JVM restart is the most expensive step on a small machine.
  */
-@Order(2)
+@Order(3)
 @ExtendWith(SharedPlatform.class)
 class DuplicateDeliveryIT {
 

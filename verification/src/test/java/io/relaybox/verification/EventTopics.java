@@ -56,6 +56,15 @@ final class EventTopics implements AutoCloseable {
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
+    /** Creates the topic and waits until the broker serves every partition (a leader for each). */
+    void createAndAwait(String topic, int partitions) {
+        get(admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1))).all());
+        Awaitility.await("every partition of " + topic + " has a leader").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+    }
+
     /** The group's committed offsets in the topics' partitions; 0 where it committed none. */
     Map<TopicPartition, Long> committedOffsets(String group, Collection<String> topics) {
         Map<TopicPartition, OffsetAndMetadata> committed = get(

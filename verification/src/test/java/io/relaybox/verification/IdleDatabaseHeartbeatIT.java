@@ -18,7 +18,7 @@ import io.relaybox.platform.PostgresServer;
  * An idle outbox does not pin WAL: while only another database of the cluster is written, the connector's
  * heartbeat (a logical decoding message in the orders database) lets its replication slot confirm past that WAL.
  */
-@Order(8)
+@Order(9)
 @ExtendWith(SharedPlatform.class)
 class IdleDatabaseHeartbeatIT {
 

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * order id, with every header, carrying what the API returned, and in order per order. (The saga cancels some orders
  * on its own, when stock or money is short; a customer's cancel of such an order answers 409 and is not counted.)
  */
-@Order(6)
+@Order(7)
 @ExtendWith(SharedPlatform.class)
 class OrdersToKafkaIT {
 

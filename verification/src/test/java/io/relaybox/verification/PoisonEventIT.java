@@ -30,7 +30,7 @@ import io.relaybox.platform.demo.OrdersApi;
  * partition: inventory and payment each send them to {@code orders.events.dlq} with the reason and where they came
  * from, and apply the orders placed behind them.
  */
-@Order(5)
+@Order(6)
 @ExtendWith(SharedPlatform.class)
 class PoisonEventIT {
 

@@ -3,15 +3,11 @@ package io.relaybox.verification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,16 +44,7 @@ class SagaInvariantsIT {
         databases = new ServiceDatabases(platform);
         Services.CONSUMERS.forEach(kind -> countersBefore.put(kind, services.counters(kind)));
         OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
-        OrderGenerator generator = new OrderGenerator(1_000);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<String>> requests = new ArrayList<>();
-        for (int i = 0; i < ORDERS; i++) {
-            requests.add(pool.submit(() -> api.place(generator.nextOrderJson()).path("orderId").asString()));
-        }
-        for (Future<String> request : requests) {
-            placed.add(request.get());
-        }
-        pool.shutdown();
+        placed.addAll(OrderLoad.place(api, new OrderGenerator(1_000), ORDERS, 8));
 
         Awaitility.await("every order CONFIRMED or CANCELLED").atMost(SETTLE).pollInterval(Duration.ofMillis(500))
                 .until(() -> databases.invariants().statusCounts(placed).get("PENDING") == 0);

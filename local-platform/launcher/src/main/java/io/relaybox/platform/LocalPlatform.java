@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import io.relaybox.connectctl.ApplyResult;
@@ -18,13 +19,25 @@ import io.relaybox.connectctl.ConnectorFiles;
 
 /**
  * The whole platform on one machine, as real processes: PostgreSQL, a KRaft Kafka broker, a Kafka Connect worker
- * with Debezium, the order monolith and two instances each of the inventory and payment services. It starts them in dependency order (in parallel where it can), prepares
- * the databases, registers the connectors through the Connect REST API, and stops everything in reverse order.
+ * with Debezium and this project's sink connectors, Elasticsearch, an S3-compatible server (S3Proxy), the order
+ * monolith and two instances each of the inventory and payment services. It starts them in dependency order (in
+ * parallel where it can), prepares the databases, the index templates and the archive bucket, registers the
+ * connectors through the Connect REST API, and stops everything in reverse order.
  * Tests get at each process to stop, kill (-9) and restart it.
  */
 public final class LocalPlatform implements AutoCloseable {
 
     public static final String ORDERS_CONNECTOR = "orders-outbox-source";
+    public static final String ELASTICSEARCH_CONNECTOR = "elasticsearch-sink";
+    public static final String ARCHIVE_CONNECTOR = "s3-archive-sink";
+    /** The user the Elasticsearch sink (and the demo) log in to Elasticsearch with; also the S3 access key id. */
+    public static final String SINK_USER = "relaybox";
+    /** The archive's bucket, as {@code connect-config/connectors/s3-archive-sink.json} names it. */
+    public static final String ARCHIVE_BUCKET = "relaybox-archive";
+    /** The archive's key prefix, as {@code connect-config/connectors/s3-archive-sink.json} names it. */
+    public static final String ARCHIVE_PREFIX = "events";
+    /** How long records may wait in an unfinished archive object before the sink uploads it as it stands. */
+    static final String ARCHIVE_OPEN_OBJECT_UPLOAD_MS = "5000";
     /** The user of the Connect REST API. */
     public static final String CONNECT_USER = "relaybox";
 
@@ -36,6 +49,8 @@ public final class LocalPlatform implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final ConnectWorker connect;
+    private final ElasticsearchServer elasticsearch;
+    private final S3Server s3;
     private final Map<String, SpringBootService> services = new LinkedHashMap<>();
     private final Consumer<String> progress;
     private Thread shutdownHook;
@@ -51,9 +66,24 @@ public final class LocalPlatform implements AutoCloseable {
                 secrets.password("postgres"));
         this.kafka = new KafkaBroker(run.resolve("kafka"), layout.kafkaClasspath(), ports.kafka(), ports.kafkaController(),
                 logFile("kafka"));
-        this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), layout.connectPluginFolders(),
-                kafka.bootstrapServers(), ports.connect(), logFile("connect"),
-                Map.of("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE)), connectCredentials(secrets));
+        List<Path> pluginFolders = new ArrayList<>(layout.connectPluginFolders());
+        Map<String, String> workerEnvironment = new LinkedHashMap<>();
+        workerEnvironment.put("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE));
+        if (settings.sinks()) {
+            pluginFolders.addAll(layout.sinkPluginFolders());
+            this.elasticsearch = ElasticsearchServer.create(layout.elasticsearchHome(), run.resolve("elasticsearch"),
+                    ports.elasticsearch(), ports.elasticsearchTransport(), logFile("elasticsearch"),
+                    ElasticsearchServer.Security.basicAuth(elasticsearchCredentials(secrets)));
+            this.s3 = new S3Server(run.resolve("s3"), layout.s3ProxyClasspath(), ports.s3(), logFile("s3"), SINK_USER,
+                    s3SecretKey(secrets));
+            workerEnvironment.put("RELAYBOX_ELASTICSEARCH_PASSWORD", elasticsearchCredentials(secrets).password());
+            workerEnvironment.put("RELAYBOX_S3_SECRET_KEY", s3SecretKey(secrets));
+        } else {
+            this.elasticsearch = null;
+            this.s3 = null;
+        }
+        this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), pluginFolders,
+                kafka.bootstrapServers(), ports.connect(), logFile("connect"), workerEnvironment, connectCredentials(secrets));
         for (ServiceKind kind : settings.services()) {
             for (int instance = 1; instance <= kind.instances(); instance++) {
                 String name = kind.instanceName(instance);
@@ -85,6 +115,16 @@ public final class LocalPlatform implements AutoCloseable {
         return new ConnectWorker.Credentials(CONNECT_USER, secrets.password("connect." + CONNECT_USER));
     }
 
+    /** The Elasticsearch user of the sink and the demo, its password generated on first start. */
+    public static ElasticsearchServer.Credentials elasticsearchCredentials(Secrets secrets) {
+        return new ElasticsearchServer.Credentials(SINK_USER, secrets.password("elasticsearch." + SINK_USER));
+    }
+
+    /** The secret access key of the S3 user {@link #SINK_USER}, generated on first start. */
+    public static String s3SecretKey(Secrets secrets) {
+        return secrets.password("s3." + SINK_USER);
+    }
+
     /**
      * Starts the platform and returns once every process is ready and every connector RUNNING.
      *
@@ -106,6 +146,13 @@ public final class LocalPlatform implements AutoCloseable {
         long begin = System.nanoTime();
         kafka.prepare();
         kafka.process().start();
+        if (elasticsearch != null) {
+            elasticsearch.prepare();
+            elasticsearch.process().start();
+            s3.prepare();
+            s3.ensureBucket(ARCHIVE_BUCKET);
+            s3.process().start();
+        }
         postgres.start(settings.startTimeout());
         report(postgres.process(), begin);
         postgres.ensureRole(ServiceDatabase.CDC_ROLE, secrets.password(ServiceDatabase.CDC_ROLE), true);
@@ -123,6 +170,13 @@ public final class LocalPlatform implements AutoCloseable {
             service.process().awaitReady(settings.startTimeout());
             report(service.process(), begin);
         }
+        if (elasticsearch != null) {
+            elasticsearch.process().awaitReady(settings.startTimeout());
+            report(elasticsearch.process(), begin);
+            elasticsearch.installIndexTemplates(settings.layout().indexTemplateFolder());
+            s3.process().awaitReady(settings.startTimeout());
+            report(s3.process(), begin);
+        }
         connect.process().awaitReady(settings.startTimeout());
         report(connect.process(), begin);
         for (ApplyResult connector : registerConnectors()) {
@@ -133,22 +187,38 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Registers every connector file of {@code connect-config/connectors} whose database belongs to a running service
-     * through the Connect REST API, the way
-     * {@code connectctl apply} does (all validated first, then created or updated only when changed), and waits
-     * until each one's tasks run.
+     * Registers the connector files of {@code connect-config/connectors} through the Connect REST API, the way
+     * {@code connectctl apply} does (validated first, then created or updated only when changed), and waits until each
+     * one's tasks run: the outbox connectors whose database belongs to a running service, then (unless the settings
+     * leave the sinks out) the Elasticsearch and S3 archive sinks, pointed at this platform's servers.
      */
     public List<ApplyResult> registerConnectors() {
         List<String> databases = settings.services().stream().map(kind -> kind.database().database()).toList();
-        List<ConnectorDefinition> connectors = ConnectorFiles.read(List.of(settings.layout().connectorFolder())).stream()
+        List<ConnectorDefinition> files = ConnectorFiles.read(List.of(settings.layout().connectorFolder()));
+        List<ConnectorDefinition> sources = files.stream()
                 .filter(connector -> databases.contains(connector.config().get("database.dbname")))
                 .toList();
-        List<ApplyResult> results = ConnectorApplier.to(connect.client())
-                .withEnvironment(Map.of())
-                .withOverrides(Map.of("database.hostname", "127.0.0.1", "database.port", Integer.toString(postgres.port())))
-                .apply(connectors);
+        List<ApplyResult> results = new ArrayList<>(apply(sources,
+                Map.of("database.hostname", "127.0.0.1", "database.port", Integer.toString(postgres.port()))));
+        if (elasticsearch != null) {
+            results.addAll(apply(named(files, ELASTICSEARCH_CONNECTOR), Map.of("connection.urls", elasticsearch.url())));
+            results.addAll(apply(named(files, ARCHIVE_CONNECTOR), Map.of("s3.endpoint.url", s3.endpoint(),
+                    "open.object.upload.ms", ARCHIVE_OPEN_OBJECT_UPLOAD_MS)));
+        }
         results.forEach(result -> connect.client().awaitRunning(result.name(), settings.startTimeout()));
         return results;
+    }
+
+    private List<ApplyResult> apply(List<ConnectorDefinition> connectors, Map<String, String> overrides) {
+        return ConnectorApplier.to(connect.client()).withEnvironment(Map.of()).withOverrides(overrides).apply(connectors);
+    }
+
+    private static List<ConnectorDefinition> named(List<ConnectorDefinition> files, String name) {
+        List<ConnectorDefinition> found = files.stream().filter(connector -> connector.name().equals(name)).toList();
+        if (found.isEmpty()) {
+            throw new PlatformException("no connector file names the connector " + name);
+        }
+        return found;
     }
 
     /**
@@ -223,6 +293,10 @@ public final class LocalPlatform implements AutoCloseable {
         });
         endpoints.put("kafka", kafka.bootstrapServers());
         endpoints.put("connect", connect.restUrl());
+        if (elasticsearch != null) {
+            endpoints.put("elasticsearch", elasticsearch.url());
+            endpoints.put("s3", s3.endpoint());
+        }
         endpoints.put("postgres", postgres.jdbcUrl(ServiceDatabase.ORDERS.database()));
         endpoints.put("logs", settings.runFolder().resolve("logs").toString());
         return endpoints;
@@ -238,6 +312,16 @@ public final class LocalPlatform implements AutoCloseable {
 
     public ConnectWorker connect() {
         return connect;
+    }
+
+    /** Elasticsearch, unless the settings leave the sinks out. */
+    public Optional<ElasticsearchServer> elasticsearch() {
+        return Optional.ofNullable(elasticsearch);
+    }
+
+    /** The S3-compatible server of the archive, unless the settings leave the sinks out. */
+    public Optional<S3Server> s3() {
+        return Optional.ofNullable(s3);
     }
 
     public SpringBootService orderMonolith() {
@@ -274,10 +358,19 @@ public final class LocalPlatform implements AutoCloseable {
         return settings;
     }
 
-    /** Every managed process by name, in start order: postgres, kafka, connect, then the service instances. */
+    /**
+     * Every managed process by name, in start order: postgres, kafka, elasticsearch and s3 (with the sinks), connect,
+     * then the service instances.
+     */
     public Map<String, ManagedProcess> processes() {
         Map<String, ManagedProcess> processes = new LinkedHashMap<>();
-        for (ManagedProcess process : List.of(postgres.process(), kafka.process(), connect.process())) {
+        List<ManagedProcess> infrastructure = new ArrayList<>(List.of(postgres.process(), kafka.process()));
+        if (elasticsearch != null) {
+            infrastructure.add(elasticsearch.process());
+            infrastructure.add(s3.process());
+        }
+        infrastructure.add(connect.process());
+        for (ManagedProcess process : infrastructure) {
             processes.put(process.name(), process);
         }
         services.forEach((name, service) -> processes.put(name, service.process()));

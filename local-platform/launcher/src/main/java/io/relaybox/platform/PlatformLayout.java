@@ -34,9 +34,33 @@ public record PlatformLayout(Path home) {
         return built(home.resolve("local-platform/runtime-connect/target/lib"));
     }
 
+    /** The classpath of the S3-compatible server (S3Proxy), see {@link S3Server}. */
+    public Path s3ProxyClasspath() {
+        return built(home.resolve("local-platform/runtime-s3proxy/target/lib"));
+    }
+
+    /** The unpacked Elasticsearch distribution ({@code bin/elasticsearch}, {@code lib}, {@code modules}); it has no JDK. */
+    public Path elasticsearchHome() {
+        return built(home.resolve("local-platform/runtime-elasticsearch/target/elasticsearch"));
+    }
+
     /** Folders for the worker's {@code plugin.path}: each holds one folder per connector plugin. */
     public List<Path> connectPluginFolders() {
         return List.of(built(home.resolve("local-platform/plugin-debezium-postgres/target/plugins")));
+    }
+
+    /**
+     * Folders for the worker's {@code plugin.path} holding this project's sink connectors (Elasticsearch, S3 archive),
+     * each built by its module in {@code connectors/}.
+     */
+    public List<Path> sinkPluginFolders() {
+        return List.of(built(home.resolve("connectors/elasticsearch-sink/target/plugins")),
+                built(home.resolve("connectors/s3-archive-sink/target/plugins")));
+    }
+
+    /** The index templates of the Elasticsearch sink's indices, one {@code <name>.json} per template. */
+    public Path indexTemplateFolder() {
+        return built(home.resolve("connect-config/elasticsearch/index-templates"));
     }
 
     /** The executable jar of the service. */

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param ports the loopback ports to use
  * @param startTimeout how long each process may take to become ready
  * @param services the services to run (their databases are prepared and only their connectors registered)
+ * @param sinks whether to run Elasticsearch and the S3-compatible server and register the sink connectors that feed
+ *        them (off only to measure CDC or the saga without the sinks' load)
  */
 public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
-        List<ServiceKind> services) {
+        List<ServiceKind> services, boolean sinks) {
 
     public PlatformSettings {
         Objects.requireNonNull(layout, "layout");
@@ -25,9 +27,9 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
         services = List.copyOf(services);
     }
 
-    /** Settings running every service. */
+    /** Settings running every service and both sinks. */
     public PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout) {
-        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES);
+        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true);
     }
 
     /** Settings for a test: free ports, the given run folder, every service. */
@@ -37,6 +39,11 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
 
     /** The same settings running only these services (e.g. just the monolith, to measure CDC alone). */
     public PlatformSettings withServices(List<ServiceKind> only) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, only);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks);
+    }
+
+    /** The same settings with or without Elasticsearch, the S3-compatible server and their sink connectors. */
+    public PlatformSettings withSinks(boolean run) {
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run);
     }
 }

@@ -12,9 +12,16 @@ import java.util.Set;
  * @param kafka the broker's client listener
  * @param kafkaController the KRaft controller listener
  * @param connect the Connect worker's REST API
+ * @param elasticsearch Elasticsearch's HTTP API
+ * @param elasticsearchTransport Elasticsearch's transport (node-to-node) port
+ * @param s3 the S3-compatible server's HTTP API
  * @param services the HTTP port of each service instance, by instance name (e.g. {@code inventory-service-2})
  */
-public record PortPlan(int postgres, int kafka, int kafkaController, int connect, Map<String, Integer> services) {
+public record PortPlan(int postgres, int kafka, int kafkaController, int connect, int elasticsearch, int elasticsearchTransport,
+        int s3, Map<String, Integer> services) {
+
+    /** How many ports besides the services' the platform needs. */
+    private static final int INFRASTRUCTURE_PORTS = 7;
 
     /** The well-known defaults of the service instances, for humans. */
     static final Map<String, Integer> DEFAULT_SERVICE_PORTS = defaults();
@@ -23,27 +30,31 @@ public record PortPlan(int postgres, int kafka, int kafkaController, int connect
         services = Map.copyOf(services);
     }
 
-    /** Well-known defaults (15432, 19092, 19093, 18083, 18080–18092), each replaced by a free port when taken. */
+    /**
+     * Well-known defaults (15432, 19092, 19093, 18083, 19200, 19300, 19000, 18080–18092), each replaced by a free port
+     * when taken.
+     */
     public static PortPlan preferred() {
         Map<String, Integer> services = new LinkedHashMap<>();
         DEFAULT_SERVICE_PORTS.forEach((name, port) -> services.put(name, FreePort.preferring(port)));
         return new PortPlan(FreePort.preferring(15432), FreePort.preferring(19092), FreePort.preferring(19093),
-                FreePort.preferring(18083), services);
+                FreePort.preferring(18083), FreePort.preferring(19200), FreePort.preferring(19300), FreePort.preferring(19000),
+                services);
     }
 
     /** Free ports only, so that tests never collide with a running demo or each other. */
     public static PortPlan free() {
         Set<Integer> ports = new LinkedHashSet<>();
-        while (ports.size() < 4 + DEFAULT_SERVICE_PORTS.size()) {
+        while (ports.size() < INFRASTRUCTURE_PORTS + DEFAULT_SERVICE_PORTS.size()) {
             ports.add(FreePort.any());
         }
         Integer[] p = ports.toArray(Integer[]::new);
         Map<String, Integer> services = new LinkedHashMap<>();
-        int next = 4;
+        int next = INFRASTRUCTURE_PORTS;
         for (String name : DEFAULT_SERVICE_PORTS.keySet()) {
             services.put(name, p[next++]);
         }
-        return new PortPlan(p[0], p[1], p[2], p[3], services);
+        return new PortPlan(p[0], p[1], p[2], p[3], p[4], p[5], p[6], services);
     }
 
     /** The HTTP port of the service instance. */

@@ -40,8 +40,9 @@ public final class Benchmarks {
         String latencyRates = System.getProperty("bench.latency.rates", "500,250");
         Duration latencyDuration = Duration.ofSeconds(Integer.getInteger("bench.latency.seconds", 60));
         RunFolder.purge(runFolder, Optional.empty());
-        // the consuming services would compete for the same two cores
-        PlatformSettings settings = PlatformSettings.forTests(runFolder).withServices(List.of(ServiceKind.ORDER_MONOLITH));
+        // the consuming services and the sinks would compete for the same two cores
+        PlatformSettings settings = PlatformSettings.forTests(runFolder).withServices(List.of(ServiceKind.ORDER_MONOLITH))
+                .withSinks(false);
         try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
             new CdcDrainBenchmark(platform).run(drainEvents);
             for (String rate : latencyRates.split(",")) {
@@ -58,7 +59,9 @@ public final class Benchmarks {
         int rate = Integer.getInteger("bench.saga.rate", 200);
         Duration duration = Duration.ofSeconds(Integer.getInteger("bench.saga.seconds", 60));
         RunFolder.purge(runFolder, Optional.empty());
-        try (LocalPlatform platform = LocalPlatform.start(PlatformSettings.forTests(runFolder), line -> System.out.println("  " + line))) {
+        // the saga's services, without the sinks' load (their throughput is measured in their own modules)
+        PlatformSettings settings = PlatformSettings.forTests(runFolder).withSinks(false);
+        try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
             SagaBenchmark saga = new SagaBenchmark(platform);
             saga.latency(rate, duration);
             saga.keepUp(new int[] {100, 200, 300, 400}, Duration.ofSeconds(30));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.Secrets;
@@ -13,14 +14,16 @@ import io.relaybox.platform.demo.DemoResult;
 import io.relaybox.platform.demo.PlatformDatabases;
 import io.relaybox.platform.demo.OrderDemo;
 import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.platform.demo.SinkEndpoints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Starts the platform (unless it runs), places orders, checks every event arrived, and stops what it started. */
 @Command(name = "demo", description = "Start the platform, place orders over HTTP, wait until every OrderPlaced event is in "
-        + "Kafka and the saga settled every order, check the invariants, print a summary and stop the platform. Exits "
-        + "non-zero when an event was lost or an invariant broke.")
+        + "Kafka and the saga settled every order, check the invariants, wait until Elasticsearch and the S3 archive hold "
+        + "every event published about the orders, print a summary and stop the platform. Exits non-zero when an event "
+        + "was lost, an invariant broke, or a sink does not hold every event exactly once.")
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -56,8 +59,10 @@ final class DemoCommand implements Callable<Integer> {
             List<String> consumers = endpoints.entrySet().stream()
                     .filter(e -> e.getKey().equals("orders-api") || e.getKey().matches("(inventory|payment)-service-\\d+"))
                     .map(Map.Entry::getValue).toList();
-            PlatformDatabases databases = new PlatformDatabases(endpoints.get("postgres"), Secrets.in(cli.runFolder()).password("postgres"));
-            result = new OrderDemo(new OrdersApi(endpoints.get("orders-api")), endpoints.get("kafka"), databases, consumers, System.out)
+            Secrets secrets = Secrets.in(cli.runFolder());
+            PlatformDatabases databases = new PlatformDatabases(endpoints.get("postgres"), secrets.password("postgres"));
+            result = new OrderDemo(new OrdersApi(endpoints.get("orders-api")), endpoints.get("kafka"), databases, consumers,
+                    sinkEndpoints(endpoints, secrets), System.out)
                     .run(orders, concurrency, timeout);
         } finally {
             if (started != null) {
@@ -68,7 +73,27 @@ final class DemoCommand implements Callable<Integer> {
         if (result.failedRequests() > 0) {
             System.out.println(result.failedRequests() + " of " + orders + " POST /orders failed");
         }
+        result.sinks().ifPresent(sinks -> {
+            if (sinks.archivedCopies() > 0) {
+                System.out.println("the archive holds " + sinks.archivedCopies() + " Kafka records more than once");
+            }
+            if (sinks.resentCopies() > 0) {
+                System.out.println(sinks.resentCopies() + " events were in Kafka twice (re-sent by CDC after a crash); "
+                        + "the archive keeps both records, consumers deduplicate by event id");
+            }
+        });
         System.out.println(result.summaryLine());
         return result.succeeded() ? 0 : 1;
+    }
+
+    /** Where the sinks of the running platform write, unless it runs without them. */
+    private static Optional<SinkEndpoints> sinkEndpoints(Map<String, String> endpoints, Secrets secrets) {
+        if (!endpoints.containsKey("elasticsearch") || !endpoints.containsKey("s3")) {
+            return Optional.empty();
+        }
+        ElasticsearchServer.Credentials elasticsearch = LocalPlatform.elasticsearchCredentials(secrets);
+        return Optional.of(new SinkEndpoints(endpoints.get("elasticsearch"), elasticsearch.user(), elasticsearch.password(),
+                endpoints.get("s3"), LocalPlatform.SINK_USER, LocalPlatform.s3SecretKey(secrets), LocalPlatform.ARCHIVE_BUCKET,
+                LocalPlatform.ARCHIVE_PREFIX));
     }
 }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Places orders over HTTP with a progress bar, waits until every {@code OrderPlaced} arrived in {@code orders.events}
- * (counting what was lost and what came twice), then until the saga settled every order, and checks the invariants.
+ * (counting what was lost and what came twice), then until the saga settled every order, and checks the invariants;
+ * with the sinks, then waits until Elasticsearch and the archive hold every event the services published about the
+ * orders.
  */
 public final class OrderDemo {
 
@@ -28,16 +31,20 @@ public final class OrderDemo {
     private final String bootstrapServers;
     private final PlatformDatabases databases;
     private final List<String> consumerUrls;
+    private final Optional<SinkEndpoints> sinks;
     private final PrintStream out;
 
     /**
      * @param consumerUrls base URLs of every consuming service instance (their {@code /inbox/stats} are summed)
+     * @param sinks where the sink connectors write, when the platform runs them
      */
-    public OrderDemo(OrdersApi api, String bootstrapServers, PlatformDatabases databases, List<String> consumerUrls, PrintStream out) {
+    public OrderDemo(OrdersApi api, String bootstrapServers, PlatformDatabases databases, List<String> consumerUrls,
+            Optional<SinkEndpoints> sinks, PrintStream out) {
         this.api = api;
         this.bootstrapServers = bootstrapServers;
         this.databases = databases;
         this.consumerUrls = List.copyOf(consumerUrls);
+        this.sinks = sinks;
         this.out = out;
     }
 
@@ -48,7 +55,8 @@ public final class OrderDemo {
      * @param timeout how long each wait may take
      */
     public DemoResult run(int orders, int concurrency, Duration timeout) throws SQLException, InterruptedException {
-        try (OrderEventsReader reader = new OrderEventsReader(bootstrapServers, TOPIC)) {
+        try (OrderEventsReader reader = new OrderEventsReader(bootstrapServers, TOPIC);
+                PublishedEvents published = new PublishedEvents(databases, bootstrapServers)) {
             long begin = System.nanoTime();
             Set<String> placed = ConcurrentHashMap.newKeySet();
             AtomicLong failed = new AtomicLong();
@@ -63,12 +71,15 @@ public final class OrderDemo {
             out.printf("waiting for the saga to settle %d orders (CONFIRMED or CANCELLED) ...%n", placed.size());
             Map<String, Long> statuses = awaitTerminal(invariants, placed, timeout);
             List<String> violations = awaitInvariants(invariants, timeout);
+            Optional<SinkCounts> sinkCounts = sinks.isPresent()
+                    ? Optional.of(awaitSinks(sinks.get(), published.ofOrders(placed, timeout), timeout))
+                    : Optional.empty();
             double seconds = (System.nanoTime() - begin) / 1e9;
             InboxStats stats = InboxStats.sum(consumerUrls);
             violations.forEach(v -> out.println("INVARIANT BROKEN: " + v));
             return new DemoResult(placed.size(), tally.events(), tally.missing(), tally.duplicates(), failed.get(),
                     statuses.get("CONFIRMED"), statuses.get("CANCELLED"), stats.duplicatesSkipped(), stats.deadLettered(),
-                    violations, seconds);
+                    sinkCounts, violations, seconds);
         }
     }
 
@@ -83,6 +94,24 @@ public final class OrderDemo {
         out.printf("confirmed %d, cancelled %d, still pending %d%n", statuses.get("CONFIRMED"), statuses.get("CANCELLED"),
                 statuses.get("PENDING"));
         return statuses;
+    }
+
+    /**
+     * Waits until Elasticsearch and the archive each hold every event the services published about the orders (or the
+     * timeout passes), once the saga settled: by then no more events about them are coming.
+     */
+    private SinkCounts awaitSinks(SinkEndpoints endpoints, Set<String> published, Duration timeout) throws InterruptedException {
+        out.printf("waiting for the %d events published about them in Elasticsearch and in the archive ...%n", published.size());
+        SearchedEvents search = new SearchedEvents(endpoints);
+        try (ArchivedEvents archive = new ArchivedEvents(endpoints)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            SinkCounts counts = SinkCounts.of(published.size(), search, archive, published);
+            while (!counts.complete() && System.nanoTime() < deadline) {
+                Thread.sleep(POLL.toMillis() * 2);
+                counts = SinkCounts.of(published.size(), search, archive, published);
+            }
+            return counts;
+        }
     }
 
     private static List<String> awaitInvariants(SagaInvariants invariants, Duration timeout) throws SQLException, InterruptedException {

@@ -58,6 +58,21 @@ public final class OrderEventsReader implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Hands every record up to where the topic ends now to the sink (what arrives later may or may not be read).
+     *
+     * @return true when it read up to the end, false on timeout
+     */
+    public boolean readToEnd(Consumer<ConsumerRecord<String, String>> sink, Duration timeout) {
+        List<TopicPartition> partitions = partitions();
+        if (partitions.isEmpty()) {
+            return true;
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        return readUntil(sink, () -> assigned && end.entrySet().stream()
+                .allMatch(e -> consumer.position(e.getKey()) >= e.getValue()), timeout);
+    }
+
     /** Polls once (up to 200 ms) and hands the records to the sink; does nothing until the topic exists. */
     public void pollOnce(Consumer<ConsumerRecord<String, String>> sink) {
         if (assigned || assign()) {

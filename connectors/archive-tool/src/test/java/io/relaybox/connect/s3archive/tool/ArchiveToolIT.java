@@ -1,0 +1,167 @@
+package io.relaybox.connect.s3archive.tool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.relaybox.connect.s3archive.it.ArchiveChecks;
+import io.relaybox.connect.s3archive.it.ArchivePlatform;
+import io.relaybox.connect.s3archive.it.ArchivePlatformExtension;
+import io.relaybox.platform.junit.KafkaExtension;
+
+/**
+ * The archive tool as a user runs it ({@code java -jar archive-tool.jar ...}, the secret in an environment variable)
+ * against an archive that the sink connector wrote through a real Connect worker into the S3 server.
+ */
+@ExtendWith({KafkaExtension.class, ArchivePlatformExtension.class})
+class ArchiveToolIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final String TOPIC = "tool-orders";
+    private static final String PREFIX = "tool";
+    private static final int N = 900;
+    static ArchivePlatform platform;
+
+    @BeforeAll
+    static void archive(ArchivePlatform shared) {
+        platform = shared;
+        platform.createTopic(TOPIC);
+        try (KafkaProducer<byte[], byte[]> producer = platform.producer()) {
+            platform.produce(TOPIC, 0, N, producer);
+        }
+        platform.client().putConfig(platform.connector("tool-archive", TOPIC, PREFIX, Map.of()));
+        platform.client().awaitRunning("tool-archive", TIMEOUT);
+        ArchiveChecks.awaitComplete(platform, PREFIX, TOPIC, N, TIMEOUT);
+    }
+
+    @Test
+    void listsTheTopicsAndTheObjectsOfATopic() {
+        Run topics = tool("list");
+        Run objects = tool("list", "--topic", TOPIC);
+
+        assertThat(topics.exit()).as(topics.err()).isZero();
+        assertThat(topics.lines()).containsExactly(TOPIC);
+        assertThat(objects.exit()).as(objects.err()).isZero();
+        assertThat(objects.lines()).hasSize(platform.archive(PREFIX).objects(TOPIC).size())
+                .allSatisfy(line -> assertThat(line).matches("tool/tool-orders/dt=2026-11-25/partition=[0-2]/tool-orders\\+[0-2]\\+\\d{20}"
+                        + "\\.ndjson\\.gz\t\\d+\t.+"));
+    }
+
+    @Test
+    void verifiesTheArchiveAndExitsZeroWhenEveryEventIsThereOnce() {
+        Run verify = tool("verify", "--topic", TOPIC);
+
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.lines().get(0)).contains(N + " records").endsWith("OK");
+    }
+
+    @Test
+    void replaysTheTopicIntoANewTopicWithTheSameRecords() {
+        String target = TOPIC + ".rebuilt";
+        platform.createTopic(target);
+
+        Run replay = tool("replay", "--topic", TOPIC, "--to-topic", target, "--bootstrap", platform.kafka().bootstrapServers());
+
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("replayed " + N + " records");
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> original = platform.readAll(TOPIC, N);
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> replayed = platform.readAll(target, N);
+        for (int p = 0; p < ArchivePlatform.PARTITIONS; p++) {
+            assertThat(replayed.get(p)).extracting(Event::of).as("partition %d", p)
+                    .containsExactlyElementsOf(original.get(p).stream().map(Event::of).toList());
+        }
+    }
+
+    @Test
+    void replaysOnlyTheRecordsOfATimeRange() {
+        String target = TOPIC + ".range";
+        platform.createTopic(target);
+        Instant from = ArchivePlatform.recordTime(300);
+        Instant to = ArchivePlatform.recordTime(600);
+
+        Run replay = tool("replay", "--topic", TOPIC, "--to-topic", target, "--bootstrap", platform.kafka().bootstrapServers(),
+                "--from", from.toString(), "--to", to.toString());
+
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("replayed 300 records").contains("(600 outside the range)");
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> original = platform.readAll(TOPIC, N);
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> replayed = platform.readAll(target, 300);
+        for (int p = 0; p < ArchivePlatform.PARTITIONS; p++) {
+            List<Event> inRange = original.get(p).stream()
+                    .filter(r -> !Instant.ofEpochMilli(r.timestamp()).isBefore(from) && Instant.ofEpochMilli(r.timestamp()).isBefore(to))
+                    .map(Event::of).map(Event::withoutOffset).toList();
+            assertThat(replayed.get(p)).extracting(Event::of).extracting(Event::withoutOffset).as("partition %d", p)
+                    .containsExactlyElementsOf(inRange);
+        }
+    }
+
+    /** Runs the tool's jar in its own JVM, the secret access key in the environment as a user would give it. */
+    private static Run tool(String... arguments) {
+        Path jar = Path.of(System.getProperty("archive.tool.jar", "target/archive-tool.jar"));
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
+        command.add(arguments[0]);
+        command.addAll(List.of("--bucket", ArchivePlatform.BUCKET, "--endpoint", platform.s3().endpoint(), "--access-key",
+                ArchivePlatform.IDENTITY, "--prefix", PREFIX));
+        command.addAll(Arrays.asList(arguments).subList(1, arguments.length));
+        try {
+            Path out = Files.createTempFile("archive-tool", ".out");
+            Path err = Files.createTempFile("archive-tool", ".err");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().put("AWS_SECRET_ACCESS_KEY", platform.s3().credential());
+            Process process = builder.start();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the archive tool did not finish within 120 s: " + command);
+            }
+            Run run = new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+            Files.delete(out);
+            Files.delete(err);
+            return run;
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    record Run(int exit, String out, String err) {
+        List<String> lines() {
+            return out.lines().toList();
+        }
+    }
+
+    /** What replay must preserve: offset (into a new topic), key, value, every header in order, timestamp. */
+    record Event(long offset, String key, String value, List<String> headers, long timestamp) {
+
+        static Event of(ConsumerRecord<byte[], byte[]> r) {
+            List<String> headers = new ArrayList<>();
+            for (Header h : r.headers()) {
+                headers.add(h.key() + "=" + (h.value() == null ? "<null>" : new String(h.value(), StandardCharsets.UTF_8)));
+            }
+            return new Event(r.offset(), new String(r.key(), StandardCharsets.UTF_8), new String(r.value(), StandardCharsets.UTF_8),
+                    headers, r.timestamp());
+        }
+
+        Event withoutOffset() {
+            return new Event(-1, key, value, headers, timestamp);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.relaybox.connect.elasticsearch.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+
+/**
+ * The composable index templates of the sink's indices (explicit keyword, date and numeric mappings, no dynamic
+ * mapping): {@code relaybox-events} for {@code events-*} and {@code relaybox-orders} for {@code orders}. They ship in
+ * {@code connect-config/elasticsearch/index-templates/} (one file per template, the body of
+ * {@code PUT _index_template/<file name>}) and, the same files, inside this connector's jar.
+ */
+public final class IndexTemplates {
+
+    public static final String EVENTS_TEMPLATE = "relaybox-events";
+    public static final String ORDERS_TEMPLATE = "relaybox-orders";
+    private static final String RESOURCES = "io/relaybox/connect/elasticsearch/index-templates/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * One template.
+     *
+     * @param name the template's name
+     * @param body the body of {@code PUT _index_template/<name>}
+     */
+    public record IndexTemplate(String name, String body) {
+
+        public IndexTemplate {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(body, "body");
+        }
+    }
+
+    private IndexTemplates() {
+    }
+
+    /**
+     * The bundled templates for the sink's index names. With other names than the defaults ({@code events-},
+     * {@code orders}) the patterns follow them and the template names get the index names as suffix, so that sinks
+     * with different indices keep their own templates.
+     */
+    public static List<IndexTemplate> bundled(String indexPrefix, String ordersIndex) {
+        return List.of(
+                adapt(resource(EVENTS_TEMPLATE), EVENTS_TEMPLATE, indexPrefix + "*", "events-".equals(indexPrefix) ? "" : indexPrefix),
+                adapt(resource(ORDERS_TEMPLATE), ORDERS_TEMPLATE, ordersIndex, "orders".equals(ordersIndex) ? "" : ordersIndex));
+    }
+
+    /** The templates of a folder: every {@code <name>.json}, in file-name order. */
+    public static List<IndexTemplate> read(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<IndexTemplate> templates = new ArrayList<>();
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                templates.add(new IndexTemplate(file.getFileName().toString().replaceFirst("\\.json$", ""), Files.readString(file)));
+            }
+            return templates;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index templates in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Installs the templates of a folder (see {@link #read(Path)}); returns their names. */
+    public static List<String> install(ElasticsearchClient client, Path folder) {
+        return install(client, read(folder));
+    }
+
+    /**
+     * Creates or replaces each template. Indices that exist keep their mappings; new ones get the template's.
+     *
+     * @return the template names
+     * @throws RequestFailedException when Elasticsearch refuses one or cannot be reached
+     */
+    public static List<String> install(ElasticsearchClient client, List<IndexTemplate> templates) {
+        List<String> names = new ArrayList<>();
+        for (IndexTemplate template : templates) {
+            try {
+                client.indices().putIndexTemplate(request -> request.name(template.name()).withJson(new StringReader(template.body())));
+            } catch (IOException | ElasticsearchException e) {
+                throw RequestFailedException.of("installing the index template " + template.name(), e);
+            }
+            names.add(template.name());
+        }
+        return names;
+    }
+
+    private static IndexTemplate adapt(String body, String name, String pattern, String suffix) {
+        try {
+            ObjectNode template = (ObjectNode) JSON.readTree(body);
+            template.putArray("index_patterns").add(pattern);
+            String fullName = suffix.isEmpty() ? name : name + "-" + suffix.replaceAll("[^a-z0-9]+", "-").replaceAll("-+$", "");
+            return new IndexTemplate(fullName, JSON.writeValueAsString(template));
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("the bundled index template " + name + " is not a JSON object", e);
+        }
+    }
+
+    private static String resource(String name) {
+        String path = RESOURCES + name + ".json";
+        try (InputStream in = IndexTemplates.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("the connector jar lacks " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

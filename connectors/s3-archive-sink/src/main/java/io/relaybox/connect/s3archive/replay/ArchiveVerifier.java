@@ -1,0 +1,97 @@
+package io.relaybox.connect.s3archive.replay;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.relaybox.connect.s3archive.format.ArchivedRecord;
+import io.relaybox.connect.s3archive.partition.RecordTime;
+
+/**
+ * Checks a topic's archive: per partition the objects cover consecutive offsets without gaps or overlaps, each object's
+ * key matches its first record, and each event id appears once in the whole topic. Offsets before the first archived one
+ * are not checked (the topic may have been archived from a later start). A topic written by transactional producers has
+ * commit markers between records: those offsets show up as gaps of one.
+ */
+public final class ArchiveVerifier {
+
+    private final Archive archive;
+    private final String timeHeader;
+
+    /**
+     * @param timeHeader the sink's {@code record.time.header}, to check each object's {@code dt=} date
+     */
+    public ArchiveVerifier(Archive archive, String timeHeader) {
+        this.archive = archive;
+        this.timeHeader = timeHeader;
+    }
+
+    public VerificationReport verify(String topic) {
+        Map<Integer, VerificationReport.PartitionSummary> partitions = new TreeMap<>();
+        List<String> gaps = new ArrayList<>();
+        List<String> overlaps = new ArrayList<>();
+        List<String> mismatched = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        long[] withoutId = {0};
+        Map<Integer, long[]> state = new HashMap<>(); // per partition: objects, records, first, last, bytes
+        for (ArchiveObject object : archive.objects(topic)) {
+            int p = object.key().partition();
+            long[] s = state.computeIfAbsent(p, k -> new long[] {0, 0, -1, -1, 0});
+            s[0]++;
+            s[4] += object.size();
+            long[] last = {s[3]};
+            boolean[] first = {true};
+            boolean[] overlapReported = {false};
+            archive.read(object, record -> {
+                if (first[0]) {
+                    checkKey(object, record, mismatched);
+                } else if (!RecordTime.date(RecordTime.of(record, timeHeader)).equals(object.key().date())) {
+                    mismatched.add(object.key() + " holds offset " + record.offset() + " of another date");
+                }
+                if (last[0] >= 0 && record.offset() <= last[0]) {
+                    if (!overlapReported[0]) {
+                        overlapReported[0] = true;
+                        overlaps.add(object.key() + " holds offset " + record.offset() + ", at or before offset " + last[0]
+                                + (first[0] ? " of the previous object" : " of its own"));
+                    }
+                } else if (last[0] >= 0 && record.offset() > last[0] + 1) {
+                    gaps.add(topic + "-" + p + ": " + (last[0] + 1) + ".." + (record.offset() - 1));
+                }
+                first[0] = false;
+                if (s[2] < 0) {
+                    s[2] = record.offset();
+                }
+                last[0] = Math.max(last[0], record.offset());
+                s[1]++;
+                String id = record.eventId().orElse(null);
+                if (id == null) {
+                    withoutId[0]++;
+                } else {
+                    seen.merge(id, 1, Integer::sum);
+                }
+            });
+            s[3] = last[0];
+        }
+        state.forEach((p, s) -> partitions.put(p, new VerificationReport.PartitionSummary((int) s[0], s[1], s[2], s[3], s[4])));
+        Map<String, Integer> duplicates = new LinkedHashMap<>();
+        seen.forEach((id, count) -> {
+            if (count > 1) {
+                duplicates.put(id, count);
+            }
+        });
+        return new VerificationReport(topic, partitions, gaps, overlaps, mismatched, duplicates, withoutId[0]);
+    }
+
+    private void checkKey(ArchiveObject object, ArchivedRecord record, List<String> mismatched) {
+        if (record.offset() != object.key().firstOffset() || record.partition() != object.key().partition()
+                || !record.topic().equals(object.key().topic())) {
+            mismatched.add(object.key() + " starts with " + record);
+        }
+        if (!RecordTime.date(RecordTime.of(record, timeHeader)).equals(object.key().date())) {
+            mismatched.add(object.key() + " starts with a record of another date");
+        }
+    }
+}

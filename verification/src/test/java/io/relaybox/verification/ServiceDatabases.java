@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.awaitility.Awaitility;
 
 import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.demo.OutboxSlots;
 import io.relaybox.platform.demo.PlatformDatabases;
 import io.relaybox.platform.demo.SagaInvariants;
 
@@ -27,8 +27,6 @@ final class ServiceDatabases {
     static final String INVENTORY = "inventory";
     static final String PAYMENT = "payment";
 
-    private static final Map<String, String> OUTBOX_SLOTS = Map.of(ORDERS, "relaybox_orders_outbox", INVENTORY,
-            "relaybox_inventory_outbox", PAYMENT, "relaybox_payment_outbox");
 
     private final PlatformDatabases databases;
 
@@ -133,20 +131,16 @@ final class ServiceDatabases {
 
     /**
      * Waits until Debezium has confirmed each outbox's replication slot past the WAL written so far: whatever any
-     * service committed to its outbox before this call is in Kafka afterwards (the connectors confirm only what Kafka
-     * acknowledged). A logical-decoding message like the connectors' heartbeat gives each slot something to confirm.
+     * service committed to its outbox before this call is in Kafka afterwards.
      */
     void awaitOutboxesInKafka(Duration timeout) {
-        Map<String, String> walPositions = new LinkedHashMap<>();
-        for (String database : OUTBOX_SLOTS.keySet()) {
-            walPositions.put(database, rows(database, "SELECT 'lsn', pg_logical_emit_message(false, 'relaybox.heartbeat',"
-                    + " 'verification')::text").get("lsn"));
+        try {
+            new OutboxSlots(databases).awaitConfirmedNow(timeout);
+        } catch (SQLException e) {
+            throw new AssertionError("cannot read the replication slots", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
-        Awaitility.await("every outbox slot confirmed past " + walPositions).atMost(timeout)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> walPositions.entrySet().stream().allMatch(position -> "true".equals(rows(ORDERS,
-                        "SELECT 'confirmed', (confirmed_flush_lsn >= '" + position.getValue() + "'::pg_lsn)::text"
-                                + " FROM pg_replication_slots WHERE slot_name = '" + OUTBOX_SLOTS.get(position.getKey()) + "'")
-                        .get("confirmed"))));
     }
 }

@@ -5,14 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Set;
 
@@ -42,7 +36,6 @@ final class SinkContents implements AutoCloseable {
     private final SearchedEvents search;
     private final ArchivedEvents archive;
     private final PublishedEvents published;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     SinkContents(LocalPlatform platform) {
         this.databases = new ServiceDatabases(platform);
@@ -128,16 +121,8 @@ final class SinkContents implements AutoCloseable {
     }
 
     private JsonNode send(String path, String body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoints.elasticsearchUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((endpoints.elasticsearchUser() + ":"
-                        + endpoints.elasticsearchPassword()).getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = body == null ? builder.POST(HttpRequest.BodyPublishers.noBody()).build()
-                : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("Elasticsearch %s: %s", path, response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
+            return JSON.readTree(search.send(path, body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

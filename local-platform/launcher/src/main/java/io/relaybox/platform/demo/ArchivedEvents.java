@@ -65,8 +65,7 @@ public final class ArchivedEvents implements AutoCloseable {
         Set<String> wanted = eventIds instanceof Set<String> set ? set : new HashSet<>(eventIds);
         Map<String, Set<String>> records = new HashMap<>();
         long[] lines = {0};
-        for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())
-                .contents()) {
+        for (S3Object object : listed()) {
             if (object.key().endsWith(".ndjson.gz")) {
                 lines[0] += read(object.key(), wanted, records);
             }
@@ -81,21 +80,20 @@ public final class ArchivedEvents implements AutoCloseable {
      */
     public Map<String, String> objects() {
         Map<String, String> objects = new java.util.TreeMap<>();
-        for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())
-                .contents()) {
-            objects.put(object.key(), object.eTag());
-        }
+        listed().forEach(object -> objects.put(object.key(), object.eTag()));
         return objects;
     }
 
     /** When each object of the archive was last written, by key. */
     public Map<String, java.time.Instant> lastModified() {
         Map<String, java.time.Instant> objects = new java.util.TreeMap<>();
-        for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())
-                .contents()) {
-            objects.put(object.key(), object.lastModified());
-        }
+        listed().forEach(object -> objects.put(object.key(), object.lastModified()));
         return objects;
+    }
+
+    /** Every object under the prefix, page by page. */
+    private Iterable<S3Object> listed() {
+        return s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build()).contents();
     }
 
     /** Adds each wanted event's records (as topic/partition/offset) and returns how many lines held a wanted event. */

@@ -55,8 +55,11 @@ public final class SearchedEvents {
         return found;
     }
 
-    /** POSTs the body (none when null) and returns the answer; anything but 200 is an IOException. */
-    private String send(String path, String body) throws IOException, InterruptedException {
+    /**
+     * A request of Elasticsearch's API as the sink's user: POSTs the JSON body (none when null) and returns the
+     * answer; anything but 200 is an IOException.
+     */
+    public String send(String path, String body) throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization);
         HttpRequest request = body == null ? builder.POST(HttpRequest.BodyPublishers.noBody()).build()

@@ -23,14 +23,17 @@ public final class KafkaBroker {
     private final Path classpath;
     private final int port;
     private final int controllerPort;
+    private final BrokerTimePolicy timePolicy;
     private final ManagedProcess process;
 
     /**
      * @param folder the broker's folder (configuration and data), created on first start
      * @param classpath the folder of the broker's jars
+     * @param timePolicy retention and the oldest record time accepted
      */
-    public KafkaBroker(Path folder, Path classpath, int port, int controllerPort, Path logFile) {
+    public KafkaBroker(Path folder, Path classpath, int port, int controllerPort, Path logFile, BrokerTimePolicy timePolicy) {
         this.folder = folder.toAbsolutePath();
+        this.timePolicy = timePolicy;
         this.classpath = classpath;
         this.port = port;
         this.controllerPort = controllerPort;
@@ -74,7 +77,8 @@ public final class KafkaBroker {
         return port;
     }
 
-    private String configuration() {
+    /** The broker's configuration file's text (visible for testing). */
+    String configuration() {
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
@@ -95,9 +99,8 @@ public final class KafkaBroker {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "log.retention.hours=168",
                 "log.segment.bytes=134217728",
-                "") ;
+                "") + timePolicy.brokerProperties();
     }
 
     private void format() throws IOException {

@@ -65,7 +65,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.postgres = PostgresServer.create(run.resolve("postgres/data"), ports.postgres(), logFile("postgres"),
                 secrets.password("postgres"));
         this.kafka = new KafkaBroker(run.resolve("kafka"), layout.kafkaClasspath(), ports.kafka(), ports.kafkaController(),
-                logFile("kafka"));
+                logFile("kafka"), settings.brokerTime());
         List<Path> pluginFolders = new ArrayList<>(layout.connectPluginFolders());
         Map<String, String> workerEnvironment = new LinkedHashMap<>();
         workerEnvironment.put("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE));

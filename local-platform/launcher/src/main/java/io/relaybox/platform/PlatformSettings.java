@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param services the services to run (their databases are prepared and only their connectors registered)
  * @param sinks whether to run Elasticsearch and the S3-compatible server and register the sink connectors that feed
  *        them (off only to measure CDC or the saga without the sinks' load)
+ * @param brokerTime the Kafka broker's retention and oldest accepted record time
  */
 public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
-        List<ServiceKind> services, boolean sinks) {
+        List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime) {
 
     public PlatformSettings {
         Objects.requireNonNull(layout, "layout");
@@ -25,25 +26,27 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
         Objects.requireNonNull(ports, "ports");
         Objects.requireNonNull(startTimeout, "startTimeout");
         services = List.copyOf(services);
+        Objects.requireNonNull(brokerTime, "brokerTime");
     }
 
     /** Settings running every service and both sinks. */
     public PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout) {
-        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true);
+        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM);
     }
 
-    /** Settings for a test: free ports, the given run folder, every service. */
+    /** Settings for a test: free ports, the given run folder, every service, the tests' broker time policy. */
     public static PlatformSettings forTests(Path runFolder) {
-        return new PlatformSettings(PlatformLayout.detect(), runFolder, PortPlan.free(), Duration.ofSeconds(180));
+        return new PlatformSettings(PlatformLayout.detect(), runFolder, PortPlan.free(), Duration.ofSeconds(180), LocalPlatform.SERVICES,
+                true, BrokerTimePolicy.TESTS);
     }
 
     /** The same settings running only these services (e.g. just the monolith, to measure CDC alone). */
     public PlatformSettings withServices(List<ServiceKind> only) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime);
     }
 
     /** The same settings with or without Elasticsearch, the S3-compatible server and their sink connectors. */
     public PlatformSettings withSinks(boolean run) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime);
     }
 }

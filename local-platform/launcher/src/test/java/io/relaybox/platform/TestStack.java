@@ -43,7 +43,7 @@ public final class TestStack implements AutoCloseable {
         this.postgres = PostgresServer.create(this.folder.resolve("postgres/data"), FreePort.any(), this.folder.resolve("postgres.log"),
                 "pg-" + Long.toHexString(System.nanoTime()));
         this.kafka = new KafkaBroker(this.folder.resolve("kafka"), layout.kafkaClasspath(), FreePort.any(), FreePort.any(),
-                this.folder.resolve("kafka.log"));
+                this.folder.resolve("kafka.log"), BrokerTimePolicy.TESTS);
         this.connect = new ConnectWorker(this.folder.resolve("connect"), layout.connectClasspath(), layout.connectPluginFolders(),
                 kafka.bootstrapServers(), FreePort.any(), this.folder.resolve("connect.log"), Map.of("RELAYBOX_CDC_PASSWORD", cdcPassword),
                 new ConnectWorker.Credentials(CONNECT_USER, connectPassword));

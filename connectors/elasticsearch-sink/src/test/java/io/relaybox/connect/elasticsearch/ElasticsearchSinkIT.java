@@ -67,7 +67,7 @@ class ElasticsearchSinkIT {
         stack = sinkStack;
         queries = new EsQueries(stack.es());
         stack.createTopics(6, ORDERS, INVENTORY, PAYMENTS);
-        history = OrderHistory.of(150, Instant.parse("2026-11-20T08:00:00Z"), ORDERS, INVENTORY, PAYMENTS, 42);
+        history = OrderHistory.of(150, OrderHistory.START, ORDERS, INVENTORY, PAYMENTS, 42);
     }
 
     @AfterAll
@@ -191,7 +191,7 @@ class ElasticsearchSinkIT {
         stack.createTopics(1, topic);
         stack.register(stack.connector("it-dlq-sink", Map.of("topics", topic, "orders.topics", "", "tasks.max", "1",
                 "index.prefix", "dlq-events-", "orders.index", "dlq-orders", "errors.deadletterqueue.topic.name", "it-dlq-sink.dlq")));
-        Instant at = Instant.parse("2026-11-20T08:00:00Z");
+        Instant at = OrderHistory.START;
         List<OrderHistory.Event> events = List.of(
                 new OrderHistory.Event(topic, "o-1", "e-good-1", "OrderNoted", at, "{\"orderId\":\"o-1\",\"total\":1.50}"),
                 new OrderHistory.Event(topic, "o-2", "e-not-json", "OrderNoted", at, "this is not JSON"),

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +46,7 @@ class FaultInjectionIT {
     @Test
     void losesAndDuplicatesNothingWhileElasticsearchAnswers429And503(SinkStack stack) throws Exception {
         stack.createTopics(6, ORDERS, INVENTORY, PAYMENTS);
-        OrderHistory history = OrderHistory.of(300, Instant.parse("2026-11-21T08:00:00Z"), ORDERS, INVENTORY, PAYMENTS, 7);
+        OrderHistory history = OrderHistory.of(300, OrderHistory.START, ORDERS, INVENTORY, PAYMENTS, 7);
         SSLContext trust = SSLContext.getInstance("TLS");
         trust.init(null, trustManagers(stack.elasticsearch().caCertificate().orElseThrow()), null);
         EsQueries queries = new EsQueries(stack.es());

@@ -22,6 +22,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import io.relaybox.platform.junit.TestRecordTime;
+
 /**
  * Orders and their sagas as outbox events: OrderPlaced, the inventory and payment answers, OrderConfirmed or
  * OrderCancelled (each order payload the full order, as the monolith writes it), spread over several hours; plus
@@ -79,6 +81,12 @@ final class OrderHistory {
         this.inventoryTopic = inventoryTopic;
         this.paymentsTopic = paymentsTopic;
     }
+
+    /**
+     * Where the tests' histories start: five hours before the run's base time, so that every event of a history lies
+     * in the past, whatever day the tests run (never a fixed date).
+     */
+    static final Instant START = TestRecordTime.base().minus(Duration.ofHours(5));
 
     /** {@code orders} sagas over five hours from {@code start}; every tenth order also gets a re-sent and a stale OrderPlaced. */
     static OrderHistory of(int orders, Instant start, String ordersTopic, String inventoryTopic, String paymentsTopic, long seed) {

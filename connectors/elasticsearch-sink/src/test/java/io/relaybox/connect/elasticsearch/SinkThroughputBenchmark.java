@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -53,7 +52,7 @@ class SinkThroughputBenchmark {
         List<Integer> taskCounts = Arrays.stream(System.getProperty("bench.tasks", "1," + 3 * PARTITIONS).split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
         stack.createTopics(PARTITIONS, ORDERS, INVENTORY, PAYMENTS);
-        OrderHistory history = OrderHistory.of(orders, Instant.parse("2026-11-22T08:00:00Z"), ORDERS, INVENTORY, PAYMENTS, 3);
+        OrderHistory history = OrderHistory.of(orders, OrderHistory.START, ORDERS, INVENTORY, PAYMENTS, 3);
         long start = System.nanoTime();
         try (KafkaProducer<String, String> producer = stack.producer()) {
             history.produce(producer);

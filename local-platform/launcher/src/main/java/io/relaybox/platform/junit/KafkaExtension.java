@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import io.relaybox.platform.BrokerTimePolicy;
 import io.relaybox.platform.FreePort;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PlatformLayout;
@@ -66,7 +67,7 @@ public final class KafkaExtension implements BeforeAllCallback, ParameterResolve
             // a run that was killed leaves its data behind: start from scratch
             RunFolder.purge(FOLDER, java.util.Optional.empty());
             KafkaBroker broker = new KafkaBroker(FOLDER.resolve("broker"), PlatformLayout.detect().kafkaClasspath(), FreePort.any(),
-                    FreePort.any(), FOLDER.resolve("kafka.log"));
+                    FreePort.any(), FOLDER.resolve("kafka.log"), BrokerTimePolicy.TESTS);
             try {
                 broker.start(Duration.ofSeconds(90));
             } catch (RuntimeException e) {

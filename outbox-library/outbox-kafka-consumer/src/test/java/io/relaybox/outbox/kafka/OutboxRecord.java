@@ -1,13 +1,14 @@
 package io.relaybox.outbox.kafka;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
+
+import io.relaybox.platform.junit.TestRecordTime;
 
 /** A record as Debezium's Outbox Event Router writes it: key = aggregate id, value = payload, the event headers. */
 record OutboxRecord(UUID id, String aggregateId, String type, int schemaVersion, String payload) {
@@ -29,7 +30,7 @@ record OutboxRecord(UUID id, String aggregateId, String type, int schemaVersion,
     List<Header> headers() {
         return List.of(header("id", id.toString()), header("type", type),
                 header("schemaversion", Integer.toString(schemaVersion)),
-                header("occurredat", Instant.parse("2026-11-25T10:15:30.123456Z").toString()),
+                header("occurredat", TestRecordTime.base().toString()),
                 new RecordHeader("traceparent", null), new RecordHeader("headers", null));
     }
 

@@ -8,6 +8,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import io.relaybox.platform.junit.TestRecordTime;
+
 /**
  * A record of {@code orders.events} as Debezium's Outbox Event Router writes it: key = order id, value = the order
  * JSON, headers {@code id}, {@code type}, {@code schemaversion}, {@code occurredat}, {@code traceparent},
@@ -54,7 +56,7 @@ public record OrderEvent(UUID id, UUID orderId, String type, int schemaVersion, 
     public ProducerRecord<String, String> toRecord(Integer partition) {
         List<Header> headers = List.of(header("id", id.toString()), header("type", type),
                 header("schemaversion", Integer.toString(schemaVersion)),
-                header("occurredat", "2026-11-25T10:15:30.123456Z"),
+                header("occurredat", TestRecordTime.base().toString()),
                 new RecordHeader("traceparent", null), new RecordHeader("headers", null));
         return new ProducerRecord<>(TOPIC, partition, null, orderId.toString(), payload, headers);
     }

@@ -9,6 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.relaybox.platform.junit.TestRecordTime;
+
 /**
  * An order as the monolith's events carry it ({@code io.relaybox.order.Order}): the payload of {@code OrderPlaced}
  * and {@code OrderCancelled}.
@@ -21,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 public record TestOrder(UUID orderId, String customerId, String currency, List<Line> lines) {
 
     private static final JsonMapper JSON = JsonMapper.shared();
-    private static final Instant PLACED_AT = Instant.parse("2026-11-25T10:15:30.123456Z");
+    private static final Instant PLACED_AT = TestRecordTime.base();
 
     public TestOrder {
         lines = List.copyOf(lines);

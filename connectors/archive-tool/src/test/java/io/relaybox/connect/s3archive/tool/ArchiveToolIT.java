@@ -60,7 +60,7 @@ class ArchiveToolIT {
         assertThat(topics.lines()).containsExactly(TOPIC);
         assertThat(objects.exit()).as(objects.err()).isZero();
         assertThat(objects.lines()).hasSize(platform.archive(PREFIX).objects(TOPIC).size())
-                .allSatisfy(line -> assertThat(line).matches("tool/tool-orders/dt=2026-11-25/partition=[0-2]/tool-orders\\+[0-2]\\+\\d{20}"
+                .allSatisfy(line -> assertThat(line).matches("tool/tool-orders/dt=" + ArchivePlatform.recordDate() + "/partition=[0-2]/tool-orders\\+[0-2]\\+\\d{20}"
                         + "\\.ndjson\\.gz\t\\d+\t.+"));
     }
 

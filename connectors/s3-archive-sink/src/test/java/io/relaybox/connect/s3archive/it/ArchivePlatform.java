@@ -55,6 +55,7 @@ import io.relaybox.platform.FreePort;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PlatformLayout;
 import io.relaybox.platform.S3Server;
+import io.relaybox.platform.junit.TestRecordTime;
 
 /**
  * An S3 server, a Kafka Connect worker whose plugin path is the sink's plugin folder, and a fault proxy in front of the S3
@@ -67,8 +68,8 @@ public final class ArchivePlatform implements AutoCloseable {
     public static final String IDENTITY = "relaybox";
     public static final int PARTITIONS = 3;
     public static final String TIME_HEADER = "occurredat";
-    /** The record time of event 0; event i is {@code 37 * i} ms later. */
-    public static final Instant EPOCH = Instant.parse("2026-11-25T10:00:00Z");
+    /** The record time of event 0, the run's base time (never a fixed date: retention would delete the records); event i is {@code 37 * i} ms later. */
+    public static final Instant EPOCH = TestRecordTime.base();
 
     private final KafkaBroker kafka;
     private final S3Server s3;
@@ -277,6 +278,11 @@ public final class ArchivePlatform implements AutoCloseable {
                 + i % 11 + "\",\"quantity\":" + (1 + i % 4) + "}]" + (padding > 0 ? ",\"blob\":\"" + randomBase64(i, padding) + "\"" : "")
                 + "}";
         return new ProducerRecord<>(topic, partition, recordTime(i).toEpochMilli(), bytes(aggregate), bytes(payload), headers);
+    }
+
+    /** The UTC date of every event's record time: the {@code dt=} of every object the tests write. */
+    public static java.time.LocalDate recordDate() {
+        return EPOCH.atZone(java.time.ZoneOffset.UTC).toLocalDate();
     }
 
     /** The record time ({@code occurredat}) of event i. */

@@ -85,7 +85,7 @@ class S3ArchiveSinkIT {
         assertThat(report.duplicateEventIds()).isEmpty();
         assertThat(report.recordsWithoutEventId()).isZero();
         assertThat(platform.archive("once").objects(topic)).allSatisfy(o -> assertThat(o.key().key())
-                .matches("once/archive-once/dt=2026-11-25/partition=[0-2]/archive-once\\+[0-2]\\+\\d{20}\\.ndjson\\.gz"));
+                .matches("once/archive-once/dt=" + ArchivePlatform.recordDate() + "/partition=[0-2]/archive-once\\+[0-2]\\+\\d{20}\\.ndjson\\.gz"));
         // committed: the end of the last complete object of each partition (multiples of rotate.records), never the open tail
         await().atMost(TIMEOUT).untilAsserted(() -> assertThat(offsets("archive-once")).hasSize(3).allSatisfy((p, offset) -> {
             assertThat(offset % 100).isZero();

@@ -29,6 +29,8 @@ public final class ElasticsearchServer {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final String FOLDER_KIND = "elasticsearch";
+    private static final String DISTRIBUTION_KIND = "elasticsearch-distribution";
 
     private final Path distribution;
     private final RunAs runAs;
@@ -121,19 +123,20 @@ public final class ElasticsearchServer {
     public static ElasticsearchServer create(Path distribution, Path folder, int port, int transportPort, Path logFile,
             Security security) {
         RunAs runAs = RunAs.detect();
-        if (!runAs.canReach(distribution.resolve("bin"))) {
-            throw new PlatformException("Elasticsearch runs as " + runAs.user().orElseThrow() + ", who cannot read " + distribution
-                    + ": make its parent folders searchable by that user, or set RELAYBOX_RUN_AS");
-        }
-        return new ElasticsearchServer(distribution, runAs, folderFor(folder, runAs), port, transportPort, logFile, security);
+        Path readable = ReadableCopy.of(distribution, DISTRIBUTION_KIND, runAs);
+        return new ElasticsearchServer(readable, runAs, folderFor(folder, runAs), port, transportPort, logFile, security);
     }
 
     static Path folderFor(Path folder, RunAs runAs) {
-        if (runAs.canReach(folder)) {
-            return folder.toAbsolutePath();
-        }
-        String name = Integer.toHexString(folder.toAbsolutePath().normalize().toString().hashCode());
-        return Path.of(System.getProperty("java.io.tmpdir"), "relaybox-elasticsearch-" + name);
+        return runAs.reachable(folder, FOLDER_KIND);
+    }
+
+    /**
+     * Deletes the copy of the distribution made for a server user who could not reach it (see {@link #create}), if there
+     * is one; no server may be running from it.
+     */
+    public static void deleteDistributionCopy(Path distribution) {
+        Folders.deleteRecursively(RunAs.standIn(distribution, DISTRIBUTION_KIND));
     }
 
     /** Writes the configuration, starts the server and waits until the cluster is yellow or green. */

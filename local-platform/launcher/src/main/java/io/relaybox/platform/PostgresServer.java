@@ -62,12 +62,7 @@ public final class PostgresServer {
 
     /** The data folder used for the one asked for: itself, or its stand-in when the server's user cannot reach it. */
     static Path dataDirectoryFor(Path dataDirectory, RunAs runAs) {
-        return runAs.canReach(dataDirectory) ? dataDirectory.toAbsolutePath() : reachableStandIn(dataDirectory);
-    }
-
-    private static Path reachableStandIn(Path dataDirectory) {
-        String name = Integer.toHexString(dataDirectory.toAbsolutePath().normalize().toString().hashCode());
-        return Path.of(System.getProperty("java.io.tmpdir"), "relaybox-postgres-" + name, "pgdata");
+        return runAs.canReach(dataDirectory) ? dataDirectory.toAbsolutePath() : RunAs.standIn(dataDirectory, "postgres").resolve("pgdata");
     }
 
     /** Creates the cluster on first use, starts the server and waits until it accepts connections. */

@@ -83,6 +83,24 @@ public final class RunAs {
         Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(group);
     }
 
+    /**
+     * The folder itself when this user can reach it; otherwise its stand-in, see {@link #standIn(Path, String)}. A clone
+     * in a private folder (mode 700, as {@code mktemp -d} and root's home make them) is the usual reason: its files stay
+     * private, and the servers that run as this user keep theirs where they can reach them.
+     */
+    public Path reachable(Path folder, String kind) {
+        return canReach(folder) ? folder.toAbsolutePath() : standIn(folder, kind);
+    }
+
+    /**
+     * The stand-in of a folder this user cannot reach: {@code <temporary folder>/relaybox-<kind>-<hash of its path>}, the
+     * same for the same folder every time, so a restarted platform finds its data again.
+     */
+    public static Path standIn(Path folder, String kind) {
+        String name = Integer.toHexString(folder.toAbsolutePath().normalize().toString().hashCode());
+        return Path.of(System.getProperty("java.io.tmpdir"), "relaybox-" + kind + "-" + name);
+    }
+
     /** True when this user may walk down to the directory (every ancestor searchable by it). */
     public boolean canReach(Path directory) {
         if (user.isEmpty()) {

@@ -10,7 +10,7 @@ public final class RunFolder {
     }
 
     /**
-     * Deletes the run folder and the PostgreSQL data, wherever it was kept.
+     * Deletes the run folder and the PostgreSQL and Elasticsearch data, wherever they were kept.
      *
      * @throws PlatformException while a process of the platform still runs
      */
@@ -23,6 +23,10 @@ public final class RunFolder {
         Path data = postgresData.orElseGet(() -> PostgresServer.dataDirectoryFor(runFolder.resolve("postgres/data"), RunAs.detect()));
         if (!data.startsWith(runFolder) && data.getParent().getFileName().toString().startsWith("relaybox-postgres-")) {
             Folders.deleteRecursively(data.getParent());
+        }
+        Path elasticsearch = ElasticsearchServer.folderFor(runFolder.resolve("elasticsearch"), RunAs.detect());
+        if (!elasticsearch.startsWith(runFolder.toAbsolutePath().normalize())) {
+            Folders.deleteRecursively(elasticsearch);
         }
         Folders.deleteRecursively(runFolder);
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.RunFolder;
 import picocli.CommandLine.Command;
@@ -43,6 +44,7 @@ final class DownCommand implements Callable<Integer> {
         }
         if (purge) {
             RunFolder.purge(cli.runFolder(), state.map(PlatformState::postgresData));
+            ElasticsearchServer.deleteDistributionCopy(cli.layout().elasticsearchHome());
             System.out.println("deleted " + cli.runFolder());
         }
         return 0;

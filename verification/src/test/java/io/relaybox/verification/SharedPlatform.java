@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.RunFolder;
@@ -26,12 +27,23 @@ public final class SharedPlatform implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(LocalPlatform.class, key -> start(), LocalPlatform.class);
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Running.class, key -> Running.start(), Running.class).platform();
     }
 
-    private static LocalPlatform start() {
-        Path runFolder = Path.of("target/platform");
-        RunFolder.purge(runFolder, Optional.empty());
-        return LocalPlatform.start(PlatformSettings.forTests(runFolder), line -> System.out.println("[platform] " + line));
+    /** The platform; closing it stops every process and deletes what it kept outside target/ (the logs stay). */
+    private record Running(LocalPlatform platform) implements AutoCloseable {
+
+        static Running start() {
+            Path runFolder = Path.of("target/platform");
+            RunFolder.purge(runFolder, Optional.empty());
+            return new Running(LocalPlatform.start(PlatformSettings.forTests(runFolder), line -> System.out.println("[platform] " + line)));
+        }
+
+        @Override
+        public void close() {
+            platform.close();
+            RunFolder.deleteStandIns(platform.settings().runFolder(), Optional.of(platform.postgres().dataDirectory()));
+            ElasticsearchServer.deleteDistributionCopy(platform.settings().layout().elasticsearchHome());
+        }
     }
 }

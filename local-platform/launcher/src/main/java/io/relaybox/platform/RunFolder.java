@@ -20,14 +20,23 @@ public final class RunFolder {
                 throw new PlatformException("the platform still runs from " + runFolder + ": ./platform down first");
             }
         });
-        Path data = postgresData.orElseGet(() -> PostgresServer.dataDirectoryFor(runFolder.resolve("postgres/data"), RunAs.detect()));
-        if (!data.startsWith(runFolder) && data.getParent().getFileName().toString().startsWith("relaybox-postgres-")) {
+        deleteStandIns(runFolder, postgresData);
+        Folders.deleteRecursively(runFolder);
+    }
+
+    /**
+     * Deletes what the platform of this run folder kept outside it because the servers' user could not reach it (the
+     * PostgreSQL and Elasticsearch data under the temporary folder); the run folder itself, with the logs, stays.
+     */
+    public static void deleteStandIns(Path runFolder, Optional<Path> postgresData) {
+        Path root = runFolder.toAbsolutePath().normalize();
+        Path data = postgresData.orElseGet(() -> PostgresServer.dataDirectoryFor(root.resolve("postgres/data"), RunAs.detect()));
+        if (!data.startsWith(root) && data.getParent().getFileName().toString().startsWith("relaybox-postgres-")) {
             Folders.deleteRecursively(data.getParent());
         }
-        Path elasticsearch = ElasticsearchServer.folderFor(runFolder.resolve("elasticsearch"), RunAs.detect());
-        if (!elasticsearch.startsWith(runFolder.toAbsolutePath().normalize())) {
+        Path elasticsearch = ElasticsearchServer.folderFor(root.resolve("elasticsearch"), RunAs.detect());
+        if (!elasticsearch.startsWith(root)) {
             Folders.deleteRecursively(elasticsearch);
         }
-        Folders.deleteRecursively(runFolder);
     }
 }

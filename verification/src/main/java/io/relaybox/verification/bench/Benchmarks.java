@@ -51,6 +51,8 @@ public final class Benchmarks {
             ThroughputBenchmark throughput = new ThroughputBenchmark(platform);
             throughput.runHttp(new int[] {8, 16, 32}, Duration.ofSeconds(20));
             throughput.runRawPostgres(8, Duration.ofSeconds(15));
+        } finally {
+            RunFolder.deleteStandIns(runFolder, Optional.empty());
         }
     }
 
@@ -65,6 +67,8 @@ public final class Benchmarks {
             SagaBenchmark saga = new SagaBenchmark(platform);
             saga.latency(rate, duration);
             saga.keepUp(new int[] {100, 200, 300, 400}, Duration.ofSeconds(30));
+        } finally {
+            RunFolder.deleteStandIns(runFolder, Optional.empty());
         }
     }
 }

@@ -80,6 +80,9 @@ final class SinkStack implements AutoCloseable {
                 if (server.process().isAlive()) {
                     server.process().kill();
                 }
+                // the data and the distribution copy may live outside target/ (a clone in a private folder): leave nothing
+                server.deleteData();
+                ElasticsearchServer.deleteDistributionCopy(PlatformLayout.detect().elasticsearchHome());
             }
         }
     }

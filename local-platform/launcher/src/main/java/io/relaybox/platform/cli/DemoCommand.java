@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Starts the platform (unless it runs), places orders, checks every event arrived, and stops what it started. */
-@Command(name = "demo", description = "Start the platform, place orders over HTTP, wait until every OrderPlaced event is in "
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the platform, place orders over HTTP, wait until every OrderPlaced event is in "
         + "Kafka and the saga settled every order, check the invariants, wait until Elasticsearch and the S3 archive hold "
         + "every event published about the orders, print a summary and stop the platform. Exits non-zero when an event "
-        + "was lost, an invariant broke, or a sink does not hold every event exactly once.")
+        + "was lost, an invariant broke, or a sink does not hold every event exactly once.",
+        footer = {"", "Example: ./platform demo --orders 3000 --concurrency 16"})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Stops every process of the platform, by PID. */
-@Command(name = "down", description = "Stop every process of the platform (by PID, in reverse start order).")
+@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop every process of the platform (by PID, in reverse start order).",
+        footer = {"", "Example: ./platform down --purge"})
 final class DownCommand implements Callable<Integer> {
 
     @ParentCommand

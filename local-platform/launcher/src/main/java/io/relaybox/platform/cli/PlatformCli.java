@@ -10,9 +10,19 @@ import picocli.CommandLine.Option;
 
 /** {@code ./platform}: runs the relaybox platform on this machine, without Docker. */
 @Command(name = "platform", mixinStandardHelpOptions = true, version = "relaybox 0.1.0",
-        description = "Runs the relaybox platform (PostgreSQL, Kafka, Kafka Connect with Debezium, the order monolith) "
-                + "as local processes, without Docker.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class})
+        description = "Runs the relaybox platform (PostgreSQL, Kafka, Kafka Connect with Debezium and the sinks, "
+                + "Elasticsearch, an S3-compatible store, the order monolith, inventory and payment) as local processes, "
+                + "without Docker.",
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class},
+        footer = {"",
+            "Examples:",
+            "  ./platform demo             start, place 1,000 orders, check them, stop",
+            "  ./platform up               start in the background; print the endpoints",
+            "  ./platform status           processes, connectors, replication slot lag",
+            "  ./platform down             stop every process by PID",
+            "",
+            "Logs: .relaybox/logs/   Passwords: .relaybox/secrets.properties",
+            "Each command's own help: ./platform <command> --help   More: README.md"})
 public final class PlatformCli {
 
     @Option(names = "--run-folder", description = "Where logs, data and state go (default: .relaybox in the project folder).",

@@ -27,7 +27,8 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Lists the platform's processes, connectors and replication slots. */
-@Command(name = "status", description = "List each process with its PID, state and endpoint; connectors; replication slot lag.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "List each process with its PID, state and endpoint; connectors; replication slot lag.",
+        footer = {"", "Example: ./platform status --json"})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Starts the platform in the background. */
-@Command(name = "up", description = "Start the platform in the background and print where everything listens.")
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Start the platform in the background and print where everything listens.",
+        footer = {"", "Example: ./platform up"})
 final class UpCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -57,6 +57,9 @@ public final class OrderDemo {
     public DemoResult run(int orders, int concurrency, Duration timeout) throws SQLException, InterruptedException {
         try (OrderEventsReader reader = new OrderEventsReader(bootstrapServers, TOPIC);
                 PublishedEvents published = sinks.isPresent() ? new PublishedEvents(databases, bootstrapServers) : null) {
+            DemoSeed seed = DemoSeed.forOrders(orders);
+            seed.applyTo(databases);
+            out.println(seed.describe(orders));
             long begin = System.nanoTime();
             Set<String> placed = ConcurrentHashMap.newKeySet();
             AtomicLong failed = new AtomicLong();
@@ -70,6 +73,7 @@ public final class OrderDemo {
             SagaInvariants invariants = new SagaInvariants(databases);
             out.printf("waiting for the saga to settle %d orders (CONFIRMED or CANCELLED) ...%n", placed.size());
             Map<String, Long> statuses = awaitTerminal(invariants, placed, timeout);
+            out.println(OrderMix.of(databases, placed).line());
             List<String> violations = awaitInvariants(invariants, timeout);
             Optional<SinkCounts> sinkCounts = sinks.isPresent()
                     ? Optional.of(awaitSinks(sinks.get(), published.ofOrders(placed, timeout), timeout))

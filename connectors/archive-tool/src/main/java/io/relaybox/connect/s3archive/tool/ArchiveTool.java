@@ -132,7 +132,7 @@ public final class ArchiveTool {
         @Option(names = "--to-topic", required = true, description = "The topic to produce into (it must exist).")
         String targetTopic;
 
-        @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers.")
+        @Option(names = "--bootstrap", description = "Kafka bootstrap servers (default: the local platform's Kafka, see --run-folder).")
         String bootstrap;
 
         @Option(names = "--same-partitions", negatable = true, defaultValue = "true",
@@ -146,7 +146,7 @@ public final class ArchiveTool {
         public Integer call() {
             Properties properties = new Properties();
             properties.putAll(producerProperties);
-            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap != null ? bootstrap : archive.platformKafka(System.getenv()));
             properties.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
             properties.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "10");

@@ -112,6 +112,20 @@ class ArchiveToolIT {
         }
     }
 
+    @Test
+    void verifiesTheLocalPlatformsArchiveThroughItsLauncherWithNothingButTheRunFolder() throws Exception {
+        Path run = Files.createTempDirectory(Path.of("target"), "run-folder");
+        Files.writeString(run.resolve("secrets.properties"), "s3." + ArchivePlatform.IDENTITY + "=" + platform.s3().credential() + "\n");
+        Files.writeString(run.resolve("platform.json"), "{\"endpoints\":{\"s3\":\"" + platform.s3().endpoint() + "\",\"kafka\":\""
+                + platform.kafka().bootstrapServers() + "\"}}");
+
+        Run verify = run(List.of("bash", "archive-tool", "verify", "--topic", TOPIC, "--prefix", PREFIX),
+                Map.of("RELAYBOX_RUN_FOLDER", run.toString()));
+
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        assertThat(verify.lines().get(0)).contains(N + " records").endsWith("OK");
+    }
+
     /** Runs the tool's jar in its own JVM, the secret access key in the environment as a user would give it. */
     private static Run tool(String... arguments) {
         Path jar = Path.of(System.getProperty("archive.tool.jar", "target/archive-tool.jar"));
@@ -120,11 +134,15 @@ class ArchiveToolIT {
         command.addAll(List.of("--bucket", ArchivePlatform.BUCKET, "--endpoint", platform.s3().endpoint(), "--access-key",
                 ArchivePlatform.IDENTITY, "--prefix", PREFIX));
         command.addAll(Arrays.asList(arguments).subList(1, arguments.length));
+        return run(command, Map.of("AWS_SECRET_ACCESS_KEY", platform.s3().credential()));
+    }
+
+    private static Run run(List<String> command, Map<String, String> environment) {
         try {
             Path out = Files.createTempFile("archive-tool", ".out");
             Path err = Files.createTempFile("archive-tool", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().put("AWS_SECRET_ACCESS_KEY", platform.s3().credential());
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

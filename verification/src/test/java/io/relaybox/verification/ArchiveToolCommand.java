@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.relaybox.platform.demo.SinkEndpoints;
+import io.relaybox.verification.audit.SinkEndpoints;
 
 /**
  * The archive tool as a user runs it ({@code java -jar connectors/archive-tool/target/archive-tool.jar}), pointed at

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.LocalPlatform;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * Orders cancelled the moment they are placed, many at once: inventory and payment see OrderCancelled right behind

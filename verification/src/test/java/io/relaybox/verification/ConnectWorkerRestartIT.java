@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ManagedProcess;
-import io.relaybox.platform.demo.OrderGenerator;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * The Kafka Connect worker goes away in the middle of a burst of orders and comes back: no event is lost.

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ServiceKind;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * Inventory and payment are killed (-9) after their database commit and before their offset commit, first while

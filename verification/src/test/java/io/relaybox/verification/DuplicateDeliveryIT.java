@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ServiceKind;
-import io.relaybox.platform.demo.OrderGenerator;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * Consumers receive records they already applied, because an operator rewound their group or because someone

@@ -14,7 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.Awaitility;
 
-import io.relaybox.platform.demo.OrderEventsReader;
+import io.relaybox.verification.audit.OrderEventsReader;
 
 /**
  * The records of an event topic keyed by order id ({@code orders.events} unless told otherwise) that arrived after

@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.relaybox.platform.demo.OrderGenerator;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
 
 /** Places generated orders over HTTP from several clients at once, as a burst of users would. */
 final class OrderLoad {

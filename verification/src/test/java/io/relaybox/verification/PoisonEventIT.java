@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ServiceKind;
-import io.relaybox.platform.demo.OrderGenerator;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * Malformed events on {@code orders.events} (a payload that is not JSON, a type nobody handles), one of each in every

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ServiceKind;
-import io.relaybox.platform.demo.OrderGenerator;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * 1,000 orders against the seed, which is sized so that some SKUs run short and some customers run out of money (and

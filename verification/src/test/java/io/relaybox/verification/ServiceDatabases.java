@@ -13,9 +13,9 @@ import java.util.UUID;
 
 
 import io.relaybox.platform.LocalPlatform;
-import io.relaybox.platform.demo.OutboxSlots;
-import io.relaybox.platform.demo.PlatformDatabases;
-import io.relaybox.platform.demo.SagaInvariants;
+import io.relaybox.verification.audit.OutboxSlots;
+import io.relaybox.verification.audit.PlatformDatabases;
+import io.relaybox.verification.audit.SagaInvariants;
 
 /**
  * The three service databases as the tests read them (superuser JDBC): what each service recorded per order, what the

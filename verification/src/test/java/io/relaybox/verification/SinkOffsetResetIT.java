@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.connectctl.TargetState;
 import io.relaybox.platform.LocalPlatform;
-import io.relaybox.platform.demo.OrderGenerator;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * A sink's offsets are reset to the beginning of its topics through the Connect offsets API (KIP-875: stop, DELETE

@@ -10,9 +10,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.relaybox.platform.LocalPlatform;
-import io.relaybox.platform.demo.OrderEventsReader;
-import io.relaybox.platform.demo.OrderGenerator;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrderEventsReader;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * Commit-to-Kafka latency at a steady rate of {@code POST /orders}: for every {@code OrderPlaced} record, the time

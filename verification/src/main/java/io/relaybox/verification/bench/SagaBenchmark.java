@@ -19,9 +19,9 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import io.relaybox.platform.LocalPlatform;
-import io.relaybox.platform.demo.OrderEventsReader;
-import io.relaybox.platform.demo.OrderGenerator;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrderEventsReader;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * The saga end to end: from {@code POST /orders} until the order's terminal event ({@code OrderConfirmed} or

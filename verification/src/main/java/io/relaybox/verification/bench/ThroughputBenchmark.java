@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.relaybox.platform.LocalPlatform;
-import io.relaybox.platform.demo.OrderGenerator;
-import io.relaybox.platform.demo.OrdersApi;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * The highest rate of {@code POST /orders} the monolith sustains with CDC running (closed loop, several client

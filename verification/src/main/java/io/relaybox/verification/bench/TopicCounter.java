@@ -13,7 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import io.relaybox.platform.demo.OrderEventsReader;
+import io.relaybox.verification.audit.OrderEventsReader;
 
 /**
  * Reads a topic from where it ended when the counter was created and counts distinct event ids, noting when the

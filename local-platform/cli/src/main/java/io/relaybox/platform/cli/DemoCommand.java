@@ -1,0 +1,100 @@
+package io.relaybox.platform.cli;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import io.relaybox.platform.ElasticsearchServer;
+import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.PlatformState;
+import io.relaybox.platform.Secrets;
+import io.relaybox.verification.audit.DemoResult;
+import io.relaybox.verification.audit.PlatformDatabases;
+import io.relaybox.verification.audit.OrderDemo;
+import io.relaybox.verification.audit.OrdersApi;
+import io.relaybox.verification.audit.SinkEndpoints;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** Starts the platform (unless it runs), places orders, checks every event arrived, and stops what it started. */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the platform, place orders over HTTP, wait until every OrderPlaced event is in "
+        + "Kafka and the saga settled every order, check the invariants, wait until Elasticsearch and the S3 archive hold "
+        + "every event published about the orders, print a summary and stop the platform. Exits non-zero when an event "
+        + "was lost, an invariant broke, or a sink does not hold every event exactly once.",
+        footer = {"", "Example: ./platform demo --orders 3000 --concurrency 16"})
+final class DemoCommand implements Callable<Integer> {
+
+    @ParentCommand
+    PlatformCli cli;
+
+    @Option(names = "--orders", defaultValue = "1000", description = "How many orders to place (default: ${DEFAULT-VALUE}).")
+    int orders;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--timeout", defaultValue = "PT2M", description = "How long to wait for the events (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        if (orders < 1 || concurrency < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--orders and --concurrency must be positive");
+        }
+        Optional<PlatformState> running = PlatformState.read(cli.runFolder())
+                .filter(s -> s.processes().stream().allMatch(PlatformState.Entry::isAlive));
+        LocalPlatform started = null;
+        Map<String, String> endpoints;
+        if (running.isPresent()) {
+            System.out.println("using the platform that runs from " + cli.runFolder());
+            endpoints = running.get().endpoints();
+        } else {
+            started = UpCommand.start(cli, false);
+            endpoints = started.endpoints();
+        }
+        DemoResult result;
+        try {
+            List<String> consumers = endpoints.entrySet().stream()
+                    .filter(e -> e.getKey().equals("orders-api") || e.getKey().matches("(inventory|payment)-service-\\d+"))
+                    .map(Map.Entry::getValue).toList();
+            Secrets secrets = Secrets.in(cli.runFolder());
+            PlatformDatabases databases = new PlatformDatabases(endpoints.get("postgres"), secrets.password("postgres"));
+            result = new OrderDemo(new OrdersApi(endpoints.get("orders-api")), endpoints.get("kafka"), databases, consumers,
+                    sinkEndpoints(endpoints, secrets), System.out)
+                    .run(orders, concurrency, timeout);
+        } finally {
+            if (started != null) {
+                System.out.println("stopping the platform");
+                started.stop();
+            }
+        }
+        if (result.failedRequests() > 0) {
+            System.out.println(result.failedRequests() + " of " + orders + " POST /orders failed");
+        }
+        result.sinks().ifPresent(sinks -> {
+            if (sinks.archivedCopies() > 0) {
+                System.out.println("the archive holds " + sinks.archivedCopies() + " Kafka records more than once");
+            }
+            if (sinks.resentCopies() > 0) {
+                System.out.println(sinks.resentCopies() + " events were in Kafka twice (re-sent by CDC after a crash); "
+                        + "the archive keeps both records, consumers deduplicate by event id");
+            }
+        });
+        System.out.println(result.summaryLine());
+        return result.succeeded() ? 0 : 1;
+    }
+
+    /** Where the sinks of the running platform write, unless it runs without them. */
+    private static Optional<SinkEndpoints> sinkEndpoints(Map<String, String> endpoints, Secrets secrets) {
+        if (!endpoints.containsKey("elasticsearch") || !endpoints.containsKey("s3")) {
+            return Optional.empty();
+        }
+        ElasticsearchServer.Credentials elasticsearch = LocalPlatform.elasticsearchCredentials(secrets);
+        return Optional.of(new SinkEndpoints(endpoints.get("elasticsearch"), elasticsearch.user(), elasticsearch.password(),
+                endpoints.get("s3"), LocalPlatform.SINK_USER, LocalPlatform.s3SecretKey(secrets), LocalPlatform.ARCHIVE_BUCKET,
+                LocalPlatform.ARCHIVE_PREFIX));
+    }
+}

@@ -1,0 +1,45 @@
+package io.relaybox.verification.audit;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the demo saw.
+ *
+ * @param orders orders placed (201 from the API)
+ * @param events distinct {@code OrderPlaced} events that arrived in Kafka for them
+ * @param lost orders without an {@code OrderPlaced} event
+ * @param duplicates records beyond one per order
+ * @param failedRequests {@code POST /orders} that did not answer 201
+ * @param confirmed of the orders placed, how many ended CONFIRMED
+ * @param cancelled of the orders placed, how many ended CANCELLED
+ * @param duplicatesSkipped redelivered events the consumers recognised and skipped (all instances, since they started)
+ * @param deadLettered events the consumers sent to a dead-letter topic (all instances, since they started)
+ * @param sinks what Elasticsearch and the archive hold of the events about the orders, when the platform runs the sinks
+ * @param violations broken invariants, one line each
+ * @param seconds wall time from the first request until the saga settled and the sinks caught up (or a wait gave up)
+ */
+public record DemoResult(long orders, long events, long lost, long duplicates, long failedRequests, long confirmed, long cancelled,
+        long duplicatesSkipped, long deadLettered, Optional<SinkCounts> sinks, List<String> violations, double seconds) {
+
+    public DemoResult {
+        violations = List.copyOf(violations);
+    }
+
+    /** The demo's last line, for humans and scripts. */
+    public String summaryLine() {
+        String sinkCounts = sinks.map(s -> String.format(java.util.Locale.ROOT, " published=%d es_events=%d archived=%d",
+                s.published(), s.searchable(), s.archived())).orElse("");
+        return String.format(java.util.Locale.ROOT,
+                "SUMMARY orders=%d events=%d lost=%d duplicates=%d confirmed=%d cancelled=%d duplicates_skipped=%d dlq=%d%s seconds=%.1f",
+                orders, events, lost, duplicates, confirmed, cancelled, duplicatesSkipped, deadLettered, sinkCounts, seconds);
+    }
+
+    /**
+     * True when every order's event arrived, every request succeeded, every invariant holds and (with the sinks) each
+     * sink holds every published event exactly once.
+     */
+    public boolean succeeded() {
+        return lost == 0 && failedRequests == 0 && violations.isEmpty() && sinks.map(SinkCounts::complete).orElse(true);
+    }
+}

@@ -1,0 +1,174 @@
+package io.relaybox.verification.audit;
+
+import java.io.PrintStream;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Places orders over HTTP with a progress bar, waits until every {@code OrderPlaced} arrived in {@code orders.events}
+ * (counting what was lost and what came twice), then until the saga settled every order, and checks the invariants;
+ * with the sinks, then waits until Elasticsearch and the archive hold every event the services published about the
+ * orders.
+ */
+public final class OrderDemo {
+
+    public static final String TOPIC = "orders.events";
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final OrdersApi api;
+    private final String bootstrapServers;
+    private final PlatformDatabases databases;
+    private final List<String> consumerUrls;
+    private final Optional<SinkEndpoints> sinks;
+    private final PrintStream out;
+
+    /**
+     * @param consumerUrls base URLs of every consuming service instance (their {@code /inbox/stats} are summed)
+     * @param sinks where the sink connectors write, when the platform runs them
+     */
+    public OrderDemo(OrdersApi api, String bootstrapServers, PlatformDatabases databases, List<String> consumerUrls,
+            Optional<SinkEndpoints> sinks, PrintStream out) {
+        this.api = api;
+        this.bootstrapServers = bootstrapServers;
+        this.databases = databases;
+        this.consumerUrls = List.copyOf(consumerUrls);
+        this.sinks = sinks;
+        this.out = out;
+    }
+
+    /**
+     * Places the orders, waits for their {@code OrderPlaced} events in Kafka, then for every order to end CONFIRMED or
+     * CANCELLED and the invariants to hold (compensations may still be under way when the last order ends).
+     *
+     * @param timeout how long each wait may take
+     */
+    public DemoResult run(int orders, int concurrency, Duration timeout) throws SQLException, InterruptedException {
+        try (OrderEventsReader reader = new OrderEventsReader(bootstrapServers, TOPIC);
+                PublishedEvents published = sinks.isPresent() ? new PublishedEvents(databases, bootstrapServers) : null) {
+            DemoSeed seed = DemoSeed.forOrders(orders);
+            seed.applyTo(databases);
+            out.println(seed.describe(orders));
+            long begin = System.nanoTime();
+            Set<String> placed = ConcurrentHashMap.newKeySet();
+            AtomicLong failed = new AtomicLong();
+            placeOrders(orders, concurrency, placed, failed, begin);
+
+            EventTally tally = new EventTally("OrderPlaced", placed);
+            out.printf("waiting for %d OrderPlaced events in %s ...%n", placed.size(), TOPIC);
+            reader.readUntil(record -> tally.add(record.key(), OrderEventsReader.header(record, "type"),
+                    OrderEventsReader.header(record, "id")), tally::isComplete, timeout);
+
+            SagaInvariants invariants = new SagaInvariants(databases);
+            out.printf("waiting for the saga to settle %d orders (CONFIRMED or CANCELLED) ...%n", placed.size());
+            Map<String, Long> statuses = awaitTerminal(invariants, placed, timeout);
+            out.println(OrderMix.of(databases, placed).line());
+            List<String> violations = awaitInvariants(invariants, timeout);
+            Optional<SinkCounts> sinkCounts = sinks.isPresent()
+                    ? Optional.of(awaitSinks(sinks.get(), published.ofOrders(placed, timeout), timeout))
+                    : Optional.empty();
+            double seconds = (System.nanoTime() - begin) / 1e9;
+            InboxStats stats = InboxStats.sum(consumerUrls);
+            violations.forEach(v -> out.println("INVARIANT BROKEN: " + v));
+            return new DemoResult(placed.size(), tally.events(), tally.missing(), tally.duplicates(), failed.get(),
+                    statuses.get("CONFIRMED"), statuses.get("CANCELLED"), stats.duplicatesSkipped(), stats.deadLettered(),
+                    sinkCounts, violations, seconds);
+        }
+    }
+
+    private Map<String, Long> awaitTerminal(SagaInvariants invariants, Set<String> placed, Duration timeout)
+            throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<String, Long> statuses = invariants.statusCounts(placed);
+        while (statuses.get("PENDING") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
+            statuses = invariants.statusCounts(placed);
+        }
+        out.printf("confirmed %d, cancelled %d, still pending %d%n", statuses.get("CONFIRMED"), statuses.get("CANCELLED"),
+                statuses.get("PENDING"));
+        return statuses;
+    }
+
+    /**
+     * Waits until Elasticsearch and the archive each hold every event the services published about the orders (or the
+     * timeout passes), once the saga settled: by then no more events about them are coming.
+     */
+    private SinkCounts awaitSinks(SinkEndpoints endpoints, Set<String> published, Duration timeout) throws InterruptedException {
+        out.printf("waiting for the %d events published about them in Elasticsearch and in the archive ...%n", published.size());
+        SearchedEvents search = new SearchedEvents(endpoints);
+        try (ArchivedEvents archive = new ArchivedEvents(endpoints)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            SinkCounts counts = SinkCounts.of(published.size(), search, archive, published);
+            while (!counts.complete() && System.nanoTime() < deadline) {
+                Thread.sleep(POLL.toMillis() * 2);
+                counts = SinkCounts.of(published.size(), search, archive, published);
+            }
+            return counts;
+        }
+    }
+
+    private static List<String> awaitInvariants(SagaInvariants invariants, Duration timeout) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> violations = invariants.violations();
+        while (!violations.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis());
+            violations = invariants.violations();
+        }
+        return violations;
+    }
+
+    private void placeOrders(int orders, int concurrency, Set<String> placed, AtomicLong failed, long begin) {
+        OrderGenerator generator = new OrderGenerator(System.nanoTime());
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        AtomicLong done = new AtomicLong();
+        for (int i = 0; i < orders; i++) {
+            pool.execute(() -> {
+                try {
+                    JsonNode order = api.place(generator.nextOrderJson());
+                    placed.add(order.path("orderId").asString());
+                } catch (RuntimeException e) {
+                    if (failed.incrementAndGet() <= 3) {
+                        out.println("\n" + e.getMessage());
+                    }
+                }
+                progress(done.incrementAndGet(), orders, begin);
+            });
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+                throw new IllegalStateException("placing orders did not finish");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+            throw new IllegalStateException("interrupted", e);
+        }
+        out.println();
+    }
+
+    private long shown;
+
+    private synchronized void progress(long done, int total, long begin) {
+        if (done <= shown || (done != total && done % Math.max(1, total / 100) != 0)) {
+            return;
+        }
+        shown = done;
+        int width = 40;
+        int filled = (int) (width * done / total);
+        double seconds = Math.max(1e-3, (System.nanoTime() - begin) / 1e9);
+        out.printf("\rplacing orders [%s%s] %d/%d  %.0f/s", "#".repeat(filled), ".".repeat(width - filled), done, total, done / seconds);
+        out.flush();
+    }
+}

@@ -1,0 +1,120 @@
+package io.relaybox.verification.audit;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What must hold once the saga settled, read from the three databases: every order terminal; per SKU, initial stock
+ * − on hand = units in CONFIRMED orders; per customer and currency, initial balance − balance = total of CONFIRMED
+ * orders; no reservation or capture left for a CANCELLED order.
+ */
+public final class SagaInvariants {
+
+    private final PlatformDatabases databases;
+
+    public SagaInvariants(PlatformDatabases databases) {
+        this.databases = databases;
+    }
+
+    /** How many of these orders are CONFIRMED, CANCELLED and still PENDING. */
+    public Map<String, Long> statusCounts(Collection<String> orderIds) throws SQLException {
+        Map<String, Long> counts = new HashMap<>(Map.of("CONFIRMED", 0L, "CANCELLED", 0L, "PENDING", 0L));
+        try (Connection orders = databases.connect("orders");
+                PreparedStatement query = orders.prepareStatement("SELECT status, count(*) FROM orders WHERE id = ANY (?) GROUP BY status")) {
+            query.setArray(1, orders.createArrayOf("uuid", orderIds.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** Every broken invariant, one line each; empty when all hold. */
+    public List<String> violations() throws SQLException {
+        List<String> violations = new ArrayList<>();
+        try (Connection orders = databases.connect("orders"); Connection inventory = databases.connect("inventory");
+                Connection payment = databases.connect("payment")) {
+            long pending = single(orders, "SELECT count(*) FROM orders WHERE status = 'PENDING'");
+            if (pending > 0) {
+                violations.add(pending + " orders are not terminal (PENDING)");
+            }
+            Map<String, BigDecimal> confirmedUnits = map(orders, "SELECT l.sku, sum(l.quantity) FROM order_line l JOIN orders o "
+                    + "ON o.id = l.order_id WHERE o.status = 'CONFIRMED' GROUP BY l.sku");
+            Map<String, BigDecimal> takenUnits = map(inventory, "SELECT sku, initial - on_hand FROM stock");
+            compare("stock of", takenUnits, confirmedUnits, violations);
+            Map<String, BigDecimal> confirmedMoney = map(orders, "SELECT customer_id || ' ' || currency, sum(total) FROM orders "
+                    + "WHERE status = 'CONFIRMED' GROUP BY customer_id, currency");
+            Map<String, BigDecimal> takenMoney = map(payment, "SELECT customer_id || ' ' || currency, initial - balance FROM account");
+            compare("balance of", takenMoney, confirmedMoney, violations);
+            Set<String> cancelled = ids(orders, "SELECT id::text FROM orders WHERE status = 'CANCELLED'");
+            Set<String> reserved = ids(inventory, "SELECT order_id::text FROM reservation WHERE status = 'RESERVED'");
+            Set<String> captured = ids(payment, "SELECT order_id::text FROM payment WHERE status = 'CAPTURED'");
+            reserved.retainAll(cancelled);
+            captured.retainAll(cancelled);
+            if (!reserved.isEmpty()) {
+                violations.add(reserved.size() + " CANCELLED orders still hold a reservation, e.g. " + reserved.iterator().next());
+            }
+            if (!captured.isEmpty()) {
+                violations.add(captured.size() + " CANCELLED orders are still charged, e.g. " + captured.iterator().next());
+            }
+        }
+        return violations;
+    }
+
+    private static void compare(String what, Map<String, BigDecimal> taken, Map<String, BigDecimal> confirmed, List<String> violations) {
+        Set<String> keys = new HashSet<>(taken.keySet());
+        keys.addAll(confirmed.keySet());
+        List<String> wrong = new ArrayList<>();
+        for (String key : keys) {
+            BigDecimal left = Objects.requireNonNullElse(taken.get(key), BigDecimal.ZERO);
+            BigDecimal right = Objects.requireNonNullElse(confirmed.get(key), BigDecimal.ZERO);
+            if (left.compareTo(right) != 0) {
+                wrong.add(key + ": taken " + left.toPlainString() + ", confirmed " + right.toPlainString());
+            }
+        }
+        if (!wrong.isEmpty()) {
+            violations.add(what + " " + wrong.size() + " keys differs from the CONFIRMED orders, e.g. " + wrong.get(0));
+        }
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Map<String, BigDecimal> map(Connection connection, String sql) throws SQLException {
+        Map<String, BigDecimal> values = new HashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.put(rows.getString(1), rows.getBigDecimal(2));
+            }
+        }
+        return values;
+    }
+
+    private static Set<String> ids(Connection connection, String sql) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+}

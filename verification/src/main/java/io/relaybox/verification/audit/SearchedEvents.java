@@ -1,0 +1,73 @@
+package io.relaybox.verification.audit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Counts, through Elasticsearch's HTTP API, the event documents in {@code events-*} whose event id is one of some
+ * ids. Each event has one document (its id is the event id), so the count is the number of distinct events found;
+ * a count above the number of ids would mean copies.
+ */
+public final class SearchedEvents {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Ids per terms query, well below Elasticsearch's limit of 65,536. */
+    private static final int CHUNK = 10_000;
+
+    private final String url;
+    private final String authorization;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public SearchedEvents(SinkEndpoints sinks) {
+        this.url = sinks.elasticsearchUrl();
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(
+                (sinks.elasticsearchUser() + ":" + sinks.elasticsearchPassword()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How many event documents hold one of the event ids (after a refresh, so that the latest writes count). */
+    public long count(Collection<String> eventIds) throws IOException, InterruptedException {
+        send("/events-*/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
+        List<String> ids = new ArrayList<>(eventIds);
+        long found = 0;
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            ObjectNode body = JSON.createObjectNode();
+            ArrayNode terms = body.putObject("query").putObject("terms").putArray("eventId");
+            ids.subList(from, Math.min(ids.size(), from + CHUNK)).forEach(terms::add);
+            JsonNode answer = JSON.readTree(send("/events-*/_count?ignore_unavailable=true&allow_no_indices=true",
+                    body.toString()));
+            found += answer.path("count").asLong();
+        }
+        return found;
+    }
+
+    /**
+     * A request of Elasticsearch's API as the sink's user: POSTs the JSON body (none when null) and returns the
+     * answer; anything but 200 is an IOException.
+     */
+    public String send(String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization);
+        HttpRequest request = body == null ? builder.POST(HttpRequest.BodyPublishers.noBody()).build()
+                : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("Elasticsearch answered " + response.statusCode() + " to " + path + ": " + response.body());
+        }
+        return response.body();
+    }
+}

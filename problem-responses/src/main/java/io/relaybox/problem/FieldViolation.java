@@ -1,0 +1,10 @@
+package io.relaybox.problem;
+
+/**
+ * One invalid field of a request, as listed in the {@code errors} member of a problem response.
+ *
+ * @param field the field's path in the request, e.g. {@code lines[0].quantity}
+ * @param message what is wrong with it, e.g. {@code must be greater than 0}
+ */
+public record FieldViolation(String field, String message) {
+}

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies what inventory and payment report to the orders, through the inbox (consumer {@code order-monolith}):
  * each report once, in the transaction of the order's change and of the events it publishes. The consumer itself
- * (topics {@code outbox.inbox.topics}) is auto-configured by service-support.
+ * (topics {@code outbox.inbox.topics}) is auto-configured by outbox-inbox-spring-boot-starter.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "outbox.inbox.consumer-enabled", matchIfMissing = true)

@@ -2,7 +2,7 @@ package io.relaybox.order;
 
 import java.util.UUID;
 
-import io.relaybox.service.problem.NotFoundException;
+import io.relaybox.problem.NotFoundException;
 
 /** No order has this id; answered with 404. */
 public class OrderNotFoundException extends NotFoundException {

@@ -31,7 +31,7 @@ import io.relaybox.platform.junit.PostgresExtension;
  */
 @ExtendWith(PostgresExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "outbox.cleanup=retain", "relaybox.inbox.enabled=false" })
+        properties = { "outbox.cleanup=retain", "outbox.inbox.consumer-enabled=false" })
 @DirtiesContext
 class OrderApiIT {
 

@@ -29,7 +29,7 @@ import io.relaybox.platform.junit.PostgresExtension;
  * event's insert, committed with the order.
  */
 @ExtendWith(PostgresExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "relaybox.inbox.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "outbox.inbox.consumer-enabled=false")
 @DirtiesContext
 class OrderEventsInWalIT {
 

@@ -59,7 +59,7 @@ class OrderSagaIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         OrdersDatabase.register("orders_saga_it", registry);
-        registry.add("relaybox.kafka.bootstrap-servers", () -> KafkaExtension.broker().bootstrapServers());
+        registry.add("spring.kafka.bootstrap-servers", () -> KafkaExtension.broker().bootstrapServers());
     }
 
     @BeforeAll

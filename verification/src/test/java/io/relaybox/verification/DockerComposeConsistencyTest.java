@@ -88,7 +88,7 @@ class DockerComposeConsistencyTest {
                     .hasSize(1);
             JsonNode service = service(services.get(0));
             assertThat(service.path("volumes").toString()).contains("/target/" + services.get(0) + ".jar");
-            assertThat(service.path("environment").path("RELAYBOX_KAFKA_BOOTSTRAP_SERVERS").asString()).isEqualTo("kafka:9092");
+            assertThat(service.path("environment").path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString()).isEqualTo("kafka:9092");
         }
     }
 

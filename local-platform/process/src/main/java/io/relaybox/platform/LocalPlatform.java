@@ -91,12 +91,12 @@ public final class LocalPlatform implements AutoCloseable {
                 services.put(name, new SpringBootService(name, layout.jar(kind), ports.service(name),
                         List.of("--spring.datasource.url=" + postgres.jdbcUrl(database.database()),
                                 "--spring.datasource.username=" + database.ownerRole(),
-                                "--relaybox.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                                "--relaybox.instance-id=" + name,
+                                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                                "--outbox.inbox.instance-id=" + name,
                                 // a killed instance's partitions move to the others after 10 s, not Kafka's 45 s
-                                "--relaybox.inbox.consumer-properties[session.timeout.ms]=10000",
+                                "--outbox.inbox.consumer-properties[session.timeout.ms]=10000",
                                 // the crash-test hook: inert until a test creates this file
-                                "--relaybox.inbox.pause-before-offset-commit=" + pauseFile(name)),
+                                "--outbox.inbox.pause-before-offset-commit=" + pauseFile(name)),
                         Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(database.ownerRole())), run, logFile(name)));
             }
         }

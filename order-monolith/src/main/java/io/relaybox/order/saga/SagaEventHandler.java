@@ -17,10 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies what inventory and payment report to the orders, through the inbox (consumer {@code order-monolith}):
  * each report once, in the transaction of the order's change and of the events it publishes. The consumer itself
- * (topics {@code relaybox.inbox.topics}) is auto-configured by service-support.
+ * (topics {@code outbox.inbox.topics}) is auto-configured by outbox-inbox-spring-boot-starter.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "relaybox.inbox.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "outbox.inbox.consumer-enabled", matchIfMissing = true)
 class SagaEventHandler {
 
     private static final int VERSION = 1;

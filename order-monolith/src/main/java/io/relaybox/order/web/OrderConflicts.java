@@ -11,7 +11,7 @@ import io.relaybox.order.OrderAlreadyCancelledException;
 
 /**
  * The order API's own problem: cancelling a cancelled order is a conflict (409). Every other error (400 with the
- * invalid fields, 404, malformed JSON) is answered by the shared {@code io.relaybox.service.problem.ProblemResponses}.
+ * invalid fields, 404, malformed JSON) is answered by the shared {@code io.relaybox.problem.ProblemResponses}.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.relaybox.order.PlaceOrder;
-import io.relaybox.service.problem.FieldViolation;
-import io.relaybox.service.problem.InvalidRequestException;
+import io.relaybox.problem.FieldViolation;
+import io.relaybox.problem.InvalidRequestException;
 
 /** Checks request bodies field by field and reports every violation at once, named by its path. */
 final class OrderRequestValidator {

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.relaybox.order.PlaceOrder;
-import io.relaybox.service.problem.FieldViolation;
-import io.relaybox.service.problem.InvalidRequestException;
+import io.relaybox.problem.FieldViolation;
+import io.relaybox.problem.InvalidRequestException;
 
 class OrderRequestValidatorTest {
 

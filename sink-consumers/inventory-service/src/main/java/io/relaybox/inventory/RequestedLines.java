@@ -3,7 +3,7 @@ package io.relaybox.inventory;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.relaybox.service.problem.FieldViolation;
+import io.relaybox.problem.FieldViolation;
 
 /** The rules for the lines of a reservation, shared by the HTTP API and the event handler. */
 public final class RequestedLines {

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.relaybox.service.problem.FieldViolation;
+import io.relaybox.problem.FieldViolation;
 
 class RequestedLinesTest {
 

@@ -6,7 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import io.relaybox.service.problem.FieldViolation;
+import io.relaybox.problem.FieldViolation;
 
 /** The rules for what is captured, shared by the HTTP API and the event handler. */
 public final class ChargeRules {

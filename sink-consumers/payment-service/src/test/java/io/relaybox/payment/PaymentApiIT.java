@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(PostgresExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "relaybox.inbox.enabled=false", "outbox.cleanup=retain" })
+        properties = { "outbox.inbox.consumer-enabled=false", "outbox.cleanup=retain" })
 @DirtiesContext
 class PaymentApiIT {
 

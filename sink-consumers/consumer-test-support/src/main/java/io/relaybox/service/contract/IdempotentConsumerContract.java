@@ -294,13 +294,13 @@ public abstract class IdempotentConsumerContract {
                 "--spring.datasource.hikari.maximum-pool-size=4",
                 "--server.port=0",
                 "--server.address=127.0.0.1",
-                "--relaybox.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--relaybox.instance-id=" + name,
-                "--relaybox.inbox.pause-before-offset-commit=" + pauseFile,
-                "--relaybox.inbox.poll-timeout=200ms",
-                "--relaybox.inbox.retry-backoff=50ms",
-                "--relaybox.inbox.retry-backoff-max=500ms",
-                "--relaybox.inbox.consumer-properties[session.timeout.ms]=10000",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--outbox.inbox.instance-id=" + name,
+                "--outbox.inbox.pause-before-offset-commit=" + pauseFile,
+                "--outbox.inbox.poll-timeout=200ms",
+                "--outbox.inbox.retry-backoff=50ms",
+                "--outbox.inbox.retry-backoff-max=500ms",
+                "--outbox.inbox.consumer-properties[session.timeout.ms]=10000",
                 // keep the outbox rows, so that the events each order produced can be read back
                 "--outbox.cleanup=retain"));
     }

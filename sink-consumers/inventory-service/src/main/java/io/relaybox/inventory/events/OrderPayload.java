@@ -10,7 +10,7 @@ import io.relaybox.inventory.RequestedLines;
 import io.relaybox.inventory.SkuQuantity;
 import io.relaybox.outbox.inbox.InboxEvent;
 import io.relaybox.outbox.inbox.PermanentEventFailure;
-import io.relaybox.service.problem.FieldViolation;
+import io.relaybox.problem.FieldViolation;
 
 /**
  * What the inventory reads of {@code OrderPlaced} and {@code OrderCancelled} (the monolith's order JSON); the other

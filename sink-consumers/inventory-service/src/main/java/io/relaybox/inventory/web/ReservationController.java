@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.relaybox.inventory.Inventory;
 import io.relaybox.inventory.Reservation;
-import io.relaybox.service.problem.NotFoundException;
+import io.relaybox.problem.NotFoundException;
 
 /**
  * {@code /reservations}: the synchronous path of the monolith (before it moves to events). Idempotent by order id:

@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.relaybox.inventory.RequestedLines;
 import io.relaybox.inventory.SkuQuantity;
-import io.relaybox.service.problem.FieldViolation;
-import io.relaybox.service.problem.InvalidRequestException;
+import io.relaybox.problem.FieldViolation;
+import io.relaybox.problem.InvalidRequestException;
 
 /** Checks a reservation request field by field and reports every violation at once. */
 final class ReserveRequestValidator {

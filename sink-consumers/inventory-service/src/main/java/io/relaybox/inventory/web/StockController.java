@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.relaybox.inventory.Inventory;
 import io.relaybox.inventory.StockLevel;
-import io.relaybox.service.problem.NotFoundException;
+import io.relaybox.problem.NotFoundException;
 
 /** {@code /stock}: units on hand, reserved and seeded per SKU. */
 @RestController

@@ -10,7 +10,7 @@ import io.relaybox.outbox.inbox.InboxEvent;
 import io.relaybox.outbox.inbox.PermanentEventFailure;
 import io.relaybox.payment.Charge;
 import io.relaybox.payment.ChargeRules;
-import io.relaybox.service.problem.FieldViolation;
+import io.relaybox.problem.FieldViolation;
 
 /**
  * What payments read of {@code OrderPlaced} and {@code OrderCancelled} (the monolith's order JSON); the other fields

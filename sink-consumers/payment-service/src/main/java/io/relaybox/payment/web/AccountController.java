@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.relaybox.payment.Account;
 import io.relaybox.payment.Payments;
-import io.relaybox.service.problem.NotFoundException;
+import io.relaybox.problem.NotFoundException;
 
 /** {@code /accounts}: each customer's balances per currency, with the seeded balance. */
 @RestController

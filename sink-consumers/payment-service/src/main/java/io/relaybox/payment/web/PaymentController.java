@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.relaybox.payment.Payment;
 import io.relaybox.payment.Payments;
-import io.relaybox.service.problem.NotFoundException;
+import io.relaybox.problem.NotFoundException;
 
 /**
  * {@code /payments}: the synchronous path of the monolith (before it moves to events). Idempotent by order id: every

@@ -1,0 +1,127 @@
+package io.relaybox.outbox.inbox.spring;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code outbox.inbox.*} properties of the inbox's Kafka consumer. The inbox itself ({@code outbox.inbox.enabled},
+ * {@code outbox.inbox.consumer}) is configured by the outbox starter; the Kafka cluster is {@code
+ * spring.kafka.bootstrap-servers} and the consumer group {@code spring.kafka.consumer.group-id}.
+ */
+@ConfigurationProperties("outbox.inbox")
+public class InboxConsumerProperties {
+
+    /** Whether to start the Kafka consumer of the inbox; false keeps the inbox but consumes nothing (HTTP only). */
+    private boolean consumerEnabled = true;
+
+    /**
+     * This instance's name, unique among the instances of the service (e.g. inventory-service-2), used as the Kafka
+     * client id (prefixed with the consumer name unless it starts with it); default the process id.
+     */
+    private String instanceId;
+
+    /** The topics consumed; dead letters of each go to {@code <topic>.dlq}. */
+    private List<String> topics = new ArrayList<>(List.of("orders.events"));
+
+    /**
+     * The crash-test hook: while this file exists, the consumer pauses after each database commit and before
+     * committing the Kafka offsets, creates {@code <file>.paused} and waits until the file is deleted (unset: no hook,
+     * no cost).
+     */
+    private String pauseBeforeOffsetCommit;
+
+    /** The longest a poll waits for records. */
+    private Duration pollTimeout = Duration.ofSeconds(1);
+
+    /** The first delay before retrying a record after a transient failure (database down, deadlock). */
+    private Duration retryBackoff = Duration.ofMillis(100);
+
+    /** The longest delay between retries of a record. */
+    private Duration retryBackoffMax = Duration.ofSeconds(30);
+
+    /** How long shutdown waits for the record in hand, the last offset commit and leaving the group. */
+    private Duration closeTimeout = Duration.ofSeconds(20);
+
+    /**
+     * Further Kafka consumer settings, e.g. {@code outbox.inbox.consumer-properties[session.timeout.ms]=10000}
+     * (how soon the partitions of a killed instance move to the others; Kafka's default is 45 s).
+     */
+    private Map<String, String> consumerProperties = new LinkedHashMap<>();
+
+    public boolean isConsumerEnabled() {
+        return consumerEnabled;
+    }
+
+    public void setConsumerEnabled(boolean consumerEnabled) {
+        this.consumerEnabled = consumerEnabled;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
+    public List<String> getTopics() {
+        return topics;
+    }
+
+    public void setTopics(List<String> topics) {
+        this.topics = topics;
+    }
+
+    public String getPauseBeforeOffsetCommit() {
+        return pauseBeforeOffsetCommit;
+    }
+
+    public void setPauseBeforeOffsetCommit(String pauseBeforeOffsetCommit) {
+        this.pauseBeforeOffsetCommit = pauseBeforeOffsetCommit;
+    }
+
+    public Duration getPollTimeout() {
+        return pollTimeout;
+    }
+
+    public void setPollTimeout(Duration pollTimeout) {
+        this.pollTimeout = pollTimeout;
+    }
+
+    public Duration getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    public void setRetryBackoff(Duration retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    public Duration getRetryBackoffMax() {
+        return retryBackoffMax;
+    }
+
+    public void setRetryBackoffMax(Duration retryBackoffMax) {
+        this.retryBackoffMax = retryBackoffMax;
+    }
+
+    public Duration getCloseTimeout() {
+        return closeTimeout;
+    }
+
+    public void setCloseTimeout(Duration closeTimeout) {
+        this.closeTimeout = closeTimeout;
+    }
+
+    public Map<String, String> getConsumerProperties() {
+        return consumerProperties;
+    }
+
+    public void setConsumerProperties(Map<String, String> consumerProperties) {
+        this.consumerProperties = consumerProperties;
+    }
+}

@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 
 /**
  * With the default cleanup the outbox table stays empty, while the write-ahead log (what Debezium reads) holds each

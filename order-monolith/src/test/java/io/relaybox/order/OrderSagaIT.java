@@ -28,8 +28,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.relaybox.platform.junit.KafkaExtension;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.KafkaExtension;
+import io.relaybox.testkit.PostgresExtension;
 import tools.jackson.databind.JsonNode;
 
 /**

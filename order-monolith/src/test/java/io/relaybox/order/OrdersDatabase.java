@@ -1,7 +1,7 @@
 package io.relaybox.order;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 
 /** A database for one test class, owned by the application role as on the platform; the application migrates it. */
 final class OrdersDatabase {

@@ -35,7 +35,7 @@ import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.relaybox.platform.PostgresServer;
 import tools.jackson.databind.json.JsonMapper;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 
 /**
  * The outbox table, its migration and publication, read by Debezium with the very settings of

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.PostgresServer;
 import tools.jackson.databind.json.JsonMapper;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 
 @ExtendWith(PostgresExtension.class)
 class OutboxIT {

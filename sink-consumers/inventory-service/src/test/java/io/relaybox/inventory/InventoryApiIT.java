@@ -22,7 +22,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 import io.relaybox.service.contract.HttpJson;
 import io.relaybox.service.contract.ServiceDatabase;
 import tools.jackson.databind.JsonNode;

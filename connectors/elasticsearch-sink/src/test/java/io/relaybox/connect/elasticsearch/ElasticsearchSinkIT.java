@@ -38,7 +38,7 @@ import io.relaybox.connectctl.ConnectorOffsets;
 import io.relaybox.connectctl.ConnectorStatus;
 import io.relaybox.connectctl.ConnectorValidation;
 import io.relaybox.connectctl.TargetState;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /**
  * The sink in a real worker against a real Elasticsearch: sagas of 150 orders over five hours, with re-sent and stale

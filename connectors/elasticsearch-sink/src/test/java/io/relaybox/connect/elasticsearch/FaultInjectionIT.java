@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.relaybox.connectctl.ConnectorDefinition;
 import io.relaybox.connectctl.ConnectorOffsets;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /**
  * Elasticsearch behind a proxy that answers 429 and 503 (some after doing the work) for eight seconds while 300 order

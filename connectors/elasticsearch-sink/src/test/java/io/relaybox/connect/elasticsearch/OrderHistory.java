@@ -22,7 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
-import io.relaybox.platform.junit.TestRecordTime;
+import io.relaybox.testkit.TestRecordTime;
 
 /**
  * Orders and their sagas as outbox events: OrderPlaced, the inventory and payment answers, OrderConfirmed or

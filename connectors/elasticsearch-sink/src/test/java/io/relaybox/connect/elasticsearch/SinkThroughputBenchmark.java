@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /**
  * A benchmark, not a test: prints how many events per second the sink indexes and commits from a backlog (order sagas

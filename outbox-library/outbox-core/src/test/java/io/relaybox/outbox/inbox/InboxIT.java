@@ -27,7 +27,7 @@ import io.relaybox.outbox.JdbcTransactions;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.TestDatabase;
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 
 /** The inbox on a real PostgreSQL migrated with the library's migration, as a service's Flyway would. */
 @ExtendWith(PostgresExtension.class)

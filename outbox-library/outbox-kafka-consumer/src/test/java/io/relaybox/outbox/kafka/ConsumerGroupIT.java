@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.relaybox.outbox.inbox.Inbox;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.PostgresExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /** Instances in one consumer group share the partitions; every event is applied once, each aggregate in order. */
 @ExtendWith({ PostgresExtension.class, KafkaExtension.class })

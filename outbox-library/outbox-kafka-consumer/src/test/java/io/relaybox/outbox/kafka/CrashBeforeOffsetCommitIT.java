@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.relaybox.outbox.inbox.Inbox;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.PostgresExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /**
  * A consumer that dies after its database commit and before its offset commit: Kafka delivers the records again and

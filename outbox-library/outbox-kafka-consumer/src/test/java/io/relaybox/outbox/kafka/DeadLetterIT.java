@@ -27,10 +27,10 @@ import io.relaybox.outbox.kafka.deadletter.DeadLetter;
 import io.relaybox.outbox.kafka.deadletter.DeadLetterTopic;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /**
  * Poison events go to {@code <topic>.dlq} with their reason while the partition keeps flowing; the later events of the

@@ -14,9 +14,9 @@ import io.relaybox.outbox.inbox.EventHandlers;
 import io.relaybox.outbox.inbox.Inbox;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 import tools.jackson.databind.JsonNode;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /** Records delivered more than once (a copy published again, a rewound group) are applied once. */
 @ExtendWith({ PostgresExtension.class, KafkaExtension.class })

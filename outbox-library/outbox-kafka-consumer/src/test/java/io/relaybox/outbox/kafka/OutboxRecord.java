@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
-import io.relaybox.platform.junit.TestRecordTime;
+import io.relaybox.testkit.TestRecordTime;
 
 /** A record as Debezium's Outbox Event Router writes it: key = aggregate id, value = payload, the event headers. */
 record OutboxRecord(UUID id, String aggregateId, String type, int schemaVersion, String payload) {

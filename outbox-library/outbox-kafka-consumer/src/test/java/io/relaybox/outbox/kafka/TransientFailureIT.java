@@ -20,8 +20,8 @@ import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.Inbox;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.PostgresExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /** Transient failures are retried with backoff until the event applies: nothing is skipped, order is kept. */
 @ExtendWith({ PostgresExtension.class, KafkaExtension.class })

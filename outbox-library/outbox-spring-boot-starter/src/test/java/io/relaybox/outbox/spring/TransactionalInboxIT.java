@@ -30,7 +30,7 @@ import io.relaybox.outbox.inbox.InboxEvent;
 import io.relaybox.outbox.inbox.InboxResult;
 import io.relaybox.outbox.inbox.PermanentEventFailure;
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 
 /**
  * The starter's inbox in a Spring Boot application on a real PostgreSQL: a handler's {@code JdbcTemplate} write, its

@@ -26,7 +26,7 @@ import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxEvent;
 import io.relaybox.outbox.OutboxException;
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
+import io.relaybox.testkit.PostgresExtension;
 
 /** The starter in a Spring Boot application on a real PostgreSQL: Flyway, {@code @Transactional} and the outbox. */
 @ExtendWith(PostgresExtension.class)

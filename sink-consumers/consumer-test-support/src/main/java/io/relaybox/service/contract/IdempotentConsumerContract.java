@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
-import io.relaybox.platform.junit.PostgresExtension;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.PostgresExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /**
  * The idempotent-consumer contract that every consuming service passes, run by each service's own {@code *IT}

@@ -8,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
-import io.relaybox.platform.junit.TestRecordTime;
+import io.relaybox.testkit.TestRecordTime;
 
 /**
  * A record of {@code orders.events} as Debezium's Outbox Event Router writes it: key = order id, value = the order

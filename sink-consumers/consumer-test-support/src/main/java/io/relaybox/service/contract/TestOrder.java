@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import io.relaybox.platform.junit.TestRecordTime;
+import io.relaybox.testkit.TestRecordTime;
 
 /**
  * An order as the monolith's events carry it ({@code io.relaybox.order.Order}): the payload of {@code OrderPlaced}

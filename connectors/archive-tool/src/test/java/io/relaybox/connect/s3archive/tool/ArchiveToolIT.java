@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.relaybox.connect.s3archive.it.ArchiveChecks;
 import io.relaybox.connect.s3archive.it.ArchivePlatform;
 import io.relaybox.connect.s3archive.it.ArchivePlatformExtension;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /**
  * The archive tool as a user runs it ({@code java -jar archive-tool.jar ...}, the secret in an environment variable)

@@ -55,7 +55,7 @@ import io.relaybox.platform.FreePort;
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PlatformLayout;
 import io.relaybox.platform.S3Server;
-import io.relaybox.platform.junit.TestRecordTime;
+import io.relaybox.testkit.TestRecordTime;
 
 /**
  * An S3 server, a Kafka Connect worker whose plugin path is the sink's plugin folder, and a fault proxy in front of the S3

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.relaybox.connect.s3archive.replay.VerificationReport;
 import io.relaybox.connectctl.ConnectorDefinition;
 import io.relaybox.connectctl.ConnectorStatus;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 @ExtendWith({KafkaExtension.class, ArchivePlatformExtension.class})
 class S3ArchiveFaultIT {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.relaybox.connect.s3archive.format.NdjsonFormat;
 import io.relaybox.connect.s3archive.storage.ObjectStore;
 import io.relaybox.connectctl.ConnectorDefinition;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 /**
  * A benchmark, not a test: prints how many events per second the sink archives and commits from a backlog, with one task

@@ -28,7 +28,7 @@ import io.relaybox.connectctl.ConnectorDefinition;
 import io.relaybox.connectctl.ConnectorOffsets;
 import io.relaybox.connectctl.ConnectorValidation;
 import io.relaybox.connectctl.PluginInfo;
-import io.relaybox.platform.junit.KafkaExtension;
+import io.relaybox.testkit.KafkaExtension;
 
 @ExtendWith({KafkaExtension.class, ArchivePlatformExtension.class})
 class S3ArchiveSinkIT {

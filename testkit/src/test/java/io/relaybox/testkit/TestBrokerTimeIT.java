@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,24 +14,25 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.relaybox.platform.junit.TestRecordTime;
+import io.relaybox.platform.KafkaBroker;
 
-/** The brokers that tests start refuse records whose time retention could delete during a run. */
-@ExtendWith(SharedInfrastructure.class)
+/** The broker the test kit starts refuses records whose time retention could delete during a run. */
+@ExtendWith(KafkaExtension.class)
 class TestBrokerTimeIT {
 
     private static final String TOPIC = "broker-time";
     private static KafkaBroker kafka;
 
     @BeforeAll
-    static void createTopic(TestStack stack) throws Exception {
-        kafka = stack.kafka();
+    static void createTopic(KafkaBroker broker) throws Exception {
+        kafka = broker;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
         }
@@ -49,7 +50,7 @@ class TestBrokerTimeIT {
         assertThat(send(TestRecordTime.base()).timestamp()).isEqualTo(TestRecordTime.base().toEpochMilli());
     }
 
-    private static org.apache.kafka.clients.producer.RecordMetadata send(Instant time) throws Exception {
+    private static RecordMetadata send(Instant time) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers(), ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
                 10_000), new StringSerializer(), new StringSerializer())) {

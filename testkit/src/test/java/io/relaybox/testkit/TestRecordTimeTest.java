@@ -1,4 +1,4 @@
-package io.relaybox.platform.junit;
+package io.relaybox.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.relaybox.platform.junit;
+package io.relaybox.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;

@@ -26,6 +26,7 @@ import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ManagedProcess;
 import io.relaybox.platform.ServiceKind;
 import io.relaybox.platform.SpringBootService;
+import io.relaybox.testkit.CrashHooks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -200,7 +201,7 @@ final class Services {
      */
     void armPauseHooks(ServiceKind kind) {
         for (String name : instanceNames(kind)) {
-            Path trigger = platform.pauseFile(name);
+            Path trigger = CrashHooks.pauseFile(platform.settings().runFolder(), name);
             try {
                 Files.createDirectories(trigger.getParent());
                 Files.writeString(trigger, "paused by a verification test");
@@ -214,7 +215,7 @@ final class Services {
     void disarmPauseHooks(ServiceKind kind) {
         for (String name : instanceNames(kind)) {
             try {
-                Files.deleteIfExists(platform.pauseFile(name));
+                Files.deleteIfExists(CrashHooks.pauseFile(platform.settings().runFolder(), name));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -235,7 +236,7 @@ final class Services {
     }
 
     private Path pausedMarker(String instance) {
-        Path trigger = platform.pauseFile(instance);
+        Path trigger = CrashHooks.pauseFile(platform.settings().runFolder(), instance);
         return trigger.resolveSibling(trigger.getFileName() + ".paused");
     }
 }

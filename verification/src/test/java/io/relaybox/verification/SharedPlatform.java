@@ -11,6 +11,7 @@ import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.RunFolder;
+import io.relaybox.testkit.CrashHooks;
 
 /**
  * Hands tests one platform, started on free ports on first use and shared by every test of this module's run;
@@ -36,7 +37,9 @@ public final class SharedPlatform implements ParameterResolver {
         static Running start() {
             Path runFolder = Path.of("target/platform");
             RunFolder.purge(runFolder, Optional.empty());
-            return new Running(LocalPlatform.start(PlatformSettings.forTests(runFolder), line -> System.out.println("[platform] " + line)));
+            // the crash-test hook comes from the test kit: no service jar contains it
+            PlatformSettings settings = PlatformSettings.forTests(runFolder).withServiceAddOns(CrashHooks.addOns(runFolder));
+            return new Running(LocalPlatform.start(settings, line -> System.out.println("[platform] " + line)));
         }
 
         @Override

@@ -94,20 +94,11 @@ public final class LocalPlatform implements AutoCloseable {
                                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                                 "--outbox.inbox.instance-id=" + name,
                                 // a killed instance's partitions move to the others after 10 s, not Kafka's 45 s
-                                "--outbox.inbox.consumer-properties[session.timeout.ms]=10000",
-                                // the crash-test hook: inert until a test creates this file
-                                "--outbox.inbox.pause-before-offset-commit=" + pauseFile(name)),
-                        Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(database.ownerRole())), run, logFile(name)));
+                                "--outbox.inbox.consumer-properties[session.timeout.ms]=10000"),
+                        Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(database.ownerRole())), run, logFile(name),
+                        settings.serviceAddOns()));
             }
         }
-    }
-
-    /**
-     * The file that makes the service instance's consumer pause after a database commit and before the offset commit
-     * while it exists (it then creates {@code <file>.paused}); for crash tests.
-     */
-    public Path pauseFile(String instanceName) {
-        return settings.runFolder().resolve("hooks").resolve(instanceName + ".pause");
     }
 
     /** The user and password of the Connect REST API, generated on first start and kept in the run folder's secrets. */

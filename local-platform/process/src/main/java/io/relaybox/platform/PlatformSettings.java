@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param sinks whether to run Elasticsearch and the S3-compatible server and register the sink connectors that feed
  *        them (off only to measure CDC or the saga without the sinks' load)
  * @param brokerTime the Kafka broker's retention and oldest accepted record time
+ * @param serviceAddOns what every service instance gets beyond its own jar (test hooks; nothing for users)
  */
 public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
-        List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime) {
+        List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime, ServiceAddOns serviceAddOns) {
 
     public PlatformSettings {
         Objects.requireNonNull(layout, "layout");
@@ -27,26 +28,32 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
         Objects.requireNonNull(startTimeout, "startTimeout");
         services = List.copyOf(services);
         Objects.requireNonNull(brokerTime, "brokerTime");
+        Objects.requireNonNull(serviceAddOns, "serviceAddOns");
     }
 
     /** Settings running every service and both sinks. */
     public PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout) {
-        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM);
+        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM, ServiceAddOns.NONE);
     }
 
     /** Settings for a test: free ports, the given run folder, every service, the tests' broker time policy. */
     public static PlatformSettings forTests(Path runFolder) {
         return new PlatformSettings(PlatformLayout.detect(), runFolder, PortPlan.free(), Duration.ofSeconds(180), LocalPlatform.SERVICES,
-                true, BrokerTimePolicy.TESTS);
+                true, BrokerTimePolicy.TESTS, ServiceAddOns.NONE);
     }
 
     /** The same settings running only these services (e.g. just the monolith, to measure CDC alone). */
     public PlatformSettings withServices(List<ServiceKind> only) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns);
     }
 
     /** The same settings with or without Elasticsearch, the S3-compatible server and their sink connectors. */
     public PlatformSettings withSinks(boolean run) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns);
+    }
+
+    /** The same settings, loading these add-ons into every service instance. */
+    public PlatformSettings withServiceAddOns(ServiceAddOns addOns) {
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns);
     }
 }

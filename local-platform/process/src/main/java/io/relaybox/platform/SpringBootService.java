@@ -24,16 +24,29 @@ public final class SpringBootService {
      */
     public SpringBootService(String name, Path jar, int port, List<String> arguments, Map<String, String> environment,
             Path workingDirectory, Path logFile) {
+        this(name, jar, port, arguments, environment, workingDirectory, logFile, ServiceAddOns.NONE);
+    }
+
+    /**
+     * @param arguments Spring arguments such as {@code --spring.datasource.url=...}; secrets go in the environment
+     * @param addOns jars loaded into the application and properties added to the arguments
+     */
+    public SpringBootService(String name, Path jar, int port, List<String> arguments, Map<String, String> environment,
+            Path workingDirectory, Path logFile, ServiceAddOns addOns) {
         this.port = port;
         List<String> args = new ArrayList<>(arguments);
         args.add("--server.port=" + port);
         args.add("--server.address=127.0.0.1");
-        List<String> command = JavaCommand.java()
+        args.addAll(addOns.arguments(name));
+        JavaCommand java = JavaCommand.java()
                 .heap("384m")
                 // small heaps on a small machine: the serial collector spends the least CPU
-                .option("-XX:+UseSerialGC")
-                .jar(jar, args.toArray(String[]::new))
-                .build();
+                .option("-XX:+UseSerialGC");
+        String loaderPath = addOns.loaderPath();
+        List<String> command = loaderPath == null ? java.jar(jar, args.toArray(String[]::new)).build()
+                // Spring Boot's PropertiesLauncher runs the same executable jar with the add-on jars in its class loader
+                : java.systemProperty("loader.path", loaderPath).option("-cp").option(jar.toAbsolutePath().toString())
+                        .mainClass("org.springframework.boot.loader.launch.PropertiesLauncher", args.toArray(String[]::new)).build();
         this.process = new ManagedProcess(new ProcessSpec(name, command, environment, workingDirectory, logFile, StopSignal.TERM,
                 STOP_TIMEOUT, baseUrl()), this::isHealthy);
     }

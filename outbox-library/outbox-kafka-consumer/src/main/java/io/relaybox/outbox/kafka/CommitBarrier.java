@@ -27,4 +27,11 @@ public interface CommitBarrier {
      * @throws Exception to stop the consumer without committing, as if it had crashed here
      */
     void beforeOffsetCommit(Map<TopicPartition, OffsetAndMetadata> offsets) throws Exception;
+
+    /**
+     * Called when the application that owns the consumer stops: a barrier that is blocking must stop blocking (and
+     * should throw, so that nothing more is committed). Does nothing by default.
+     */
+    default void release() {
+    }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.KafkaBroker;
 import io.relaybox.platform.PostgresServer;
+import io.relaybox.testkit.CrashHooks;
 import io.relaybox.testkit.PostgresExtension;
 import io.relaybox.testkit.KafkaExtension;
 
@@ -296,7 +297,7 @@ public abstract class IdempotentConsumerContract {
                 "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--outbox.inbox.instance-id=" + name,
-                "--outbox.inbox.pause-before-offset-commit=" + pauseFile,
+                "--" + CrashHooks.PAUSE_FILE_PROPERTY + "=" + pauseFile,
                 "--outbox.inbox.poll-timeout=200ms",
                 "--outbox.inbox.retry-backoff=50ms",
                 "--outbox.inbox.retry-backoff-max=500ms",

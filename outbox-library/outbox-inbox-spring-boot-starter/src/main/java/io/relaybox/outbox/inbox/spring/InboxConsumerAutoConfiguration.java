@@ -1,8 +1,8 @@
 package io.relaybox.outbox.inbox.spring;
 
-import java.nio.file.Path;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 
 import io.relaybox.outbox.OutboxConfigurationException;
 import io.relaybox.outbox.inbox.Inbox;
+import io.relaybox.outbox.kafka.CommitBarrier;
 import io.relaybox.outbox.kafka.InboxConsumer;
 import io.relaybox.outbox.kafka.InboxConsumerBuilder;
 import io.relaybox.outbox.spring.InboxAutoConfiguration;
@@ -47,12 +48,14 @@ public final class InboxConsumerAutoConfiguration {
      * @param properties the {@code outbox.inbox.*} properties
      * @param environment for {@code spring.kafka.bootstrap-servers} and {@code spring.kafka.consumer.group-id}
      * @param inbox the inbox
+     * @param commitBarrier a hook between the database commits and the offset commit, if the application has one
+     *        (only crash tests do)
      * @return its lifecycle
      */
     @Bean
     @ConditionalOnMissingBean
     public InboxConsumerLifecycle inboxConsumerLifecycle(InboxConsumerProperties properties, Environment environment,
-            Inbox inbox) {
+            Inbox inbox, ObjectProvider<CommitBarrier> commitBarrier) {
         Binder binder = Binder.get(environment);
         List<String> bootstrapServers = binder.bind(BOOTSTRAP_SERVERS, Bindable.listOf(String.class))
                 .orElse(List.of());
@@ -60,8 +63,7 @@ public final class InboxConsumerAutoConfiguration {
             throw new OutboxConfigurationException(BOOTSTRAP_SERVERS + " must be set");
         }
         String clientId = clientId(inbox.consumer(), properties.getInstanceId());
-        String pause = properties.getPauseBeforeOffsetCommit();
-        FileCommitBarrier barrier = pause == null || pause.isBlank() ? null : new FileCommitBarrier(Path.of(pause));
+        CommitBarrier barrier = commitBarrier.getIfAvailable();
         InboxConsumerBuilder builder = InboxConsumer.builder()
                 .inbox(inbox)
                 .bootstrapServers(String.join(",", bootstrapServers))

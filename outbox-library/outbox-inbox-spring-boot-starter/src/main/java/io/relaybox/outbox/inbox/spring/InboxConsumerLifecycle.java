@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
+import io.relaybox.outbox.kafka.CommitBarrier;
 import io.relaybox.outbox.kafka.InboxConsumer;
 
 /**
@@ -18,14 +19,14 @@ public final class InboxConsumerLifecycle implements SmartLifecycle, DisposableB
     private static final Logger LOG = LoggerFactory.getLogger(InboxConsumerLifecycle.class);
 
     private final InboxConsumer consumer;
-    private final FileCommitBarrier barrier;
+    private final CommitBarrier barrier;
     private volatile boolean started;
 
     /**
      * @param consumer the consumer, built and validated, not started
      * @param barrier the crash-test hook the consumer calls, or null
      */
-    InboxConsumerLifecycle(InboxConsumer consumer, FileCommitBarrier barrier) {
+    InboxConsumerLifecycle(InboxConsumer consumer, CommitBarrier barrier) {
         this.consumer = consumer;
         this.barrier = barrier;
     }

@@ -28,13 +28,6 @@ public class InboxConsumerProperties {
     /** The topics consumed; dead letters of each go to {@code <topic>.dlq}. */
     private List<String> topics = new ArrayList<>(List.of("orders.events"));
 
-    /**
-     * The crash-test hook: while this file exists, the consumer pauses after each database commit and before
-     * committing the Kafka offsets, creates {@code <file>.paused} and waits until the file is deleted (unset: no hook,
-     * no cost).
-     */
-    private String pauseBeforeOffsetCommit;
-
     /** The longest a poll waits for records. */
     private Duration pollTimeout = Duration.ofSeconds(1);
 
@@ -75,14 +68,6 @@ public class InboxConsumerProperties {
 
     public void setTopics(List<String> topics) {
         this.topics = topics;
-    }
-
-    public String getPauseBeforeOffsetCommit() {
-        return pauseBeforeOffsetCommit;
-    }
-
-    public void setPauseBeforeOffsetCommit(String pauseBeforeOffsetCommit) {
-        this.pauseBeforeOffsetCommit = pauseBeforeOffsetCommit;
     }
 
     public Duration getPollTimeout() {

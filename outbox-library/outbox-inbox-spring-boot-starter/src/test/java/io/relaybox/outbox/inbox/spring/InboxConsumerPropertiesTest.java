@@ -15,12 +15,10 @@ class InboxConsumerPropertiesTest {
     void bindsTheArgumentsThePlatformPasses() {
         InboxConsumerProperties properties = bind(Map.of(
                 "outbox.inbox.instance-id", "inventory-service-2",
-                "outbox.inbox.pause-before-offset-commit", "/tmp/pause",
                 "outbox.inbox.poll-timeout", "200ms",
                 "outbox.inbox.consumer-properties[session.timeout.ms]", "10000"));
 
         assertThat(properties.getInstanceId()).isEqualTo("inventory-service-2");
-        assertThat(properties.getPauseBeforeOffsetCommit()).isEqualTo("/tmp/pause");
         assertThat(properties.getPollTimeout()).isEqualTo(Duration.ofMillis(200));
         assertThat(properties.getConsumerProperties()).containsExactly(Map.entry("session.timeout.ms",
                 "10000"));
@@ -32,7 +30,6 @@ class InboxConsumerPropertiesTest {
 
         assertThat(properties.isConsumerEnabled()).isTrue();
         assertThat(properties.getTopics()).containsExactly("orders.events");
-        assertThat(properties.getPauseBeforeOffsetCommit()).isNull();
     }
 
     private static InboxConsumerProperties bind(Map<String, String> values) {

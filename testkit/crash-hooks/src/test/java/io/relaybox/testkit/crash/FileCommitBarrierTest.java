@@ -1,4 +1,4 @@
-package io.relaybox.outbox.inbox.spring;
+package io.relaybox.testkit.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.relaybox.outbox.inbox.spring;
+package io.relaybox.testkit.crash;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import io.relaybox.outbox.kafka.CommitBarrier;
 
 /**
- * The crash-test hook ({@code outbox.inbox.pause-before-offset-commit}): while the trigger file exists, the consumer
+ * The crash-test hook ({@code relaybox.testkit.pause-before-offset-commit}): while the trigger file exists, the consumer
  * stops after its database commit and before its offset commit, announces that by creating {@code <trigger>.paused}
  * (holding the offsets it is about to commit), and waits until the trigger is deleted; a test kills the process in
  * between. Stopping the application while paused ends the consumer without committing, as a crash would.
@@ -71,7 +71,8 @@ public final class FileCommitBarrier implements CommitBarrier {
     }
 
     /** Ends a pause (and every later one) without committing: the application is stopping. */
-    void release() {
+    @Override
+    public void release() {
         released = true;
     }
 }

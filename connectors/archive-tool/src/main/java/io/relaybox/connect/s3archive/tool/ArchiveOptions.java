@@ -8,6 +8,7 @@ import io.relaybox.connect.s3archive.replay.Archive;
 import io.relaybox.connect.s3archive.storage.Retrier;
 import io.relaybox.connect.s3archive.storage.S3ObjectStore;
 import io.relaybox.connect.s3archive.storage.S3Settings;
+import io.relaybox.connect.support.OutboxHeaders;
 import picocli.CommandLine.Option;
 
 /** Where the archive is: the same settings as the sink's, the secret read from an environment variable. */
@@ -36,7 +37,7 @@ final class ArchiveOptions {
                     + "secrets never go on the command line.")
     String secretKeyEnv;
 
-    @Option(names = "--time-header", defaultValue = "occurredat",
+    @Option(names = "--time-header", defaultValue = OutboxHeaders.OCCURRED_AT,
             description = "The sink's record.time.header, for dates and --from/--to (default: ${DEFAULT-VALUE}).")
     String timeHeader;
 

@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import io.relaybox.connect.support.OutboxHeaders;
+
 /**
  * One record, one line of JSON, always the same bytes for the same record. A line holds, in this order: {@code topic},
  * {@code partition}, {@code offset}, {@code timestamp}, {@code timestampType}, {@code key}, {@code envelope} (the outbox
@@ -17,9 +19,6 @@ import java.util.Map;
  * A byte field is a JSON string when its bytes are valid UTF-8, {@code {"base64": "..."}} otherwise, null when absent.
  */
 public final class NdjsonFormat {
-
-    /** The header names copied into {@code envelope}, in this order. */
-    public static final List<String> ENVELOPE_HEADERS = List.of("id", "type", "schemaversion", "occurredat", "traceparent");
 
     private NdjsonFormat() {
     }
@@ -37,8 +36,8 @@ public final class NdjsonFormat {
         out.append(",\"key\":");
         appendBytes(out, record.key());
         out.append(",\"envelope\":{");
-        for (int i = 0; i < ENVELOPE_HEADERS.size(); i++) {
-            String name = ENVELOPE_HEADERS.get(i);
+        for (int i = 0; i < OutboxHeaders.ENVELOPE.size(); i++) {
+            String name = OutboxHeaders.ENVELOPE.get(i);
             out.append(i == 0 ? "" : ",");
             Json.appendString(out, name);
             out.append(':');

@@ -8,6 +8,7 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
+import io.relaybox.connect.support.PluginVersion;
 
 /** Indexes outbox events into Elasticsearch: one document per event, and the latest state of each order. */
 public final class ElasticsearchSinkConnector extends SinkConnector {
@@ -52,6 +53,6 @@ public final class ElasticsearchSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return Version.get();
+        return PluginVersion.of(ElasticsearchSinkConnector.class);
     }
 }

@@ -31,6 +31,7 @@ import io.relaybox.connect.elasticsearch.convert.DocumentConverter;
 import io.relaybox.connect.elasticsearch.convert.MalformedEventException;
 import io.relaybox.connect.elasticsearch.offset.OffsetTracker;
 import io.relaybox.connect.elasticsearch.offset.TrackedRecord;
+import io.relaybox.connect.support.PluginVersion;
 
 /**
  * Indexes outbox records: converts each into its documents, hands them to the {@link BulkWriter}, and commits an
@@ -62,7 +63,7 @@ public final class ElasticsearchSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return Version.get();
+        return PluginVersion.of(ElasticsearchSinkConnector.class);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.relaybox.connect.elasticsearch.ElasticsearchSinkConnectorConfig.Malfor
 import io.relaybox.connect.elasticsearch.client.DocumentWrite;
 import io.relaybox.connect.elasticsearch.client.ItemResult;
 import io.relaybox.connect.elasticsearch.convert.MalformedEventException;
+import io.relaybox.connect.support.OutboxHeaders;
 
 /**
  * What happens to a record that cannot be indexed: handed to Connect's errant-record reporter (the dead-letter topic)
@@ -75,7 +76,7 @@ final class RecordFailures {
     static String coordinates(SinkRecord record) {
         String topic = record.originalTopic() != null ? record.originalTopic() : record.topic();
         Integer partition = record.originalKafkaPartition() != null ? record.originalKafkaPartition() : record.kafkaPartition();
-        Header id = record.headers().lastWithName("id");
+        Header id = record.headers().lastWithName(OutboxHeaders.ID);
         Object value = id == null ? null : id.value();
         String eventId = value == null ? "none" : value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
         return topic + "-" + partition + "@" + record.originalKafkaOffset() + " (event id " + eventId + ")";

@@ -10,7 +10,10 @@ import java.util.stream.Collectors;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
 
-/** The declarative checks of the sink's {@link ConfigDef}; each {@code toString()} says what is valid. */
+import static io.relaybox.connect.support.Validators.described;
+import static io.relaybox.connect.support.Validators.httpUrl;
+
+/** The Elasticsearch sink's declarative checks of its {@link ConfigDef}; each {@code toString()} says what is valid. */
 final class Validators {
 
     private static final Pattern INDEX_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,200}");
@@ -28,19 +31,7 @@ final class Validators {
             }
             for (Object item : urls) {
                 String text = item.toString().trim();
-                URI uri;
-                try {
-                    uri = URI.create(text);
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(name, text, "not a URL: " + e.getMessage());
-                }
-                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-                if (!scheme.equals("http") && !scheme.equals("https")) {
-                    throw new ConfigException(name, text, "the URL must start with http:// or https://");
-                }
-                if (uri.getHost() == null) {
-                    throw new ConfigException(name, text, "the URL names no host");
-                }
+                URI uri = httpUrl(name, text);
                 if (uri.getUserInfo() != null) {
                     throw new ConfigException(name, "(hidden)", "put credentials in connection.username/connection.password, not in the URL");
                 }
@@ -104,19 +95,5 @@ final class Validators {
 
     static String joined(List<String> items) {
         return items.stream().collect(Collectors.joining(", "));
-    }
-
-    private static ConfigDef.Validator described(String description, ConfigDef.Validator check) {
-        return new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                check.ensureValid(name, value);
-            }
-
-            @Override
-            public String toString() {
-                return description;
-            }
-        };
     }
 }

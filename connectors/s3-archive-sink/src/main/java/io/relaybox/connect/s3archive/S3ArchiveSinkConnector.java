@@ -9,6 +9,7 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
+import io.relaybox.connect.support.PluginVersion;
 
 /** Archives records once, as gzip-compressed NDJSON objects in S3 (see the README and the ConfigDef). */
 public final class S3ArchiveSinkConnector extends SinkConnector {
@@ -17,7 +18,7 @@ public final class S3ArchiveSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return Version.get();
+        return PluginVersion.of(S3ArchiveSinkConnector.class);
     }
 
     @Override

@@ -18,6 +18,10 @@ import io.relaybox.connect.s3archive.rotation.RotationPolicy;
 import io.relaybox.connect.s3archive.storage.ObjectUpload;
 import io.relaybox.connect.s3archive.storage.Retrier;
 import io.relaybox.connect.s3archive.storage.S3Settings;
+import io.relaybox.connect.support.OutboxHeaders;
+
+import static io.relaybox.connect.support.Validators.described;
+import static io.relaybox.connect.support.Validators.httpUrl;
 
 /** The S3 archive sink's settings: one {@link ConfigDef}, the single source of truth and of the user documentation. */
 public final class S3ArchiveSinkConnectorConfig extends AbstractConfig {
@@ -88,7 +92,7 @@ public final class S3ArchiveSinkConnectorConfig extends AbstractConfig {
                     "The key prefix of the archive, without leading or trailing slash, e.g. archive. Objects are "
                             + "<prefix>/<topic>/dt=<YYYY-MM-DD>/partition=<p>/<topic>+<p>+<first offset, 20 digits>.ndjson.gz.",
                     GROUP_LAYOUT, 1, Width.MEDIUM, "Prefix")
-            .define(RECORD_TIME_HEADER_CONFIG, Type.STRING, "occurredat", Importance.MEDIUM,
+            .define(RECORD_TIME_HEADER_CONFIG, Type.STRING, OutboxHeaders.OCCURRED_AT, Importance.MEDIUM,
                     "The header holding a record's time (an ISO-8601 instant or epoch milliseconds), used for dt= and "
                             + ROTATE_INTERVAL_MS_CONFIG + "; records without it use their Kafka timestamp. Empty: always the "
                             + "Kafka timestamp. Never the wall clock.",
@@ -227,58 +231,28 @@ public final class S3ArchiveSinkConnectorConfig extends AbstractConfig {
     /** Declarative validators whose {@code toString()} tells the valid values. */
     static final class Validators {
 
-        static final ConfigDef.Validator BUCKET_NAME = new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                String bucket = (String) value;
-                if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") || bucket.contains("..")) {
-                    throw new ConfigException(name, value, "must be an S3 bucket name: 3-63 characters a-z, 0-9, '.' and '-'");
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "an S3 bucket name: 3-63 characters a-z, 0-9, '.' and '-'";
-            }
-        };
-
-        static final ConfigDef.Validator ENDPOINT = new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                String url = value == null ? "" : ((String) value).trim();
-                if (url.isEmpty()) {
-                    return;
-                }
-                try {
-                    URI uri = new URI(url);
-                    if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                        throw new ConfigException(name, value, "must be an http:// or https:// URL with a host, or empty for AWS S3");
+        static final ConfigDef.Validator BUCKET_NAME = described("an S3 bucket name: 3-63 characters a-z, 0-9, '.' and '-'",
+                (name, value) -> {
+                    String bucket = (String) value;
+                    if (bucket == null || !bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]") || bucket.contains("..")) {
+                        throw new ConfigException(name, value, "must be an S3 bucket name: 3-63 characters a-z, 0-9, '.' and '-'");
                     }
-                } catch (java.net.URISyntaxException e) {
-                    throw new ConfigException(name, value, "is not a URL: " + e.getMessage());
-                }
-            }
+                });
 
-            @Override
-            public String toString() {
-                return "empty (AWS S3) or an http:// or https:// URL";
+        static final ConfigDef.Validator ENDPOINT = described("empty (AWS S3) or an http:// or https:// URL", (name, value) -> {
+            String url = value == null ? "" : ((String) value).trim();
+            if (!url.isEmpty()) {
+                httpUrl(name, url);
             }
-        };
+        });
 
-        static final ConfigDef.Validator PREFIX = new ConfigDef.Validator() {
-            @Override
-            public void ensureValid(String name, Object value) {
-                String prefix = value == null ? "" : (String) value;
-                if (prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("//")) {
-                    throw new ConfigException(name, value, "must not start or end with '/' nor contain '//'");
-                }
-            }
-
-            @Override
-            public String toString() {
-                return "empty, or key segments separated by '/', without leading or trailing '/'";
-            }
-        };
+        static final ConfigDef.Validator PREFIX = described("empty, or key segments separated by '/', without leading or trailing '/'",
+                (name, value) -> {
+                    String prefix = value == null ? "" : (String) value;
+                    if (prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("//")) {
+                        throw new ConfigException(name, value, "must not start or end with '/' nor contain '//'");
+                    }
+                });
 
         private Validators() {
         }

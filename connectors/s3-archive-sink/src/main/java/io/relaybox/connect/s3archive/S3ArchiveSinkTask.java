@@ -26,6 +26,7 @@ import io.relaybox.connect.s3archive.storage.Retrier;
 import io.relaybox.connect.s3archive.storage.S3ObjectStore;
 import io.relaybox.connect.s3archive.storage.S3Settings;
 import io.relaybox.connect.s3archive.storage.StorageException;
+import io.relaybox.connect.support.PluginVersion;
 
 /** Routes records to one {@link TopicPartitionWriter} per partition; commits only what S3 has acknowledged. */
 public final class S3ArchiveSinkTask extends SinkTask {
@@ -52,7 +53,7 @@ public final class S3ArchiveSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return Version.get();
+        return PluginVersion.of(S3ArchiveSinkConnector.class);
     }
 
     @Override

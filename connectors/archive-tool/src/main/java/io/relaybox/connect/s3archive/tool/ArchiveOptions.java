@@ -10,6 +10,7 @@ import io.relaybox.connect.s3archive.replay.Archive;
 import io.relaybox.connect.s3archive.storage.Retrier;
 import io.relaybox.connect.s3archive.storage.S3ObjectStore;
 import io.relaybox.connect.s3archive.storage.S3Settings;
+import io.relaybox.connect.support.OutboxHeaders;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,7 +54,7 @@ final class ArchiveOptions {
             + "not given. Default: $RELAYBOX_RUN_FOLDER, else ./.relaybox when it exists.")
     Path runFolder;
 
-    @Option(names = "--time-header", defaultValue = "occurredat",
+    @Option(names = "--time-header", defaultValue = OutboxHeaders.OCCURRED_AT,
             description = "The sink's record.time.header, for dates and --from/--to (default: ${DEFAULT-VALUE}).")
     String timeHeader;
 

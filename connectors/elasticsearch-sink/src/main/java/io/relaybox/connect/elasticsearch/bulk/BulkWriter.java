@@ -21,8 +21,8 @@ import io.relaybox.connect.elasticsearch.client.DocumentWrite;
 import io.relaybox.connect.elasticsearch.client.ItemResult;
 import io.relaybox.connect.elasticsearch.client.RequestFailedException;
 import io.relaybox.connect.elasticsearch.offset.TrackedRecord;
-import io.relaybox.connect.elasticsearch.retry.Backoff;
-import io.relaybox.connect.elasticsearch.retry.Sleeper;
+import io.relaybox.connect.support.Backoff;
+import io.relaybox.connect.support.Sleeper;
 
 /**
  * Groups documents into bulk requests (by count, bytes and linger time) and sends them on up to

@@ -10,6 +10,13 @@ import java.util.Objects;
 import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.sink.SinkRecord;
 
+import static io.relaybox.connect.support.OutboxHeaders.HEADERS;
+import static io.relaybox.connect.support.OutboxHeaders.ID;
+import static io.relaybox.connect.support.OutboxHeaders.OCCURRED_AT;
+import static io.relaybox.connect.support.OutboxHeaders.SCHEMA_VERSION;
+import static io.relaybox.connect.support.OutboxHeaders.TRACEPARENT;
+import static io.relaybox.connect.support.OutboxHeaders.TYPE;
+
 /**
  * What the Outbox Event Router put into a record: key = aggregate id, headers {@code id}, {@code type},
  * {@code schemaversion}, {@code occurredat}, {@code traceparent}, {@code headers}. Header values are read whether the
@@ -27,12 +34,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
 public record OutboxEvent(String eventId, String type, String aggregateId, Instant occurredAt, int schemaVersion, String traceparent,
         String headersJson) {
 
-    static final String ID = "id";
-    static final String TYPE = "type";
-    static final String SCHEMA_VERSION = "schemaversion";
-    static final String OCCURRED_AT = "occurredat";
-    static final String TRACEPARENT = "traceparent";
-    static final String HEADERS = "headers";
     /** Elasticsearch's limit for a document id. */
     private static final int MAX_ID_BYTES = 512;
 

@@ -21,7 +21,7 @@ import io.relaybox.connect.elasticsearch.client.ItemResult;
 import io.relaybox.connect.elasticsearch.convert.OutboxRecords;
 import io.relaybox.connect.elasticsearch.offset.OffsetTracker;
 import io.relaybox.connect.elasticsearch.offset.TrackedRecord;
-import io.relaybox.connect.elasticsearch.retry.Backoff;
+import io.relaybox.connect.support.Backoff;
 
 class BulkWriterTest {
 

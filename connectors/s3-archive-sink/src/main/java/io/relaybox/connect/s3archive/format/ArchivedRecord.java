@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.relaybox.connect.support.OutboxHeaders;
+
 /**
  * One Kafka record as the archive keeps it: where it was (topic, partition, offset), its timestamp, and its key, value
  * and headers as the exact bytes that were in Kafka, so that a replay produces the same record.
@@ -18,9 +20,6 @@ import java.util.Optional;
  */
 public record ArchivedRecord(String topic, int partition, long offset, Long timestamp, String timestampType, byte[] key,
         byte[] value, List<Header> headers) {
-
-    /** The name of the header that carries the event id (the outbox row's id). */
-    public static final String EVENT_ID_HEADER = "id";
 
     public ArchivedRecord {
         Objects.requireNonNull(topic, "topic");
@@ -63,7 +62,7 @@ public record ArchivedRecord(String topic, int partition, long offset, Long time
 
     /** The event id ({@code id} header), when the record has one. */
     public Optional<String> eventId() {
-        return header(EVENT_ID_HEADER);
+        return header(OutboxHeaders.ID);
     }
 
     @Override

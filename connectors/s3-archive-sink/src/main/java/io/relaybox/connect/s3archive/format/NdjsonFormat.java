@@ -1,13 +1,21 @@
 package io.relaybox.connect.s3archive.format;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+
+import io.relaybox.connect.support.OutboxHeaders;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonWriteFeature;
 
 /**
  * One record, one line of JSON, always the same bytes for the same record. A line holds, in this order: {@code topic},
@@ -18,46 +26,52 @@ import java.util.Map;
  */
 public final class NdjsonFormat {
 
-    /** The header names copied into {@code envelope}, in this order. */
-    public static final List<String> ENVELOPE_HEADERS = List.of("id", "type", "schemaversion", "occurredat", "traceparent");
+    /** Fixed escaping (lower-case hex, '/' as is, U+2028/U+2029 escaped), so equal records give equal bytes. */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+            .characterEscapes(new LineSeparatorEscapes())
+            // a record's value may be as large as the broker allows
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
 
     private NdjsonFormat() {
     }
 
     /** The record's line, UTF-8, ending with {@code \n}. */
     public static byte[] encode(ArchivedRecord record) {
-        StringBuilder out = new StringBuilder(256 + length(record.value()) + length(record.key()));
-        out.append("{\"topic\":");
-        Json.appendString(out, record.topic());
-        out.append(",\"partition\":").append(record.partition());
-        out.append(",\"offset\":").append(record.offset());
-        out.append(",\"timestamp\":").append(record.timestamp() == null ? "null" : record.timestamp().toString());
-        out.append(",\"timestampType\":");
-        appendNullable(out, record.timestampType());
-        out.append(",\"key\":");
-        appendBytes(out, record.key());
-        out.append(",\"envelope\":{");
-        for (int i = 0; i < ENVELOPE_HEADERS.size(); i++) {
-            String name = ENVELOPE_HEADERS.get(i);
-            out.append(i == 0 ? "" : ",");
-            Json.appendString(out, name);
-            out.append(':');
-            appendBytes(out, record.headers().stream().filter(h -> h.name().equals(name)).findFirst()
-                    .map(ArchivedRecord.Header::value).orElse(null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + length(record.value()) + length(record.key()));
+        try (JsonGenerator json = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+            json.writeStartObject();
+            json.writeStringProperty("topic", record.topic());
+            json.writeNumberProperty("partition", record.partition());
+            json.writeNumberProperty("offset", record.offset());
+            json.writeName("timestamp");
+            if (record.timestamp() == null) {
+                json.writeNull();
+            } else {
+                json.writeNumber(record.timestamp());
+            }
+            json.writeStringProperty("timestampType", record.timestampType());
+            writeBytes(json.writeName("key"), record.key());
+            json.writeName("envelope").writeStartObject();
+            for (String name : OutboxHeaders.ENVELOPE) {
+                writeBytes(json.writeName(name), record.headers().stream().filter(h -> h.name().equals(name)).findFirst()
+                        .map(ArchivedRecord.Header::value).orElse(null));
+            }
+            json.writeEndObject();
+            json.writeName("headers").writeStartArray();
+            for (ArchivedRecord.Header header : record.headers()) {
+                json.writeStartArray().writeString(header.name());
+                writeBytes(json, header.value());
+                json.writeEndArray();
+            }
+            json.writeEndArray();
+            writeBytes(json.writeName("payload"), record.value());
+            json.writeEndObject();
         }
-        out.append("},\"headers\":[");
-        for (int i = 0; i < record.headers().size(); i++) {
-            ArchivedRecord.Header header = record.headers().get(i);
-            out.append(i == 0 ? "[" : ",[");
-            Json.appendString(out, header.name());
-            out.append(',');
-            appendBytes(out, header.value());
-            out.append(']');
-        }
-        out.append("],\"payload\":");
-        appendBytes(out, record.value());
-        out.append("}\n");
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        out.write('\n');
+        return out.toByteArray();
     }
 
     /**
@@ -65,82 +79,38 @@ public final class NdjsonFormat {
      *
      * @throws IllegalArgumentException when the line is not a record of this format
      */
-    @SuppressWarnings("unchecked")
     public static ArchivedRecord decode(String line) {
-        Object parsed = Json.parse(line);
-        if (!(parsed instanceof Map<?, ?> map)) {
-            throw new IllegalArgumentException("an archive line must be a JSON object");
+        try (JsonParser json = JSON.createParser(line)) {
+            return LineReader.read(json);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("malformed JSON at character " + e.getLocation().getCharOffset() + ": "
+                    + e.getOriginalMessage(), e);
         }
-        Map<String, Object> fields = (Map<String, Object>) map;
-        List<ArchivedRecord.Header> headers = new ArrayList<>();
-        Object headerList = fields.get("headers");
-        if (headerList instanceof List<?> list) {
-            for (Object entry : list) {
-                if (!(entry instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof String name)) {
-                    throw new IllegalArgumentException("a header must be [name, value]: " + entry);
-                }
-                headers.add(new ArchivedRecord.Header(name, bytes(pair.get(1), "header " + name)));
-            }
-        }
-        Object timestamp = fields.get("timestamp");
-        return new ArchivedRecord(required(fields, "topic", String.class), required(fields, "partition", Long.class).intValue(),
-                required(fields, "offset", Long.class), timestamp == null ? null : ((Number) timestamp).longValue(),
-                (String) fields.get("timestampType"), bytes(fields.get("key"), "key"), bytes(fields.get("payload"), "payload"),
-                headers);
     }
 
     /** The bytes as UTF-8 text, or empty when they are not valid UTF-8. */
-    public static java.util.Optional<String> utf8(byte[] bytes) {
+    public static Optional<String> utf8(byte[] bytes) {
         try {
-            return java.util.Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
-    private static void appendBytes(StringBuilder out, byte[] bytes) {
+    private static void writeBytes(JsonGenerator json, byte[] bytes) {
         if (bytes == null) {
-            out.append("null");
+            json.writeNull();
             return;
         }
-        java.util.Optional<String> text = utf8(bytes);
+        Optional<String> text = utf8(bytes);
         if (text.isPresent()) {
-            Json.appendString(out, text.get());
+            json.writeString(text.get());
         } else {
-            out.append("{\"base64\":\"").append(Base64.getEncoder().encodeToString(bytes)).append("\"}");
+            json.writeStartObject().writeStringProperty("base64", Base64.getEncoder().encodeToString(bytes)).writeEndObject();
         }
-    }
-
-    private static void appendNullable(StringBuilder out, String s) {
-        if (s == null) {
-            out.append("null");
-        } else {
-            Json.appendString(out, s);
-        }
-    }
-
-    private static byte[] bytes(Object field, String what) {
-        if (field == null) {
-            return null;
-        }
-        if (field instanceof String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
-        }
-        if (field instanceof Map<?, ?> map && map.get("base64") instanceof String base64) {
-            return Base64.getDecoder().decode(base64);
-        }
-        throw new IllegalArgumentException(what + " must be a string, {\"base64\": ...} or null");
-    }
-
-    private static <T> T required(Map<String, Object> fields, String name, Class<T> type) {
-        Object value = fields.get(name);
-        if (!type.isInstance(value)) {
-            throw new IllegalArgumentException("field " + name + " is missing or not a " + type.getSimpleName());
-        }
-        return type.cast(value);
     }
 
     private static int length(byte[] bytes) {

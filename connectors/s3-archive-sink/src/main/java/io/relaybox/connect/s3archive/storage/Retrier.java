@@ -9,6 +9,9 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.relaybox.connect.support.Backoff;
+import io.relaybox.connect.support.Sleeper;
+
 /**
  * Runs an object-store call, retrying transient failures with exponential backoff and jitter until a time budget is
  * spent; then it gives up with a transient {@link StorageException} (the sink hands that to Connect, which retries the
@@ -16,20 +19,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class Retrier {
 
-    /** Sleeps; injected so that tests do not. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private static final Logger LOG = LoggerFactory.getLogger(Retrier.class);
 
-    private final long initialMs;
-    private final long maxMs;
+    private final Backoff backoff;
     private final long budgetMs;
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
-    private final DoubleSupplier random;
 
     /**
      * @param initial the first backoff
@@ -37,17 +32,16 @@ public final class Retrier {
      * @param budget how long one call may be retried before giving up (at least one attempt is made)
      */
     public Retrier(Duration initial, Duration max, Duration budget) {
-        this(initial, max, budget, System::nanoTime, d -> Thread.sleep(d.toMillis()), () -> ThreadLocalRandom.current().nextDouble());
+        this(initial, max, budget, System::nanoTime, Sleeper.system(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
     // visible for testing: time, sleep and jitter injected
     Retrier(Duration initial, Duration max, Duration budget, LongSupplier nanoClock, Sleeper sleeper, DoubleSupplier random) {
-        this.initialMs = Math.max(1, initial.toMillis());
-        this.maxMs = Math.max(initialMs, max.toMillis());
+        long initialMs = Math.max(1, initial.toMillis());
+        this.backoff = new Backoff(Duration.ofMillis(initialMs), Duration.ofMillis(Math.max(initialMs, max.toMillis())), random);
         this.budgetMs = budget.toMillis();
         this.nanoClock = nanoClock;
         this.sleeper = sleeper;
-        this.random = random;
     }
 
     /** Runs the call; {@code what} names it in messages, e.g. {@code PUT s3://bucket/key}. */
@@ -87,10 +81,8 @@ public final class Retrier {
         });
     }
 
-    /** "Equal jitter": half the exponential delay plus a random part of the other half, so that tasks spread out. */
+    /** The wait in milliseconds before retrying after attempt number {@code attempt} (see {@link Backoff}). */
     long backoff(int attempt) {
-        long exponential = initialMs << Math.min(attempt - 1, 30);
-        long capped = Math.min(maxMs, exponential < 0 ? maxMs : exponential);
-        return capped / 2 + (long) (random.getAsDouble() * (capped - capped / 2));
+        return backoff.delay(attempt).toMillis();
     }
 }

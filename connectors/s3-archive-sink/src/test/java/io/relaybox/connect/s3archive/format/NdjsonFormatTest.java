@@ -1,6 +1,7 @@
 package io.relaybox.connect.s3archive.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,6 +46,33 @@ class NdjsonFormatTest {
         assertThat(NdjsonFormat.decode(new String(NdjsonFormat.encode(text), StandardCharsets.UTF_8))).isEqualTo(text);
         assertThat(NdjsonFormat.decode(new String(NdjsonFormat.encode(binary), StandardCharsets.UTF_8))).isEqualTo(binary);
         assertThat(new String(NdjsonFormat.encode(binary), StandardCharsets.UTF_8)).contains("\"key\":{\"base64\":\"/wAB\"}");
+    }
+
+    @Test
+    void escapesControlAndLineSeparatorCharactersWithLowerCaseHexAndLeavesTheRestAsIs() {
+        ArchivedRecord record = new ArchivedRecord("t", 0, 1, null, null,
+                bytes("\u0001\u001f\u007f/\"\\\b\f\n\r\t\u2028\u2029\u00e9\ud83d\ude00"), null, List.of());
+
+        assertThat(NdjsonFormat.encode(record)).isEqualTo(bytes("{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"timestamp\":null,"
+                + "\"timestampType\":null,\"key\":\"\\u0001\\u001f\u007f/\\\"\\\\\\b\\f\\n\\r\\t\\u2028\\u2029\u00e9\ud83d\ude00\","
+                + "\"envelope\":{\"id\":null,\"type\":null,\"schemaversion\":null,\"occurredat\":null,\"traceparent\":null},"
+                + "\"headers\":[],\"payload\":null}\n"));
+    }
+
+    @Test
+    void rejectsLinesThatAreNotRecordsOfTheFormat() {
+        assertThatThrownBy(() -> NdjsonFormat.decode("[1]")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be a JSON object");
+        assertThatThrownBy(() -> NdjsonFormat.decode("{\"partition\":0,\"offset\":1}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("field topic is missing");
+        assertThatThrownBy(() -> NdjsonFormat.decode("{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"headers\":[[\"a\"]]}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[name, value]");
+        assertThatThrownBy(() -> NdjsonFormat.decode("{\"topic\":\"t\",\"partition\":0,\"offset\":1,\"key\":7}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key must be a string");
+        assertThatThrownBy(() -> NdjsonFormat.decode("{\"topic\":\"t\",\"partition\":0,\"offset\":1} {}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NdjsonFormat.decode("{\"topic\":\"t\",")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("malformed JSON");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.relaybox.connect.elasticsearch.retry;
+package io.relaybox.connect.support;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -7,7 +7,7 @@ import java.util.function.DoubleSupplier;
 /**
  * Exponential backoff with jitter: before retry n the ceiling is {@code initial × 2^(n-1)}, capped at {@code max},
  * and the wait is drawn uniformly from [ceiling/2, ceiling] ("equal jitter"): never shorter than half the ceiling,
- * and retries of many tasks spread out instead of hitting a recovering cluster at the same moment.
+ * and retries of many tasks spread out instead of hitting a recovering service at the same moment.
  */
 public final class Backoff {
 
@@ -19,7 +19,7 @@ public final class Backoff {
         this(initial, max, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    // visible for testing: a fixed "random" makes the waits exact
+    /** With the jitter's source given: a fixed "random" in [0, 1] makes the waits exact. */
     public Backoff(Duration initial, Duration max, DoubleSupplier random) {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
             throw new IllegalArgumentException("backoff needs 0 < initial <= max, got " + initial + " and " + max);
@@ -39,10 +39,10 @@ public final class Backoff {
         return Math.min(ceiling, maxMillis);
     }
 
-    /** How long to wait before retry number {@code retry} (1 = the first retry). */
+    /** How long to wait before retry number {@code retry} (1 = the first retry); whole milliseconds, rounded down. */
     public Duration delay(int retry) {
         long ceiling = ceilingMillis(retry);
         long half = ceiling / 2;
-        return Duration.ofMillis(half + Math.round(random.getAsDouble() * (ceiling - half)));
+        return Duration.ofMillis(half + (long) (random.getAsDouble() * (ceiling - half)));
     }
 }

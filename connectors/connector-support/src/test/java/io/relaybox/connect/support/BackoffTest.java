@@ -1,4 +1,4 @@
-package io.relaybox.connect.elasticsearch.retry;
+package io.relaybox.connect.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -14,7 +14,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.relaybox.connect.s3archive.replay.Archive;
 import io.relaybox.connect.s3archive.replay.ArchiveObject;
-import io.relaybox.connect.s3archive.replay.ArchiveReplayer;
 import io.relaybox.connect.s3archive.replay.ArchiveVerifier;
 import io.relaybox.connect.s3archive.replay.VerificationReport;
 import picocli.CommandLine;

@@ -1,4 +1,4 @@
-package io.relaybox.connect.s3archive.replay;
+package io.relaybox.connect.s3archive.tool;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +16,8 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import io.relaybox.connect.s3archive.format.ArchivedRecord;
+import io.relaybox.connect.s3archive.replay.Archive;
+import io.relaybox.connect.s3archive.replay.ArchiveObject;
 import io.relaybox.connect.s3archive.partition.RecordTime;
 
 /**

@@ -52,7 +52,7 @@ class FaultInjectionIT {
         EsQueries queries = new EsQueries(stack.es());
         List<String> failures = new CopyOnWriteArrayList<>();
 
-        try (FaultInjectingProxy proxy = new FaultInjectingProxy(URI.create(stack.elasticsearch().url()), trust)) {
+        try (ElasticsearchFaults proxy = new ElasticsearchFaults(URI.create(stack.elasticsearch().url()), trust)) {
             ConnectorDefinition shipped = stack.connector(CONNECTOR, Map.of());
             Map<String, String> config = new LinkedHashMap<>(shipped.config());
             config.remove("connection.ssl.ca.certificate.location");

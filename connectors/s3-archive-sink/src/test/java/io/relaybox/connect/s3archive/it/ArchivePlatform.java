@@ -74,7 +74,7 @@ public final class ArchivePlatform implements AutoCloseable {
     private final KafkaBroker kafka;
     private final S3Server s3;
     private final ConnectWorker connect;
-    private final FaultProxy proxy;
+    private final S3Faults proxy;
     private final String credential = "s3-" + UUID.randomUUID();
     private final ObjectStore store;
 
@@ -87,7 +87,7 @@ public final class ArchivePlatform implements AutoCloseable {
         this.connect = new ConnectWorker(folder.resolve("connect"), layout.connectClasspath(), List.of(plugins), kafka.bootstrapServers(),
                 FreePort.any(), folder.resolve("connect.log"), Map.of("RELAYBOX_S3_SECRET_KEY", credential),
                 new ConnectWorker.Credentials("test", "pw-" + UUID.randomUUID()));
-        this.proxy = new FaultProxy(s3.port());
+        this.proxy = new S3Faults(s3.port());
         this.store = S3ObjectStore.create(new S3Settings(BUCKET, "us-east-1", Optional.of(URI.create(s3.endpoint())), true, IDENTITY,
                 credential, Duration.ofSeconds(10)));
     }
@@ -120,7 +120,7 @@ public final class ArchivePlatform implements AutoCloseable {
         return connect.client();
     }
 
-    public FaultProxy proxy() {
+    public S3Faults proxy() {
         return proxy;
     }
 

@@ -37,7 +37,7 @@ class S3ArchiveFaultIT {
 
     @AfterEach
     void deleteConnectors() {
-        platform.proxy().mode(FaultProxy.Mode.PASS);
+        platform.proxy().mode(S3Faults.Mode.PASS);
         connectors.forEach(platform.client()::delete);
     }
 
@@ -79,9 +79,9 @@ class S3ArchiveFaultIT {
 
         // each fault lasts until the tasks have run into it often enough to spend several retry budgets
         // (retry.timeout.ms=1500 with backoff 50..500 ms is at most 6 attempts per call): failures reach Connect too
-        holdFault(FaultProxy.Mode.SLOW_DOWN_503, 40);
-        holdFault(FaultProxy.Mode.TOO_MANY_REQUESTS_429, 25);
-        platform.proxy().mode(FaultProxy.Mode.PASS);
+        holdFault(S3Faults.Mode.SLOW_DOWN_503, 40);
+        holdFault(S3Faults.Mode.TOO_MANY_REQUESTS_429, 25);
+        platform.proxy().mode(S3Faults.Mode.PASS);
         producing.get(90, TimeUnit.SECONDS);
 
         VerificationReport report = awaitComplete(platform, "faults", topic, n, TIMEOUT);
@@ -93,7 +93,7 @@ class S3ArchiveFaultIT {
     }
 
     /** Injects the fault until the proxy has answered this many requests with it. */
-    private static void holdFault(FaultProxy.Mode mode, int answers) {
+    private static void holdFault(S3Faults.Mode mode, int answers) {
         int before = platform.proxy().faults();
         platform.proxy().mode(mode);
         await().atMost(TIMEOUT).until(() -> platform.proxy().faults() >= before + answers);

@@ -279,28 +279,19 @@ public final class FaultProxy implements AutoCloseable {
             line.write(c);
             previous = c;
         }
-        throw new IOException("the client closed the connection inside a chunked body");
+        throw new IOException("the client closed the connection in the middle of a line");
     }
 
     private static List<String> readHead(InputStream in) throws IOException {
         List<String> lines = new ArrayList<>();
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
-        int previous = -1;
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n' && previous == '\r') {
-                byte[] bytes = line.toByteArray();
-                String text = new String(bytes, 0, bytes.length - 1, StandardCharsets.ISO_8859_1);
-                if (text.isEmpty()) {
-                    return lines;
-                }
-                lines.add(text);
-                line.reset();
-            } else {
-                line.write(c);
+        try {
+            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+                lines.add(line);
             }
-            previous = c;
+        } catch (IOException e) {
+            // the client closed the connection before a whole head: nothing to answer
+            return List.of();
         }
-        return List.of();
+        return lines;
     }
 }

@@ -138,6 +138,10 @@ public final class ArchiveTool {
                 description = "Produce into the original partition numbers (default: ${DEFAULT-VALUE}); off: by key.")
         boolean samePartitions;
 
+        @Option(names = "--ignore-retention", description = "Replay even when the target topic's retention.ms is shorter than "
+                + "the age of the records (their original timestamps): Kafka will delete them soon after.")
+        boolean ignoreRetention;
+
         @Option(names = "--producer-property", description = "A Kafka producer setting, e.g. security.protocol=SSL (repeatable).")
         Map<String, String> producerProperties = new LinkedHashMap<>();
 
@@ -153,6 +157,19 @@ public final class ArchiveTool {
             // accepts the next (KAFKA-15591, a topic created just before); throughput matters less than fidelity here
             properties.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
             Archive a = archive.open();
+            if (!ignoreRetention) {
+                Optional<java.time.LocalDate> earliest = from != null ? Optional.of(from.atOffset(java.time.ZoneOffset.UTC).toLocalDate())
+                        : a.objects(topic, Optional.empty(), Optional.empty(), Optional.empty()).stream().map(o -> o.key().date())
+                                .min(java.util.Comparator.naturalOrder());
+                Optional<String> problem = ReplayRetention.problem(earliest, ReplayRetention.of(properties, targetTopic), Instant.now(),
+                        targetTopic);
+                if (problem.isPresent()) {
+                    a.store().close();
+                    spec.commandLine().getErr().println("archive: " + problem.get());
+                    spec.commandLine().getErr().flush();
+                    return 1;
+                }
+            }
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
                 ArchiveReplayer.Result result = new ArchiveReplayer(a, producer).replay(new ArchiveReplayer.Request(topic,
                         Optional.ofNullable(from), Optional.ofNullable(to), targetTopic, samePartitions, archive.timeHeader));

@@ -113,6 +113,30 @@ class ArchiveToolIT {
     }
 
     @Test
+    void refusesToReplayIntoATopicWhoseRetentionWouldDeleteTheRecords() throws Exception {
+        String target = TOPIC + ".short-lived";
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(target, ArchivePlatform.PARTITIONS, (short) 1)
+                    .configs(Map.of("retention.ms", "60000")))).all().get();
+        }
+
+        Run replay = tool("replay", "--topic", TOPIC, "--to-topic", target, "--bootstrap", platform.kafka().bootstrapServers());
+
+        assertThat(replay.exit()).isEqualTo(1);
+        assertThat(replay.err()).contains("retention.ms=60000").contains("--ignore-retention");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends = new java.util.HashMap<>();
+            for (int p = 0; p < ArchivePlatform.PARTITIONS; p++) {
+                ends.put(new org.apache.kafka.common.TopicPartition(target, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+            assertThat(admin.listOffsets(ends).all().get().values()).as("records produced into " + target)
+                    .allSatisfy(end -> assertThat(end.offset()).isZero());
+        }
+    }
+
+    @Test
     void verifiesTheLocalPlatformsArchiveThroughItsLauncherWithNothingButTheRunFolder() throws Exception {
         Path run = Files.createTempDirectory(Path.of("target"), "run-folder");
         Files.writeString(run.resolve("secrets.properties"), "s3." + ArchivePlatform.IDENTITY + "=" + platform.s3().credential() + "\n");

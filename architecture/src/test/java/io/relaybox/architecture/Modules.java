@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 
+import io.relaybox.topology.ServiceDescriptor;
+import io.relaybox.topology.Topology;
+
 /**
  * The build's modules as the rules see them: every folder under the repository with a {@code pom.xml} and
  * {@code src/main/java}, read from its compiled {@code target/classes} (found anew each run, so a new module is
@@ -25,8 +28,9 @@ final class Modules {
     /** Modules whose main code exists to support tests: they may import JUnit and the test kit. */
     static final Set<String> TEST_SUPPORT = Set.of("testkit/extensions", "testkit/crash-hooks", "sink-consumers/consumer-test-support");
 
-    /** The services: each runs on its own and owns its database. */
-    static final Set<String> SERVICES = Set.of("order-monolith", "sink-consumers/inventory-service", "sink-consumers/payment-service");
+    /** The services of the topology: each runs on its own and owns its database. */
+    static final Set<String> SERVICES = Topology.load().services().stream().map(ServiceDescriptor::module)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
     private static final Pattern ARTIFACT = Pattern.compile("<artifactId>([^<]+)</artifactId>");

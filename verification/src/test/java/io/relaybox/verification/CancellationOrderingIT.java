@@ -37,7 +37,7 @@ class CancellationOrderingIT {
     @Test
     void neverCompensatesBeforeTheEffectWhenOrdersAreCancelledRightAfterPlacement(LocalPlatform platform) throws Exception {
         ServiceDatabases databases = new ServiceDatabases(platform);
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         String bootstrapServers = platform.kafka().bootstrapServers();
         try (OrderEvents inventoryEvents = new OrderEvents(bootstrapServers, EventTopics.INVENTORY);
                 OrderEvents paymentEvents = new OrderEvents(bootstrapServers, EventTopics.PAYMENTS)) {

@@ -50,7 +50,7 @@ class ConnectWorkerRestartIT {
 
     private void assertNoEventLostWhile(LocalPlatform platform, String fault, Consumer<ManagedProcess> disruption) throws Exception {
         try (OrderEvents events = new OrderEvents(platform.kafka().bootstrapServers()); SinkContents sinks = new SinkContents(platform)) {
-            OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+            OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
             OrderGenerator generator = new OrderGenerator(7);
             Set<String> placed = ConcurrentHashMap.newKeySet();
             AtomicInteger requests = new AtomicInteger();

@@ -36,8 +36,8 @@ class ConsumerCrashIT {
     @AfterEach
     void leaveEveryServiceRunningUnpaused() {
         if (services != null) {
-            services.disarmPauseHooks(ServiceKind.INVENTORY);
-            services.disarmPauseHooks(ServiceKind.PAYMENT);
+            services.disarmPauseHooks(Services.INVENTORY);
+            services.disarmPauseHooks(Services.PAYMENT);
             services.startStopped();
         }
     }
@@ -46,7 +46,7 @@ class ConsumerCrashIT {
     void reservesChargesReleasesAndRefundsOnceWhenKilledBetweenDatabaseAndOffsetCommit(LocalPlatform platform) {
         services = new Services(platform);
         ServiceDatabases databases = new ServiceDatabases(platform);
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         String bootstrapServers = platform.kafka().bootstrapServers();
         try (OrderEvents orderEvents = new OrderEvents(bootstrapServers);
                 OrderEvents inventoryEvents = new OrderEvents(bootstrapServers, EventTopics.INVENTORY);
@@ -60,16 +60,16 @@ class ConsumerCrashIT {
             Map<String, String> stockBefore = databases.stock();
             Map<String, String> balancesBefore = databases.balances();
 
-            services.armPauseHooks(ServiceKind.INVENTORY);
-            services.armPauseHooks(ServiceKind.PAYMENT);
+            services.armPauseHooks(Services.INVENTORY);
+            services.armPauseHooks(Services.PAYMENT);
             String orderId = api.place("{\"customerId\":\"" + account.getKey() + "\",\"currency\":\"" + account.getValue()
                     + "\",\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":1,\"unitPrice\":" + PRICE + "}]}")
                     .path("orderId").asString();
             List<String> order = List.of(orderId);
 
             // 1. both applied OrderPlaced (reserved or rejected; captured) and stopped before committing its offset
-            String inventoryInstance = services.awaitPaused(ServiceKind.INVENTORY, TIMEOUT);
-            String paymentInstance = services.awaitPaused(ServiceKind.PAYMENT, TIMEOUT);
+            String inventoryInstance = services.awaitPaused(Services.INVENTORY, TIMEOUT);
+            String paymentInstance = services.awaitPaused(Services.PAYMENT, TIMEOUT);
             String reserved = databases.reservationStatuses(order).get(orderId);
             assertThat(reserved).isIn("RESERVED", "REJECTED");
             assertThat(databases.paymentStatuses(order)).containsEntry(orderId, "CAPTURED");
@@ -84,23 +84,23 @@ class ConsumerCrashIT {
             // 2. once the groups noticed (10 s session timeout), the other instances receive OrderPlaced again (skipped)
             // and OrderCancelled (released or nothing to release; refunded), and are killed there too
             Awaitility.await("the other instances compensated and paused").atMost(TIMEOUT)
-                    .pollInterval(Duration.ofMillis(200)).until(() -> services.pausedInstance(ServiceKind.INVENTORY).isPresent()
-                            && services.pausedInstance(ServiceKind.PAYMENT).isPresent()
+                    .pollInterval(Duration.ofMillis(200)).until(() -> services.pausedInstance(Services.INVENTORY).isPresent()
+                            && services.pausedInstance(Services.PAYMENT).isPresent()
                             && !"RESERVED".equals(databases.reservationStatuses(order).get(orderId))
                             && "REFUNDED".equals(databases.paymentStatuses(order).get(orderId)));
-            services.kill(services.pausedInstance(ServiceKind.INVENTORY).orElseThrow());
-            services.kill(services.pausedInstance(ServiceKind.PAYMENT).orElseThrow());
+            services.kill(services.pausedInstance(Services.INVENTORY).orElseThrow());
+            services.kill(services.pausedInstance(Services.PAYMENT).orElseThrow());
             assertThat(new BigDecimal(databases.balances().get(balanceKey)))
                     .isEqualByComparingTo(new BigDecimal(balancesBefore.get(balanceKey)));
-            services.disarmPauseHooks(ServiceKind.INVENTORY);
-            services.disarmPauseHooks(ServiceKind.PAYMENT);
+            services.disarmPauseHooks(Services.INVENTORY);
+            services.disarmPauseHooks(Services.PAYMENT);
             services.startStopped();
 
             // 3. the restarted instances receive all of it once more and skip it: nothing happens twice
             Awaitility.await("the redelivered records skipped").atMost(TIMEOUT).pollInterval(Duration.ofMillis(300))
                     .ignoreExceptions().untilAsserted(() -> {
-                        assertThat(services.counters(ServiceKind.INVENTORY).total().duplicatesSkipped()).isGreaterThanOrEqualTo(2);
-                        assertThat(services.counters(ServiceKind.PAYMENT).total().duplicatesSkipped()).isGreaterThanOrEqualTo(2);
+                        assertThat(services.counters(Services.INVENTORY).total().duplicatesSkipped()).isGreaterThanOrEqualTo(2);
+                        assertThat(services.counters(Services.PAYMENT).total().duplicatesSkipped()).isGreaterThanOrEqualTo(2);
                     });
             databases.awaitOutboxesInKafka(TIMEOUT);
             inventoryEvents.readToEnd(TIMEOUT);

@@ -55,7 +55,7 @@ class DuplicateDeliveryIT {
         startOffsets = topics.endOffsets(TOPICS);
         TOPICS.forEach(topic -> events.put(topic, new OrderEvents(platform.kafka().bootstrapServers(), topic)));
 
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         OrderGenerator generator = new OrderGenerator(2);
         for (int i = 0; i < ORDERS; i++) {
             orderIds.add(api.place(generator.nextOrderJson()).path("orderId").asString());
@@ -107,7 +107,7 @@ class DuplicateDeliveryIT {
     void skipsEveryRecordRedeliveredAfterTheGroupIsRewound() {
         ServiceDatabases.Effects before = databases.effects(orderIds);
         Map<String, List<String>> eventsBefore = eventIds();
-        ServiceKind payment = ServiceKind.PAYMENT;
+        ServiceKind payment = Services.PAYMENT;
         String group = Services.groupOf(payment);
 
         // an operator's rewind: stop every member, move the group back to before the orders, start again

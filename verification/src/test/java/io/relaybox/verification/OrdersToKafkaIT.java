@@ -47,7 +47,7 @@ class OrdersToKafkaIT {
     @BeforeAll
     static void placeAndCancelOrders(LocalPlatform platform) throws Exception {
         events = new OrderEvents(platform.kafka().bootstrapServers());
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         OrderGenerator generator = new OrderGenerator(42);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<JsonNode>> requests = new ArrayList<>();

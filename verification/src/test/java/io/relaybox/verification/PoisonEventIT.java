@@ -36,7 +36,7 @@ class PoisonEventIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final int ORDERS = 12;
-    private static final List<ServiceKind> CONSUMERS = List.of(ServiceKind.INVENTORY, ServiceKind.PAYMENT);
+    private static final List<ServiceKind> CONSUMERS = List.of(Services.INVENTORY, Services.PAYMENT);
 
     /** A poison record as published, and what its dead letter must say. */
     private record Poison(String key, int partition, long offset, String exceptionClass, String messagePart) {
@@ -46,7 +46,7 @@ class PoisonEventIT {
     void deadLettersMalformedEventsWithTheirReasonAndAppliesTheEventsBehindThem(LocalPlatform platform) {
         Services services = new Services(platform);
         ServiceDatabases databases = new ServiceDatabases(platform);
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         String bootstrapServers = platform.kafka().bootstrapServers();
         Map<ServiceKind, Services.Counters> countersBefore = new LinkedHashMap<>();
         CONSUMERS.forEach(kind -> countersBefore.put(kind, services.counters(kind)));

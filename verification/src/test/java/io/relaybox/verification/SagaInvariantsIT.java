@@ -43,7 +43,7 @@ class SagaInvariantsIT {
         services = new Services(platform);
         databases = new ServiceDatabases(platform);
         Services.CONSUMERS.forEach(kind -> countersBefore.put(kind, services.counters(kind)));
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         placed.addAll(OrderLoad.place(api, new OrderGenerator(1_000), ORDERS, 8));
 
         Awaitility.await("every order CONFIRMED or CANCELLED").atMost(SETTLE).pollInterval(Duration.ofMillis(500))

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 
 import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.ServiceKind;
 import io.relaybox.verification.audit.OutboxSlots;
 import io.relaybox.verification.audit.PlatformDatabases;
 import io.relaybox.verification.audit.SagaInvariants;
@@ -76,7 +77,7 @@ final class ServiceDatabases {
 
     private Map<String, String> processedEvents() {
         Map<String, String> counts = new LinkedHashMap<>();
-        for (String database : List.of(ORDERS, INVENTORY, PAYMENT)) {
+        for (String database : ServiceKind.all().stream().map(kind -> kind.database().database()).toList()) {
             rows(database, "SELECT consumer, count(*)::text FROM processed_event GROUP BY consumer")
                     .forEach((consumer, count) -> counts.put(database + "/" + consumer, count));
         }

@@ -39,8 +39,12 @@ final class Services {
 
     static final Duration READY = Duration.ofMinutes(3);
 
-    /** The monolith's saga and the two services, each a consumer group named after the service. */
-    static final List<ServiceKind> CONSUMERS = List.of(ServiceKind.INVENTORY, ServiceKind.PAYMENT, ServiceKind.ORDER_MONOLITH);
+    static final ServiceKind ORDER_MONOLITH = ServiceKind.named("order-monolith");
+    static final ServiceKind INVENTORY = ServiceKind.named("inventory-service");
+    static final ServiceKind PAYMENT = ServiceKind.named("payment-service");
+
+    /** Every service that consumes events (the monolith's saga among them), each a consumer group; from the topology. */
+    static final List<ServiceKind> CONSUMERS = ServiceKind.all().stream().filter(kind -> !kind.descriptor().consumes().isEmpty()).toList();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -53,21 +57,16 @@ final class Services {
 
     /** The topics the service's consumer group reads. */
     static List<String> topicsOf(ServiceKind kind) {
-        return kind.equals(ServiceKind.ORDER_MONOLITH) ? List.of(EventTopics.INVENTORY, EventTopics.PAYMENTS)
-                : List.of(EventTopics.ORDERS);
+        return kind.descriptor().consumes();
     }
 
     /** The consumer group (and inbox consumer name) of the service. */
     static String groupOf(ServiceKind kind) {
-        return kind.name();
+        return kind.descriptor().consumerGroup();
     }
 
     List<String> instanceNames(ServiceKind kind) {
-        List<String> names = new ArrayList<>();
-        for (int i = 1; i <= kind.instances(); i++) {
-            names.add(kind.instanceName(i));
-        }
-        return names;
+        return kind.descriptor().instanceNames();
     }
 
     private List<String> instanceNames(Collection<ServiceKind> kinds) {

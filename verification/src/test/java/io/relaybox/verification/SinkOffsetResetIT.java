@@ -68,7 +68,7 @@ class SinkOffsetResetIT {
     }
 
     private static Set<String> placeOrdersAndAwaitTheSinks(LocalPlatform platform, SinkContents sinks, long seed) {
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         OrderGenerator generator = new OrderGenerator(seed);
         Set<String> placed = ConcurrentHashMap.newKeySet();
         for (int i = 0; i < 20; i++) {

@@ -46,7 +46,7 @@ class SinksIT {
     static void placeOrdersAndAwaitTheSinks(LocalPlatform platform) throws Exception {
         sinks = new SinkContents(platform);
         databases = new ServiceDatabases(platform);
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         placed.addAll(OrderLoad.place(api, new OrderGenerator(2), ORDERS, 8));
         published = sinks.publishedOnceSettled(placed, TIMEOUT);
         sinks.awaitEachEventOnceInBothSinks(published, TIMEOUT);

@@ -19,8 +19,8 @@ import io.relaybox.connectctl.ConnectorFiles;
 
 /**
  * The whole platform on one machine, as real processes: PostgreSQL, a KRaft Kafka broker, a Kafka Connect worker
- * with Debezium and this project's sink connectors, Elasticsearch, an S3-compatible server (S3Proxy), the order
- * monolith and two instances each of the inventory and payment services. It starts them in dependency order (in
+ * with Debezium and this project's sink connectors, Elasticsearch, an S3-compatible server (S3Proxy), and the
+ * instances of each service of the topology ({@link ServiceKind#all()}). It starts them in dependency order (in
  * parallel where it can), prepares the databases, the index templates and the archive bucket, registers the
  * connectors through the Connect REST API, and stops everything in reverse order.
  * Tests get at each process to stop, kill (-9) and restart it.
@@ -41,8 +41,8 @@ public final class LocalPlatform implements AutoCloseable {
     /** The user of the Connect REST API. */
     public static final String CONNECT_USER = "relaybox";
 
-    /** The services the platform runs, in start order. */
-    public static final List<ServiceKind> SERVICES = List.of(ServiceKind.ORDER_MONOLITH, ServiceKind.INVENTORY, ServiceKind.PAYMENT);
+    /** The services the platform runs, in start order: those of the topology ({@code io.relaybox.topology}). */
+    public static final List<ServiceKind> SERVICES = ServiceKind.all();
 
     private final PlatformSettings settings;
     private final Secrets secrets;
@@ -88,17 +88,26 @@ public final class LocalPlatform implements AutoCloseable {
             for (int instance = 1; instance <= kind.instances(); instance++) {
                 String name = kind.instanceName(instance);
                 ServiceDatabase database = kind.database();
-                services.put(name, new SpringBootService(name, layout.jar(kind), ports.service(name),
-                        List.of("--spring.datasource.url=" + postgres.jdbcUrl(database.database()),
-                                "--spring.datasource.username=" + database.ownerRole(),
-                                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                                "--outbox.inbox.instance-id=" + name,
-                                // a killed instance's partitions move to the others after 10 s, not Kafka's 45 s
-                                "--outbox.inbox.consumer-properties[session.timeout.ms]=10000"),
-                        Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(database.ownerRole())), run, logFile(name),
-                        settings.serviceAddOns()));
+                services.put(name, new SpringBootService(name, layout.jar(kind), ports.service(name), kind.descriptor().health(),
+                        serviceArguments(kind, name, database), Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(database.ownerRole())),
+                        run, logFile(name), settings.serviceAddOns()));
             }
         }
+    }
+
+    /** What an instance is told on its command line: where its database and Kafka are, and what the topology says it consumes. */
+    private List<String> serviceArguments(ServiceKind kind, String instanceName, ServiceDatabase database) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + postgres.jdbcUrl(database.database()),
+                "--spring.datasource.username=" + database.ownerRole(),
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--outbox.inbox.instance-id=" + instanceName,
+                // a killed instance's partitions move to the others after 10 s, not Kafka's 45 s
+                "--outbox.inbox.consumer-properties[session.timeout.ms]=10000"));
+        if (!kind.descriptor().consumes().isEmpty()) {
+            arguments.add("--outbox.inbox.consumer=" + kind.descriptor().consumerGroup());
+            arguments.add("--outbox.inbox.topics=" + String.join(",", kind.descriptor().consumes()));
+        }
+        return arguments;
     }
 
     /** The user and password of the Connect REST API, generated on first start and kept in the run folder's secrets. */
@@ -180,21 +189,26 @@ public final class LocalPlatform implements AutoCloseable {
     /**
      * Registers the connector files of {@code connect-config/connectors} through the Connect REST API, the way
      * {@code connectctl apply} does (validated first, then created or updated only when changed), and waits until each
-     * one's tasks run: the outbox connectors whose database belongs to a running service, then (unless the settings
-     * leave the sinks out) the Elasticsearch and S3 archive sinks, pointed at this platform's servers.
+     * one's tasks run: the outbox connector of each running service ({@code <database>-outbox-source}), then (unless the settings
+     * leave the sinks out) every other connector file, a sink, pointed at this platform's Elasticsearch and S3 server
+     * where it has {@code connection.urls} or {@code s3.endpoint.url}.
      */
     public List<ApplyResult> registerConnectors() {
-        List<String> databases = settings.services().stream().map(kind -> kind.database().database()).toList();
         List<ConnectorDefinition> files = ConnectorFiles.read(List.of(settings.layout().connectorFolder()));
-        List<ConnectorDefinition> sources = files.stream()
-                .filter(connector -> databases.contains(connector.config().get("database.dbname")))
+        List<ConnectorDefinition> sources = settings.services().stream()
+                .flatMap(kind -> named(files, kind.descriptor().sourceConnector()).stream())
                 .toList();
         List<ApplyResult> results = new ArrayList<>(apply(sources,
                 Map.of("database.hostname", "127.0.0.1", "database.port", Integer.toString(postgres.port()))));
         if (elasticsearch != null) {
-            results.addAll(apply(named(files, ELASTICSEARCH_CONNECTOR), Map.of("connection.urls", elasticsearch.url())));
-            results.addAll(apply(named(files, ARCHIVE_CONNECTOR), Map.of("s3.endpoint.url", s3.endpoint(),
-                    "open.object.upload.ms", ARCHIVE_OPEN_OBJECT_UPLOAD_MS)));
+            // every other connector file is a sink: each gets this platform's address of whatever it writes to
+            Map<String, String> sinkSettings = Map.of("connection.urls", elasticsearch.url(), "s3.endpoint.url", s3.endpoint(),
+                    "open.object.upload.ms", ARCHIVE_OPEN_OBJECT_UPLOAD_MS);
+            for (ConnectorDefinition sink : files.stream().filter(file -> !isSource(file)).toList()) {
+                Map<String, String> overrides = new LinkedHashMap<>(sinkSettings);
+                overrides.keySet().retainAll(sink.config().keySet());
+                results.addAll(apply(List.of(sink), overrides));
+            }
         }
         results.forEach(result -> connect.client().awaitRunning(result.name(), settings.startTimeout()));
         return results;
@@ -202,6 +216,10 @@ public final class LocalPlatform implements AutoCloseable {
 
     private List<ApplyResult> apply(List<ConnectorDefinition> connectors, Map<String, String> overrides) {
         return ConnectorApplier.to(connect.client()).withEnvironment(Map.of()).withOverrides(overrides).apply(connectors);
+    }
+
+    private static boolean isSource(ConnectorDefinition connector) {
+        return "io.debezium.connector.postgresql.PostgresConnector".equals(connector.connectorClass());
     }
 
     private static List<ConnectorDefinition> named(List<ConnectorDefinition> files, String name) {
@@ -276,19 +294,20 @@ public final class LocalPlatform implements AutoCloseable {
     /** Where everything listens, by name, for humans and scripts. */
     public Map<String, String> endpoints() {
         Map<String, String> endpoints = new LinkedHashMap<>();
-        endpoints.put("orders-api", orderMonolith().baseUrl());
-        services.forEach((name, service) -> {
-            if (!service.equals(orderMonolith())) {
-                endpoints.put(name, service.baseUrl());
+        for (ServiceKind kind : settings.services()) {
+            List<String> names = kind.descriptor().instanceNames();
+            List<String> endpointNames = kind.descriptor().endpointNames();
+            for (int i = 0; i < names.size(); i++) {
+                endpoints.put(endpointNames.get(i), service(names.get(i)).baseUrl());
             }
-        });
+        }
         endpoints.put("kafka", kafka.bootstrapServers());
         endpoints.put("connect", connect.restUrl());
         if (elasticsearch != null) {
             endpoints.put("elasticsearch", elasticsearch.url());
             endpoints.put("s3", s3.endpoint());
         }
-        endpoints.put("postgres", postgres.jdbcUrl(ServiceDatabase.ORDERS.database()));
+        endpoints.put("postgres", postgres.jdbcUrl(settings.services().get(0).database().database()));
         endpoints.put("logs", settings.runFolder().resolve("logs").toString());
         return endpoints;
     }
@@ -313,10 +332,6 @@ public final class LocalPlatform implements AutoCloseable {
     /** The S3-compatible server of the archive, unless the settings leave the sinks out. */
     public Optional<S3Server> s3() {
         return Optional.ofNullable(s3);
-    }
-
-    public SpringBootService orderMonolith() {
-        return service(ServiceKind.ORDER_MONOLITH.instanceName(1));
     }
 
     /** One service instance by name, e.g. {@code payment-service-2}. */

@@ -1,8 +1,11 @@
 package io.relaybox.platform;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where the build put what each process runs: the repository root ({@code relaybox.home}) and, under it, one
@@ -50,12 +53,19 @@ public record PlatformLayout(Path home) {
     }
 
     /**
-     * Folders for the worker's {@code plugin.path} holding this project's sink connectors (Elasticsearch, S3 archive),
-     * each built by its module in {@code connectors/}.
+     * Folders for the worker's {@code plugin.path} holding this project's sink connectors: the {@code target/plugins}
+     * folder of every module in {@code connectors/} whose build lays one out (the connectors' parent pom does, for a
+     * module that sets {@code plugin.name}).
      */
     public List<Path> sinkPluginFolders() {
-        return List.of(built(home.resolve("connectors/elasticsearch-sink/target/plugins")),
-                built(home.resolve("connectors/s3-archive-sink/target/plugins")));
+        List<Path> folders = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(home.resolve("connectors"))) {
+            modules.filter(module -> Files.isDirectory(module.resolve("src/main/plugin")))
+                    .sorted().forEach(module -> folders.add(built(module.resolve("target/plugins"))));
+        } catch (IOException e) {
+            throw new PlatformException("cannot list " + home.resolve("connectors") + ": " + e.getMessage(), e);
+        }
+        return folders;
     }
 
     /** The index templates of the Elasticsearch sink's indices, one {@code <name>.json} per template. */

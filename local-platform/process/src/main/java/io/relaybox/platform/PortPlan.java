@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
+import io.relaybox.topology.ServiceDescriptor;
+import io.relaybox.topology.Topology;
+
 /**
  * The loopback ports of one platform.
  *
@@ -31,8 +34,8 @@ public record PortPlan(int postgres, int kafka, int kafkaController, int connect
     }
 
     /**
-     * Well-known defaults (15432, 19092, 19093, 18083, 19200, 19300, 19000, 18080–18092), each replaced by a free port
-     * when taken.
+     * Well-known defaults (15432, 19092, 19093, 18083, 19200, 19300, 19000, and the services' ports of the topology),
+     * each replaced by a free port when taken.
      */
     public static PortPlan preferred() {
         Map<String, Integer> services = new LinkedHashMap<>();
@@ -66,13 +69,14 @@ public record PortPlan(int postgres, int kafka, int kafkaController, int connect
         return port;
     }
 
+    /** Each instance's port as the topology names it. */
     private static Map<String, Integer> defaults() {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        ports.put(ServiceKind.ORDER_MONOLITH.instanceName(1), 18080);
-        ports.put(ServiceKind.INVENTORY.instanceName(1), 18081);
-        ports.put(ServiceKind.INVENTORY.instanceName(2), 18082);
-        ports.put(ServiceKind.PAYMENT.instanceName(1), 18091);
-        ports.put(ServiceKind.PAYMENT.instanceName(2), 18092);
+        for (ServiceDescriptor service : Topology.load().services()) {
+            for (int instance = 1; instance <= service.instances(); instance++) {
+                ports.put(service.instanceName(instance), service.ports().get(instance - 1));
+            }
+        }
         return java.util.Collections.unmodifiableMap(ports);
     }
 }

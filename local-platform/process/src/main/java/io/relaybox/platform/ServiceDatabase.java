@@ -12,10 +12,6 @@ public record ServiceDatabase(String database, String ownerRole) {
     /** The role Debezium logs in with: REPLICATION, and SELECT on every service's tables. */
     public static final String CDC_ROLE = "relaybox_cdc";
 
-    public static final ServiceDatabase ORDERS = new ServiceDatabase("orders", "orders_app");
-    public static final ServiceDatabase INVENTORY = new ServiceDatabase("inventory", "inventory_app");
-    public static final ServiceDatabase PAYMENT = new ServiceDatabase("payment", "payment_app");
-
     /** Creates the role and database when missing, and lets the CDC role read what the owner creates. */
     void ensureOn(PostgresServer postgres, Secrets secrets) {
         postgres.ensureRole(ownerRole, secrets.password(ownerRole), false);

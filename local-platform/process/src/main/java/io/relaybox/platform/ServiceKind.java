@@ -1,31 +1,48 @@
 package io.relaybox.platform;
 
 import java.nio.file.Path;
+import java.util.List;
+
+import io.relaybox.topology.ServiceDescriptor;
+import io.relaybox.topology.Topology;
 
 /**
- * A service of the platform: its executable jar, its own database, and how many instances run (in one consumer
- * group).
+ * A service of the platform as the launcher runs it: its topology entry (jar, database, instances in one consumer
+ * group, what it consumes, its health endpoint).
  *
- * @param name e.g. {@code inventory-service}
- * @param jar the jar, relative to the project folder
- * @param database its database and owner role
- * @param instances how many instances the platform runs
+ * @param descriptor the service's entry in the topology
  */
-public record ServiceKind(String name, String jar, ServiceDatabase database, int instances) {
+public record ServiceKind(ServiceDescriptor descriptor) {
 
-    public static final ServiceKind ORDER_MONOLITH = new ServiceKind("order-monolith", "order-monolith/target/order-monolith.jar",
-            ServiceDatabase.ORDERS, 1);
-    public static final ServiceKind INVENTORY = new ServiceKind("inventory-service",
-            "sink-consumers/inventory-service/target/inventory-service.jar", ServiceDatabase.INVENTORY, 2);
-    public static final ServiceKind PAYMENT = new ServiceKind("payment-service",
-            "sink-consumers/payment-service/target/payment-service.jar", ServiceDatabase.PAYMENT, 2);
+    /** Every service of the platform's topology, in start order. */
+    public static List<ServiceKind> all() {
+        return Topology.load().services().stream().map(ServiceKind::new).toList();
+    }
+
+    /** The service of that name in the platform's topology. */
+    public static ServiceKind named(String name) {
+        return new ServiceKind(Topology.load().service(name));
+    }
+
+    public String name() {
+        return descriptor.name();
+    }
+
+    public int instances() {
+        return descriptor.instances();
+    }
+
+    /** Its own database and owner role. */
+    public ServiceDatabase database() {
+        return new ServiceDatabase(descriptor.database(), descriptor.ownerRole());
+    }
 
     /** The name of one instance: the service's name for a single instance, else with {@code -1}, {@code -2}, ... */
     public String instanceName(int instance) {
-        return instances == 1 ? name : name + "-" + instance;
+        return descriptor.instanceName(instance);
     }
 
     Path jarIn(Path home) {
-        return home.resolve(jar);
+        return home.resolve(descriptor.jar());
     }
 }

@@ -10,13 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A Spring Boot service run from its executable jar; ready when {@code /actuator/health} answers 200. */
+/** A Spring Boot service run from its executable jar; ready when its health endpoint answers 200. */
 public final class SpringBootService {
 
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final String DEFAULT_HEALTH = "/actuator/health";
+
     private final int port;
+    private final String healthPath;
     private final ManagedProcess process;
 
     /**
@@ -24,16 +27,18 @@ public final class SpringBootService {
      */
     public SpringBootService(String name, Path jar, int port, List<String> arguments, Map<String, String> environment,
             Path workingDirectory, Path logFile) {
-        this(name, jar, port, arguments, environment, workingDirectory, logFile, ServiceAddOns.NONE);
+        this(name, jar, port, DEFAULT_HEALTH, arguments, environment, workingDirectory, logFile, ServiceAddOns.NONE);
     }
 
     /**
      * @param arguments Spring arguments such as {@code --spring.datasource.url=...}; secrets go in the environment
+     * @param healthPath the path that answers 200 when the service is ready, e.g. {@code /actuator/health}
      * @param addOns jars loaded into the application and properties added to the arguments
      */
-    public SpringBootService(String name, Path jar, int port, List<String> arguments, Map<String, String> environment,
+    public SpringBootService(String name, Path jar, int port, String healthPath, List<String> arguments, Map<String, String> environment,
             Path workingDirectory, Path logFile, ServiceAddOns addOns) {
         this.port = port;
+        this.healthPath = healthPath;
         List<String> args = new ArrayList<>(arguments);
         args.add("--server.port=" + port);
         args.add("--server.address=127.0.0.1");
@@ -64,7 +69,7 @@ public final class SpringBootService {
     }
 
     private boolean isHealthy() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(2)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + healthPath)).timeout(Duration.ofSeconds(2)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 }

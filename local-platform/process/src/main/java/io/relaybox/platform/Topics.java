@@ -10,14 +10,18 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import io.relaybox.topology.EventTopics;
+import io.relaybox.topology.Topology;
+
 /**
- * The event topics of the platform, created up front so that consumers find them at once: one per aggregate
- * ({@code orders.events}, ...) and its dead-letter topic ({@code <topic>.dlq}) with the same partitions.
+ * The event topics of the platform, created up front so that consumers find them at once: one per aggregate type the
+ * topology's services publish ({@code orders.events}, ...) and its dead-letter topic ({@code <topic>.dlq}) with the
+ * same partitions.
  */
 final class Topics {
 
     static final int PARTITIONS = 6;
-    static final List<String> EVENT_TOPICS = List.of("orders.events", "inventory.events", "payments.events");
+    static final List<String> EVENT_TOPICS = Topology.load().eventTopics();
 
     private Topics() {
     }
@@ -27,7 +31,7 @@ final class Topics {
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(properties)) {
             for (String topic : EVENT_TOPICS) {
-                for (String name : List.of(topic, topic + ".dlq")) {
+                for (String name : List.of(topic, EventTopics.deadLetter(topic))) {
                     create(admin, new NewTopic(name, PARTITIONS, (short) 1));
                 }
             }

@@ -32,7 +32,7 @@ class ServiceAddOnsTest {
     }
 
     private static SpringBootService service(ServiceAddOns addOns) {
-        return new SpringBootService("inventory-service-2", JAR, 18082, List.of("--a=b"), Map.of(), Path.of("target"),
+        return new SpringBootService("inventory-service-2", JAR, 18082, "/actuator/health", List.of("--a=b"), Map.of(), Path.of("target"),
                 Path.of("target/service.log"), addOns);
     }
 }

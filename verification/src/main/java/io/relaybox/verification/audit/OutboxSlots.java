@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.relaybox.topology.Topology;
+
 /**
  * The replication slots of the platform's outbox connectors, one per service database: waiting until each has
  * confirmed the WAL written so far tells that whatever any service committed to its outbox is in Kafka (the
@@ -20,9 +22,10 @@ public final class OutboxSlots {
     public record Outbox(String database, String slot, String topic) {
     }
 
-    public static final List<Outbox> OUTBOXES = List.of(new Outbox("orders", "relaybox_orders_outbox", "orders.events"),
-            new Outbox("inventory", "relaybox_inventory_outbox", "inventory.events"),
-            new Outbox("payment", "relaybox_payment_outbox", "payments.events"));
+    /** Every service's outbox, as the topology names them. */
+    public static final List<Outbox> OUTBOXES = Topology.load().services().stream()
+            .flatMap(service -> service.publishedTopics().stream().map(topic -> new Outbox(service.database(), service.outboxSlot(), topic)))
+            .toList();
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final PlatformDatabases databases;

@@ -10,8 +10,7 @@ import java.util.Set;
 
 /**
  * The events the services published about some orders, as Kafka holds them: the distinct event ids ({@code id}
- * header) of the records keyed by one of the orders in {@code orders.events}, {@code inventory.events} and
- * {@code payments.events}, from where the topics ended when this was created. What the sinks must hold, each once.
+ * header) of the records keyed by one of the orders in every event topic of the topology, from where the topics ended when this was created. What the sinks must hold, each once.
  * (The outbox tables cannot tell: by default a service deletes each outbox row in the transaction that wrote it.)
  */
 public final class PublishedEvents implements AutoCloseable {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ServiceDatabase;
+import io.relaybox.platform.ServiceKind;
 
 /** Connections to the orders database as the monolith's own role. */
 final class BenchDatabase {
@@ -15,7 +16,7 @@ final class BenchDatabase {
     private final String password;
 
     BenchDatabase(LocalPlatform platform) {
-        ServiceDatabase orders = ServiceDatabase.ORDERS;
+        ServiceDatabase orders = ServiceKind.named("order-monolith").database();
         this.url = platform.postgres().jdbcUrl(orders.database());
         this.user = orders.ownerRole();
         this.password = platform.secrets().password(orders.ownerRole());

@@ -41,7 +41,7 @@ public final class Benchmarks {
         Duration latencyDuration = Duration.ofSeconds(Integer.getInteger("bench.latency.seconds", 60));
         RunFolder.purge(runFolder, Optional.empty());
         // the consuming services and the sinks would compete for the same two cores
-        PlatformSettings settings = PlatformSettings.forTests(runFolder).withServices(List.of(ServiceKind.ORDER_MONOLITH))
+        PlatformSettings settings = PlatformSettings.forTests(runFolder).withServices(List.of(ServiceKind.named("order-monolith")))
                 .withSinks(false);
         try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
             new CdcDrainBenchmark(platform).run(drainEvents);

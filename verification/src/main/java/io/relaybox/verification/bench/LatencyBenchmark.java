@@ -27,7 +27,7 @@ final class LatencyBenchmark {
     }
 
     void run(int ratePerSecond, Duration duration) throws Exception {
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         OrderGenerator generator = new OrderGenerator(1);
         ConcurrentHashMap<String, Long> latencyByOrder = new ConcurrentHashMap<>();
         ConcurrentHashMap.KeySetView<String, Boolean> placed = ConcurrentHashMap.newKeySet();

@@ -66,7 +66,7 @@ final class SagaBenchmark {
     }
 
     private double drive(int ratePerSecond, Duration duration, Map<String, Long> sentMicros) throws InterruptedException {
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         OrderGenerator generator = new OrderGenerator(ratePerSecond);
         ThreadPoolExecutor clients = (ThreadPoolExecutor) Executors.newFixedThreadPool(64);
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();

@@ -30,7 +30,7 @@ final class ThroughputBenchmark {
     }
 
     void runHttp(int[] clientCounts, Duration each) throws Exception {
-        OrdersApi api = new OrdersApi(platform.orderMonolith().baseUrl());
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         OrderGenerator generator = new OrderGenerator(2);
         closedLoop(8, Duration.ofSeconds(10), () -> api.place(generator.nextOrderJson())); // warm-up
         for (int clients : clientCounts) {

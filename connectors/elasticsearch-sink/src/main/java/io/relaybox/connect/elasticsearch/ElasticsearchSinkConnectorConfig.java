@@ -63,6 +63,8 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
     static final String ERRORS_TOLERANCE_CONFIG = "errors.tolerance";
     /** Connect's own key: the topics the sink reads (when not given by {@code topics.regex}). */
     static final String TOPICS_CONFIG = "topics";
+    /** Connect's own key: the pattern of the topics the sink reads, matched against whole topic names. */
+    static final String TOPICS_REGEX_CONFIG = "topics.regex";
 
     public static final String DEFAULT_INDEX_PREFIX = "events-";
     public static final String DEFAULT_ORDERS_INDEX = "orders";

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLException;
@@ -127,6 +129,21 @@ final class ElasticsearchSinkConnectorConfigValidator {
         }
     }
 
+    private static void checkOrdersTopicsMatch(ElasticsearchSinkConnectorConfig config, Map<String, ConfigValue> values, String regex) {
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            error(values, ORDERS_TOPICS_CONFIG, "cannot be checked: topics.regex is not a regular expression (" + e.getDescription() + ")");
+            return;
+        }
+        // Kafka matches topics.regex against the whole topic name
+        List<String> unmatched = config.ordersTopics().stream().filter(t -> !pattern.matcher(t).matches()).sorted().toList();
+        if (!unmatched.isEmpty()) {
+            error(values, ORDERS_TOPICS_CONFIG, "names topics that topics.regex does not match: " + String.join(", ", unmatched));
+        }
+    }
+
     private static void checkLimits(ElasticsearchSinkConnectorConfig config, Map<String, ConfigValue> values) {
         if (config.retryBackoffInitial().compareTo(config.retryBackoffMax()) > 0) {
             error(values, RETRY_BACKOFF_MAX_MS_CONFIG, "must be at least retry.backoff.initial.ms (" + config.retryBackoffInitial().toMillis() + ")");
@@ -140,6 +157,10 @@ final class ElasticsearchSinkConnectorConfigValidator {
         if (config.ordersIndex().startsWith(config.indexPrefix())) {
             error(values, ORDERS_INDEX_CONFIG, "must not start with index.prefix (" + config.indexPrefix()
                     + "): the event indices' template would claim it");
+        }
+        String regex = props.get(TOPICS_REGEX_CONFIG);
+        if (regex != null && !regex.isBlank()) {
+            checkOrdersTopicsMatch(config, values, regex);
         }
         String topics = props.get(TOPICS_CONFIG);
         if (topics == null || topics.isBlank()) {

@@ -93,6 +93,26 @@ class ElasticsearchSinkConnectorTest {
     }
 
     @Test
+    void acceptsASubscriptionByRegexThatMatchesTheOrdersTopics() {
+        Map<String, String> props = valid();
+        props.remove("topics");
+        props.put("topics.regex", "[A-Za-z0-9_-]+\\.events");
+
+        assertThat(errors(props, Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void rejectsOrdersTopicsThatTheSubscriptionRegexDoesNotMatch() {
+        Map<String, String> props = valid();
+        props.remove("topics");
+        props.put("topics.regex", "[A-Za-z0-9_-]+\\.events");
+        props.put("orders.topics", "orders.events,legacy.orders");
+
+        assertThat(errors(props, Optional.empty()).get("orders.topics")).singleElement().asString()
+                .contains("topics.regex does not match: legacy.orders");
+    }
+
+    @Test
     void rejectsSettingsThatContradictEachOther() {
         Map<String, String> props = valid();
         props.put("retry.backoff.initial.ms", "5000");

@@ -10,6 +10,7 @@ import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.Secrets;
+import io.relaybox.topology.Topology;
 import io.relaybox.verification.audit.DemoResult;
 import io.relaybox.verification.audit.PlatformDatabases;
 import io.relaybox.verification.audit.OrderDemo;
@@ -57,9 +58,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoResult result;
         try {
-            List<String> consumers = endpoints.entrySet().stream()
-                    .filter(e -> e.getKey().equals("orders-api") || e.getKey().matches("(inventory|payment)-service-\\d+"))
-                    .map(Map.Entry::getValue).toList();
+            // every instance of every consuming service, as the topology names them
+            List<String> consumers = Topology.load().consumers().stream().flatMap(service -> service.endpointNames().stream())
+                    .map(endpoints::get).filter(java.util.Objects::nonNull).toList();
             Secrets secrets = Secrets.in(cli.runFolder());
             PlatformDatabases databases = new PlatformDatabases(endpoints.get("postgres"), secrets.password("postgres"));
             result = new OrderDemo(new OrdersApi(endpoints.get("orders-api")), endpoints.get("kafka"), databases, consumers,

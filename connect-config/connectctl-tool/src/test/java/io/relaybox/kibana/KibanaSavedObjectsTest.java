@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 class KibanaSavedObjectsTest {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Path SAVED_OBJECTS = Path.of("kibana/relaybox-saved-objects.ndjson");
-    private static final Path TEMPLATES = Path.of("elasticsearch/index-templates");
+    private static final Path SAVED_OBJECTS = Path.of("../kibana/relaybox-saved-objects.ndjson");
+    private static final Path TEMPLATES = Path.of("../elasticsearch/index-templates");
     /** A KQL clause {@code field : value}. */
     private static final Pattern KUERY_FIELD = Pattern.compile("([A-Za-z_][\\w.]*)\\s*:");
     private static final Set<String> NUMERIC = Set.of("long", "integer", "short", "byte", "double", "float",

@@ -198,12 +198,18 @@ class DockerComposeConsistencyTest {
     void createsTheSinksUserAndImportsTheKibanaSavedObjects() throws IOException {
         String setup = Files.readString(home.resolve("connect-config/elasticsearch/setup-elasticsearch.sh"));
         assertThat(setup).contains("/_security/user/" + connector("elasticsearch-sink").config().get("connection.username"));
-        assertThat(service("elasticsearch-setup").path("volumes").toString())
-                .contains("./connect-config/elasticsearch/index-templates:/index-templates");
         assertThat(service("kibana-setup").path("volumes").toString())
                 .contains("./connect-config/kibana/relaybox-saved-objects.ndjson:");
         assertThat(service("kibana-setup").path("command").toString()).contains("/api/saved_objects/_import");
         assertThat(service("register-connectors").path("depends_on").toString()).contains("elasticsearch-setup", "minio-setup");
+    }
+
+    @Test
+    void leavesTheIndexTemplatesToTheSinkWhoseUserMayInstallThem() throws IOException {
+        String setup = Files.readString(home.resolve("connect-config/elasticsearch/setup-elasticsearch.sh"));
+        assertThat(connector("elasticsearch-sink").config()).containsEntry("index.templates.install", "true");
+        assertThat(setup).contains("manage_index_templates").doesNotContain("/_index_template");
+        assertThat(services.toString()).as("no compose service installs index templates").doesNotContain("index-templates");
     }
 
     private static ConnectorDefinition connector(String name) {

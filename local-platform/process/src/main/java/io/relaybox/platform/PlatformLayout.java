@@ -58,11 +58,6 @@ public record PlatformLayout(Path home) {
                 built(home.resolve("connectors/s3-archive-sink/target/plugins")));
     }
 
-    /** The index templates of the Elasticsearch sink's indices, one {@code <name>.json} per template. */
-    public Path indexTemplateFolder() {
-        return built(home.resolve("connect-config/elasticsearch/index-templates"));
-    }
-
     /** The executable jar of the service. */
     public Path jar(ServiceKind service) {
         return built(service.jarIn(home));

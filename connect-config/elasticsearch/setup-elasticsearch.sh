@@ -1,8 +1,8 @@
 #!/bin/sh
 # docker-compose's elasticsearch-setup: run once against a fresh cluster (and harmlessly again).
-#  - the sink's user "relaybox" with a role that may write the events-* and orders indices and their templates
+#  - the sink's user "relaybox" with a role that may write the events-* and orders indices and install their templates
+#    (the sink installs its index templates itself before its first write: index.templates.install)
 #  - the password of Kibana's built-in kibana_system user
-#  - the index templates of connect-config/elasticsearch/index-templates (the local platform installs the same ones)
 set -eu
 es=http://elasticsearch:9200
 auth="elastic:${ELASTIC_PASSWORD}"
@@ -21,12 +21,3 @@ call PUT /_security/role/relaybox_sink '{
 }'
 call PUT /_security/user/relaybox "{\"password\": \"${RELAYBOX_ELASTICSEARCH_PASSWORD}\", \"roles\": [\"relaybox_sink\"]}"
 call POST /_security/user/kibana_system/_password "{\"password\": \"${KIBANA_PASSWORD}\"}"
-for template in /index-templates/*.json; do
-  name=$(basename "$template" .json)
-  code=$(curl -s -o /tmp/answer -w '%{http_code}' -u "$auth" -X PUT -H 'Content-Type: application/json' \
-      "$es/_index_template/$name" --data-binary "@$template")
-  case "$code" in
-    2*) echo "PUT /_index_template/$name: $code" ;;
-    *) echo "PUT /_index_template/$name: $code $(cat /tmp/answer)" >&2; exit 1 ;;
-  esac
-done

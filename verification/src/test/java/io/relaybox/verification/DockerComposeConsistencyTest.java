@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,7 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.relaybox.connectctl.ConnectorDefinition;
+import io.relaybox.connectctl.Profile;
+import io.relaybox.connectctl.cli.ConnectCtl;
 import io.relaybox.platform.PlatformLayout;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -107,11 +111,60 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
-    void registersTheConnectorFilesAfterTheServicesThatCreateTheirTables() {
+    void registersTheConnectorFilesWithConnectctlAfterTheServicesThatCreateTheirTables() {
         JsonNode register = service("register-connectors");
         assertThat(register.path("volumes").toString()).contains("./connect-config/connectors:/connectors");
-        assertThat(register.path("depends_on").toString()).contains("connect", "order-monolith", "inventory-service", "payment-service");
-        assertThat(register.path("environment").path("CONNECT_URL").asString()).isEqualTo("http://connect:8083");
+        JsonNode dependsOn = register.path("depends_on");
+        assertThat(dependsOn.has("connect")).as("register-connectors depends on connect").isTrue();
+        for (String service : List.of("order-monolith", "inventory-service", "payment-service")) {
+            // their migrations create the outbox tables and publications the outbox sources capture
+            assertThat(dependsOn.path(service).path("condition").asString()).as("register-connectors waits for %s", service)
+                    .isEqualTo("service_healthy");
+            assertThat(service(service).path("healthcheck").path("test").toString()).contains("/actuator/health");
+        }
+    }
+
+    @Test
+    void runsConnectctlApplyFromTheBuiltJarWithTheDockerProfile() throws IOException {
+        JsonNode register = service("register-connectors");
+        List<String> command = new ArrayList<>();
+        register.path("command").forEach(word -> command.add(word.asString()));
+        assertThat(register.path("image").asString()).startsWith("eclipse-temurin:17");
+        assertThat(command.subList(0, 2)).containsExactly("java", "-cp");
+        assertThat(command.get(3)).isEqualTo(ConnectCtl.class.getName());
+        // the jar and the folder of its dependencies, as connectctl-tool's package phase lays them out for the script
+        String pom = Files.readString(home.resolve("connect-config/connectctl-tool/pom.xml"));
+        assertThat(pom).contains("<finalName>connect-config</finalName>", "<outputDirectory>${project.build.directory}/lib</outputDirectory>");
+        Map<String, String> mounts = mounts(register);
+        assertThat(command.get(2).split(":")).allSatisfy(entry -> assertThat(mounts.values())
+                .as("a mount for the classpath entry %s", entry).anySatisfy(container -> assertThat(entry).startsWith(container)));
+        assertThat(mounts).containsEntry("./connect-config/connectctl-tool/target/connect-config.jar", "/connectctl/connect-config.jar")
+                .containsEntry("./connect-config/connectctl-tool/target/lib", "/connectctl/lib");
+
+        // what connectctl makes of the arguments: apply, every file of the mounted folder, the docker profile, the worker
+        CommandLine.ParseResult parsed = ConnectCtl.commandLine(new ConnectCtl(Map.of()))
+                .parseArgs(command.subList(4, command.size()).toArray(String[]::new));
+        CommandLine.ParseResult apply = parsed.subcommand();
+        assertThat(apply.commandSpec().name()).isEqualTo("apply");
+        assertThat(apply.matchedOptionValue("-f", List.<Path>of())).containsExactly(Path.of(mounts.get("./connect-config/connectors")));
+        String profile = apply.matchedOptionValue("--profile", "");
+        assertThat(home.resolve("connect-config/profiles/" + profile + ".properties")).exists();
+        assertThat(Profile.load(profile).applyTo(connector("orders-outbox-source")).config())
+                .as("the docker profile leaves the files' compose host names as they are")
+                .isEqualTo(connector("orders-outbox-source").config());
+        URI worker = apply.matchedOptionValue("--url", URI.create("http://unset"));
+        assertThat(worker.getHost()).isEqualTo("connect");
+        assertThat(containerPorts(service("connect"))).contains(Integer.toString(worker.getPort()));
+        assertThat(register.path("environment").has("CONNECT_PASSWORD")).as("the compose worker asks for no credentials").isFalse();
+    }
+
+    private static Map<String, String> mounts(JsonNode service) {
+        Map<String, String> mounts = new LinkedHashMap<>();
+        service.path("volumes").forEach(volume -> {
+            String[] parts = volume.asString().split(":");
+            mounts.put(parts[0], parts[1]);
+        });
+        return mounts;
     }
 
     @Test
@@ -145,12 +198,18 @@ class DockerComposeConsistencyTest {
     void createsTheSinksUserAndImportsTheKibanaSavedObjects() throws IOException {
         String setup = Files.readString(home.resolve("connect-config/elasticsearch/setup-elasticsearch.sh"));
         assertThat(setup).contains("/_security/user/" + connector("elasticsearch-sink").config().get("connection.username"));
-        assertThat(service("elasticsearch-setup").path("volumes").toString())
-                .contains("./connect-config/elasticsearch/index-templates:/index-templates");
         assertThat(service("kibana-setup").path("volumes").toString())
                 .contains("./connect-config/kibana/relaybox-saved-objects.ndjson:");
         assertThat(service("kibana-setup").path("command").toString()).contains("/api/saved_objects/_import");
         assertThat(service("register-connectors").path("depends_on").toString()).contains("elasticsearch-setup", "minio-setup");
+    }
+
+    @Test
+    void leavesTheIndexTemplatesToTheSinkWhoseUserMayInstallThem() throws IOException {
+        String setup = Files.readString(home.resolve("connect-config/elasticsearch/setup-elasticsearch.sh"));
+        assertThat(connector("elasticsearch-sink").config()).containsEntry("index.templates.install", "true");
+        assertThat(setup).contains("manage_index_templates").doesNotContain("/_index_template");
+        assertThat(services.toString()).as("no compose service installs index templates").doesNotContain("index-templates");
     }
 
     private static ConnectorDefinition connector(String name) {

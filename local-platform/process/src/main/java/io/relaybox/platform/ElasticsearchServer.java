@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import javax.net.ssl.SSLContext;
 
@@ -223,38 +222,6 @@ public final class ElasticsearchServer {
             throw new PlatformException("stop Elasticsearch before deleting its data");
         }
         Folders.deleteRecursively(folder);
-    }
-
-    /**
-     * Installs every index template of the folder: each file {@code <name>.json} is the body of
-     * {@code PUT _index_template/<name>}; an existing template of that name is replaced.
-     *
-     * @return the template names, in file-name order
-     */
-    public List<String> installIndexTemplates(Path templateFolder) {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(templateFolder)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new PlatformException("cannot read the index templates in " + templateFolder + ": " + e.getMessage(), e);
-        }
-        List<String> names = new ArrayList<>();
-        for (Path file : files) {
-            String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-            try {
-                HttpResponse<String> response = send(request("/_index_template/" + name)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofFile(file)));
-                if (response.statusCode() != 200) {
-                    throw new PlatformException("Elasticsearch refused the index template " + file + " (HTTP " + response.statusCode() + "): "
-                            + response.body());
-                }
-            } catch (IOException e) {
-                throw new PlatformException("cannot install the index template " + file + ": " + e.getMessage(), e);
-            }
-            names.add(name);
-        }
-        return names;
     }
 
     private boolean isHealthy() throws IOException {

@@ -21,8 +21,8 @@ import io.relaybox.connectctl.ConnectorFiles;
  * The whole platform on one machine, as real processes: PostgreSQL, a KRaft Kafka broker, a Kafka Connect worker
  * with Debezium and this project's sink connectors, Elasticsearch, an S3-compatible server (S3Proxy), and the
  * instances of each service of the topology ({@link ServiceKind#all()}). It starts them in dependency order (in
- * parallel where it can), prepares the databases, the index templates and the archive bucket, registers the
- * connectors through the Connect REST API, and stops everything in reverse order.
+ * parallel where it can), prepares the databases and the archive bucket, registers the connectors through the Connect
+ * REST API (the Elasticsearch sink installs its index templates itself), and stops everything in reverse order.
  * Tests get at each process to stop, kill (-9) and restart it.
  */
 public final class LocalPlatform implements AutoCloseable {
@@ -173,7 +173,6 @@ public final class LocalPlatform implements AutoCloseable {
         if (elasticsearch != null) {
             elasticsearch.process().awaitReady(settings.startTimeout());
             report(elasticsearch.process(), begin);
-            elasticsearch.installIndexTemplates(settings.layout().indexTemplateFolder());
             s3.process().awaitReady(settings.startTimeout());
             report(s3.process(), begin);
         }

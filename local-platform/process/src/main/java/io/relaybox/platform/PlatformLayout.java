@@ -68,11 +68,6 @@ public record PlatformLayout(Path home) {
         return folders;
     }
 
-    /** The index templates of the Elasticsearch sink's indices, one {@code <name>.json} per template. */
-    public Path indexTemplateFolder() {
-        return built(home.resolve("connect-config/elasticsearch/index-templates"));
-    }
-
     /** The executable jar of the service. */
     public Path jar(ServiceKind service) {
         return built(service.jarIn(home));

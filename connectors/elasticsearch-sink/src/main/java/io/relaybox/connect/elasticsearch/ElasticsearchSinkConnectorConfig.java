@@ -151,7 +151,8 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
                 INDEXING_GROUP, ++order, Width.SHORT, "Order version source");
         def.define(INDEX_TEMPLATES_INSTALL_CONFIG, Type.BOOLEAN, false, Importance.LOW,
                 "Whether the task installs the bundled index templates (for '<prefix>*' and the order index) before it writes; "
-                        + "needs the manage_index_templates privilege. Otherwise install them beforehand (the platform does).",
+                        + "needs the manage_index_templates privilege. The platform's connector file turns it on; otherwise install them "
+                        + "beforehand (the plugin zip's etc/index-templates).",
                 INDEXING_GROUP, ++order, Width.SHORT, "Install index templates");
         def.define(BEHAVIOR_ON_MALFORMED_PAYLOAD_CONFIG, Type.STRING, MalformedPayloadBehavior.REPORT.name().toLowerCase(Locale.ROOT),
                 Validators.enumValue(MalformedPayloadBehavior.class), Importance.MEDIUM,

@@ -5,12 +5,9 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,9 +17,10 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 
 /**
  * The composable index templates of the sink's indices (explicit keyword, date and numeric mappings, no dynamic
- * mapping): {@code relaybox-events} for {@code events-*} and {@code relaybox-orders} for {@code orders}. They ship in
- * {@code connect-config/elasticsearch/index-templates/} (one file per template, the body of
- * {@code PUT _index_template/<file name>}) and, the same files, inside this connector's jar.
+ * mapping): {@code relaybox-events} for {@code events-*} and {@code relaybox-orders} for {@code orders}. Their one
+ * source is this module's resources ({@code io/relaybox/connect/elasticsearch/index-templates/<name>.json}, the body of
+ * {@code PUT _index_template/<name>}); the task installs them ({@code index.templates.install}) and the plugin zip
+ * carries a copy in {@code etc/index-templates} for clusters where it may not.
  */
 public final class IndexTemplates {
 
@@ -57,24 +55,6 @@ public final class IndexTemplates {
         return List.of(
                 adapt(resource(EVENTS_TEMPLATE), EVENTS_TEMPLATE, indexPrefix + "*", "events-".equals(indexPrefix) ? "" : indexPrefix),
                 adapt(resource(ORDERS_TEMPLATE), ORDERS_TEMPLATE, ordersIndex, "orders".equals(ordersIndex) ? "" : ordersIndex));
-    }
-
-    /** The templates of a folder: every {@code <name>.json}, in file-name order. */
-    public static List<IndexTemplate> read(Path folder) {
-        try (Stream<Path> files = Files.list(folder)) {
-            List<IndexTemplate> templates = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                templates.add(new IndexTemplate(file.getFileName().toString().replaceFirst("\\.json$", ""), Files.readString(file)));
-            }
-            return templates;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the index templates in " + folder + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Installs the templates of a folder (see {@link #read(Path)}); returns their names. */
-    public static List<String> install(ElasticsearchClient client, Path folder) {
-        return install(client, read(folder));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.connectctl.it;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.relaybox.connectctl.cli.ConnectCtl;
+import io.relaybox.platform.PlatformException;
+import io.relaybox.testkit.TestStack;
 
 /**
  * Runs connectctl in this JVM as a user would from a shell against the test stack: through picocli with the tool's

@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.testkit;
 
 import java.io.IOException;
 import java.net.URI;
@@ -11,13 +11,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.relaybox.connectctl.ConnectClient;
+import io.relaybox.platform.BrokerTimePolicy;
+import io.relaybox.platform.ConnectWorker;
+import io.relaybox.platform.FreePort;
+import io.relaybox.platform.KafkaBroker;
+import io.relaybox.platform.ManagedProcess;
+import io.relaybox.platform.PlatformException;
+import io.relaybox.platform.PlatformLayout;
+import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.RunFolder;
+import io.relaybox.platform.ServiceDatabase;
 
 /**
  * PostgreSQL, Kafka and a Kafka Connect worker (basic authentication, Debezium, the FileStream connectors) on free
  * loopback ports, with data under {@code target/}, plus the {@code orders} database prepared for CDC: the roles, the
- * outbox table and its publication. {@link #close()} stops everything and deletes the PostgreSQL data.
+ * outbox table and its publication. {@link #close()} stops everything and deletes the PostgreSQL data. Tests get one
+ * shared by the whole run from {@link SharedInfrastructure}.
  */
 public final class TestStack implements AutoCloseable {
 
@@ -25,6 +37,8 @@ public final class TestStack implements AutoCloseable {
     public static final String CDC_ROLE = ServiceDatabase.CDC_ROLE;
     public static final String ORDERS_DATABASE = "orders";
     public static final String ORDERS_ROLE = "orders_app";
+    /** Kafka's FileStream sink, on the worker's plugin path: a sink that needs nothing but a file. */
+    public static final String FILE_SINK = "org.apache.kafka.connect.file.FileStreamSinkConnector";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final String OUTBOX_MIGRATION =
             "outbox-library/outbox-core/src/main/resources/db/relaybox/outbox/V0_1_0__relaybox_outbox_event.sql";
@@ -50,8 +64,9 @@ public final class TestStack implements AutoCloseable {
     }
 
     /** Starts everything in a fresh folder; on failure stops what was started. */
-    static TestStack start(Path folder) {
-        Folders.deleteRecursively(folder);
+    public static TestStack start(Path folder) {
+        // a run that was killed leaves its data behind: start from scratch
+        RunFolder.purge(folder, Optional.empty());
         TestStack stack = new TestStack(folder);
         try {
             stack.kafka.prepare();

@@ -1,7 +1,9 @@
-package io.relaybox.platform;
+package io.relaybox.connectctl.it;
 
 import java.util.ArrayList;
 import java.util.List;
+
+import io.relaybox.testkit.TestStack;
 
 /** What a test deployed, removed after it: its connectors from the worker, then its replication slots from PostgreSQL. */
 final class ConnectorCleanup {

@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.connectctl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +26,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.connectctl.TargetState;
+import io.relaybox.testkit.SharedInfrastructure;
+import io.relaybox.testkit.TestStack;
 
 /** connectctl offsets get, reset and set on Kafka's file sink: what the sink writes shows where it consumes from. */
 @ExtendWith(SharedInfrastructure.class)

@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.connectctl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +14,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.connectctl.ConnectClient;
+import io.relaybox.testkit.SharedInfrastructure;
+import io.relaybox.testkit.TestStack;
 
 /** connectctl apply, validate and diff against the real worker: declarative, idempotent, all or nothing, secrets kept. */
 @ExtendWith(SharedInfrastructure.class)

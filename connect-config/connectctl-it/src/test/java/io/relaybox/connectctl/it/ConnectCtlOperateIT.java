@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.connectctl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.relaybox.testkit.SharedInfrastructure;
+import io.relaybox.testkit.TestStack;
 
 /** connectctl status, restart, wait, pause, resume, stop and delete against the real worker. */
 @ExtendWith(SharedInfrastructure.class)

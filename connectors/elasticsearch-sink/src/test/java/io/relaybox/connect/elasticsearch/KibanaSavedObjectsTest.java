@@ -1,4 +1,4 @@
-package io.relaybox.kibana;
+package io.relaybox.connect.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,25 +12,24 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.relaybox.connect.elasticsearch.client.IndexTemplates;
 
 /**
- * The Kibana saved objects ({@code kibana/*.ndjson}) chart only fields that the index templates
- * ({@code elasticsearch/index-templates/*.json}) map, with a type that fits what the chart does with them; and every
- * reference between the objects resolves.
+ * The Kibana saved objects ({@code connect-config/kibana/*.ndjson}) chart only fields that this sink's index templates
+ * (the ones it installs, {@link IndexTemplates#bundled}) map, with a type that fits what the chart does with them; and
+ * every reference between the objects resolves.
  */
 class KibanaSavedObjectsTest {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final Path SAVED_OBJECTS = Path.of("kibana/relaybox-saved-objects.ndjson");
-    private static final Path TEMPLATES = Path.of("elasticsearch/index-templates");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SAVED_OBJECTS = Path.of(System.getProperty("relaybox.home"), "connect-config/kibana/relaybox-saved-objects.ndjson");
     /** A KQL clause {@code field : value}. */
     private static final Pattern KUERY_FIELD = Pattern.compile("([A-Za-z_][\\w.]*)\\s*:");
     private static final Set<String> NUMERIC = Set.of("long", "integer", "short", "byte", "double", "float",
@@ -44,19 +43,17 @@ class KibanaSavedObjectsTest {
         for (String line : Files.readAllLines(SAVED_OBJECTS)) {
             if (!line.isBlank()) {
                 JsonNode object = JSON.readTree(line);
-                objectsById.put(object.path("id").asString(), object);
+                objectsById.put(object.path("id").asText(), object);
             }
         }
-        try (Stream<Path> files = Files.list(TEMPLATES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                templates.add(JSON.readTree(file.toFile()));
-            }
+        for (IndexTemplates.IndexTemplate template : IndexTemplates.bundled("events-", "orders")) {
+            templates.add(JSON.readTree(template.body()));
         }
     }
 
     @Test
     void holdsADataViewPerIndexAndOneDashboard() {
-        assertThat(objectsOfType("index-pattern")).extracting(o -> o.path("attributes").path("title").asString())
+        assertThat(objectsOfType("index-pattern")).extracting(o -> o.path("attributes").path("title").asText())
                 .containsExactlyInAnyOrder("events-*", "orders");
         assertThat(objectsOfType("dashboard")).hasSize(1);
     }
@@ -64,29 +61,29 @@ class KibanaSavedObjectsTest {
     @Test
     void everyReferenceNamesAnObjectOfTheFile() {
         objectsById.values().forEach(object -> object.path("references").forEach(reference -> {
-            JsonNode target = objectsById.get(reference.path("id").asString());
-            assertThat(target).as("%s refers to %s", object.path("id").asString(), reference).isNotNull();
-            assertThat(target.path("type").asString()).as("type of %s", reference).isEqualTo(reference.path("type").asString());
+            JsonNode target = objectsById.get(reference.path("id").asText());
+            assertThat(target).as("%s refers to %s", object.path("id").asText(), reference).isNotNull();
+            assertThat(target.path("type").asText()).as("type of %s", reference).isEqualTo(reference.path("type").asText());
         }));
     }
 
     @Test
-    void everyDashboardPanelHasItsReference() {
+    void everyDashboardPanelHasItsReference() throws IOException {
         for (JsonNode dashboard : objectsOfType("dashboard")) {
             Set<String> referenceNames = new java.util.HashSet<>();
-            dashboard.path("references").forEach(r -> referenceNames.add(r.path("name").asString()));
-            JsonNode panels = JSON.readTree(dashboard.path("attributes").path("panelsJSON").asString());
+            dashboard.path("references").forEach(r -> referenceNames.add(r.path("name").asText()));
+            JsonNode panels = JSON.readTree(dashboard.path("attributes").path("panelsJSON").asText());
             assertThat(panels.size()).isEqualTo(5);
             panels.forEach(panel -> assertThat(referenceNames)
-                    .contains(panel.path("panelIndex").asString() + ":" + panel.path("panelRefName").asString()));
+                    .contains(panel.path("panelIndex").asText() + ":" + panel.path("panelRefName").asText()));
         }
     }
 
     @Test
     void dataViewTimeFieldsAreDatesOfTheirIndexTemplate() {
         for (JsonNode dataView : objectsOfType("index-pattern")) {
-            String title = dataView.path("attributes").path("title").asString();
-            String timeField = dataView.path("attributes").path("timeFieldName").asString();
+            String title = dataView.path("attributes").path("title").asText();
+            String timeField = dataView.path("attributes").path("timeFieldName").asText();
             assertThat(typeOf(title, timeField)).as("%s in %s", timeField, title).isEqualTo("date");
         }
     }
@@ -96,33 +93,33 @@ class KibanaSavedObjectsTest {
         List<JsonNode> charts = objectsOfType("lens");
         assertThat(charts).hasSize(5);
         for (JsonNode chart : charts) {
-            String chartId = chart.path("id").asString();
+            String chartId = chart.path("id").asText();
             JsonNode state = chart.path("attributes").path("state");
             Map<String, String> layerIndices = new LinkedHashMap<>();
             chart.path("references").forEach(reference -> {
-                String name = reference.path("name").asString();
+                String name = reference.path("name").asText();
                 if (name.startsWith("indexpattern-datasource-layer-")) {
-                    String dataView = reference.path("id").asString();
+                    String dataView = reference.path("id").asText();
                     layerIndices.put(name.substring("indexpattern-datasource-layer-".length()),
-                            objectsById.get(dataView).path("attributes").path("title").asString());
+                            objectsById.get(dataView).path("attributes").path("title").asText());
                 }
             });
             JsonNode layers = state.path("datasourceStates").path("formBased").path("layers");
-            assertThat(layers.propertyNames()).as("layers of %s", chartId).isNotEmpty();
-            for (String layerId : layers.propertyNames()) {
+            assertThat(names(layers)).as("layers of %s", chartId).isNotEmpty();
+            for (String layerId : names(layers)) {
                 String index = layerIndices.get(layerId);
                 assertThat(index).as("data view of layer %s of %s", layerId, chartId).isNotNull();
                 JsonNode columns = layers.path(layerId).path("columns");
-                for (String columnId : columns.propertyNames()) {
+                for (String columnId : names(columns)) {
                     JsonNode column = columns.path(columnId);
-                    String field = column.path("sourceField").asString();
+                    String field = column.path("sourceField").asText();
                     if (field.equals("___records___")) {
                         continue;
                     }
                     String described = chartId + " column " + columnId + " field " + field + " in " + index;
                     String type = typeOf(index, field);
                     assertThat(type).as(described).isNotNull();
-                    switch (column.path("operationType").asString()) {
+                    switch (column.path("operationType").asText()) {
                         case "date_histogram" -> assertThat(type).as(described).isEqualTo("date");
                         case "terms" -> assertThat(type).as(described).isEqualTo("keyword");
                         case "sum", "average", "percentile", "min", "max", "median" ->
@@ -130,7 +127,7 @@ class KibanaSavedObjectsTest {
                         default -> throw new AssertionError("unchecked operation in " + described + ": " + column);
                     }
                 }
-                Matcher query = KUERY_FIELD.matcher(state.path("query").path("query").asString());
+                Matcher query = KUERY_FIELD.matcher(state.path("query").path("query").asText());
                 while (query.find()) {
                     assertThat(typeOf(index, query.group(1))).as("%s query field %s in %s", chartId, query.group(1), index)
                             .isNotNull();
@@ -139,8 +136,14 @@ class KibanaSavedObjectsTest {
         }
     }
 
+    private static List<String> names(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     private static List<JsonNode> objectsOfType(String type) {
-        return objectsById.values().stream().filter(o -> o.path("type").asString().equals(type)).toList();
+        return objectsById.values().stream().filter(o -> o.path("type").asText().equals(type)).toList();
     }
 
     /** The mapped type of a dotted field path in the template whose index patterns cover the index, else null. */
@@ -157,13 +160,13 @@ class KibanaSavedObjectsTest {
         if (mapping.path("enabled").asBoolean(true) == false) {
             return null;
         }
-        return mapping.has("type") ? mapping.path("type").asString() : "object";
+        return mapping.has("type") ? mapping.path("type").asText() : "object";
     }
 
     private static boolean covers(JsonNode patterns, String index) {
         for (JsonNode pattern : patterns) {
-            String regex = Pattern.quote(pattern.asString()).replace("*", "\\E.*\\Q");
-            if (index.matches(regex) || index.equals(pattern.asString())) {
+            String regex = Pattern.quote(pattern.asText()).replace("*", "\\E.*\\Q");
+            if (index.matches(regex) || index.equals(pattern.asText())) {
                 return true;
             }
         }

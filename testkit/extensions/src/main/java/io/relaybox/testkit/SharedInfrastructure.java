@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.testkit;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.connectctl.it;
 
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.relaybox.connectctl.ConnectorDefinition;
+import io.relaybox.platform.PlatformException;
+import io.relaybox.platform.PostgresServer;
+import io.relaybox.testkit.TestStack;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TestConnectors {
 
-    static final String FILE_SINK = "org.apache.kafka.connect.file.FileStreamSinkConnector";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TestConnectors() {
@@ -38,7 +40,7 @@ final class TestConnectors {
     /** Kafka's file sink: appends each record's value to the file, one line each. */
     static Map<String, String> fileSink(String topic, Path file) {
         Map<String, String> config = new LinkedHashMap<>();
-        config.put("connector.class", FILE_SINK);
+        config.put("connector.class", TestStack.FILE_SINK);
         config.put("tasks.max", "1");
         config.put("topics", topic);
         config.put("file", file.toAbsolutePath().toString());

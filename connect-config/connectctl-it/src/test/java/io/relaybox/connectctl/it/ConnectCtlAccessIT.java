@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.connectctl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.relaybox.testkit.SharedInfrastructure;
+import io.relaybox.testkit.TestStack;
 
 /** connectctl's credentials and its one-line errors for what a user meets first: a wrong password, a missing plugin. */
 @ExtendWith(SharedInfrastructure.class)
@@ -72,7 +75,7 @@ class ConnectCtlAccessIT {
         assertThat(result.status()).isZero();
         assertThat(result.out().lines()).anySatisfy(line -> assertThat(line).startsWith("io.debezium.connector.postgresql.PostgresConnector")
                 .contains("source", "3.6.1.Final"))
-                .anySatisfy(line -> assertThat(line).startsWith(TestConnectors.FILE_SINK).contains("sink", "4.3.1"));
+                .anySatisfy(line -> assertThat(line).startsWith(TestStack.FILE_SINK).contains("sink", "4.3.1"));
     }
 
     @Test

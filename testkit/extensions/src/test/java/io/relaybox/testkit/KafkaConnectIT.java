@@ -1,4 +1,4 @@
-package io.relaybox.platform;
+package io.relaybox.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -12,6 +12,7 @@ import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.connectctl.ConnectRestException;
 import io.relaybox.connectctl.PluginInfo;
 
+/** The shared stack's Connect worker, as the process library starts it: plugins found by service loading, basic authentication. */
 @ExtendWith(SharedInfrastructure.class)
 class KafkaConnectIT {
 
@@ -26,7 +27,7 @@ class KafkaConnectIT {
     void findsDebeziumAndItsOutboxRouterThroughServiceLoading() {
         assertThat(stack.client().plugins(true)).extracting(PluginInfo::className)
                 .contains("io.debezium.connector.postgresql.PostgresConnector", "io.debezium.transforms.outbox.EventRouter",
-                        TestConnectors.FILE_SINK);
+                        TestStack.FILE_SINK);
     }
 
     @Test

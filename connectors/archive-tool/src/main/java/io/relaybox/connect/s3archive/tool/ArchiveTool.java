@@ -2,7 +2,9 @@ package io.relaybox.connect.s3archive.tool;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -83,7 +85,11 @@ public final class ArchiveTool {
         }
     }
 
-    @Command(name = "verify", description = "Checks a topic's archive: no offset gaps or overlaps per partition, each event id once.")
+    @Command(name = "verify", description = {"Checks the archive of each topic: no offset gaps or overlaps per partition, keys "
+            + "that match their records, each event id once.",
+            "Names every event id archived more than once with each copy's object key, line, partition and offset. Records "
+                    + "without an id header are counted apart: they cannot be checked for duplicates.",
+            "Exit 1 when something is wrong, duplicate event ids included (unless --allow-duplicates)."})
     static final class VerifyCommand implements Callable<Integer> {
 
         @Mixin
@@ -92,20 +98,38 @@ public final class ArchiveTool {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--topic", required = true, description = "The archived topic.")
-        String topic;
+        @Option(names = "--topic", description = "An archived topic (repeatable; default: every topic of the archive).")
+        List<String> topics = new ArrayList<>();
+
+        @Option(names = "--allow-duplicates", description = "Still list duplicate event ids, but exit 0 when they are the only "
+                + "problem (Debezium delivers at least once: after a Connect worker crash an archive may hold an event twice).")
+        boolean allowDuplicates;
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             Archive a = archive.open();
             try {
-                VerificationReport report = new ArchiveVerifier(a, archive.timeHeader).verify(topic);
-                spec.commandLine().getOut().print(report.summary());
-                spec.commandLine().getOut().flush();
-                return report.isClean() ? 0 : 1;
+                boolean failed = false;
+                for (String topic : topics.isEmpty() ? a.topics() : topics) {
+                    VerificationReport report = new ArchiveVerifier(a, archive.timeHeader).verify(topic);
+                    out.print(report.summary());
+                    boolean passes = passes(report, allowDuplicates);
+                    if (passes && !report.isClean()) {
+                        out.println("  duplicates allowed (--allow-duplicates)");
+                    }
+                    failed |= !passes;
+                    out.flush();
+                }
+                return failed ? 1 : 0;
             } finally {
                 a.store().close();
             }
+        }
+
+        /** Whether the report lets verify exit 0: no gaps, overlaps or mismatched keys, and no duplicates unless allowed. */
+        static boolean passes(VerificationReport report, boolean allowDuplicates) {
+            return report.isIntact() && (allowDuplicates || report.duplicates().isEmpty());
         }
     }
 

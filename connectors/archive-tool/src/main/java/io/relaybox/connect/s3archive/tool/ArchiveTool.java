@@ -102,7 +102,8 @@ public final class ArchiveTool {
         List<String> topics = new ArrayList<>();
 
         @Option(names = "--allow-duplicates", description = "Still list duplicate event ids, but exit 0 when they are the only "
-                + "problem (Debezium delivers at least once: after a Connect worker crash an archive may hold an event twice).")
+                + "problem (Debezium delivers at least once: after a Connect worker crash an archive may hold an event twice; "
+                + "replay delivers it once).")
         boolean allowDuplicates;
 
         @Override
@@ -133,8 +134,11 @@ public final class ArchiveTool {
         }
     }
 
-    @Command(name = "replay", description = "Produces a topic (or a record-time range of it) from the archive into a Kafka topic: "
-            + "same key, value, headers and timestamp, per partition in offset order.")
+    @Command(name = "replay", description = {"Produces a topic (or a record-time range of it) from the archive into a Kafka "
+            + "topic: same key, value, headers and timestamp, per partition in offset order.",
+            "Each event id once: a record whose event id was already replayed in this run is skipped (the first copy in "
+                    + "archive order wins) and counted; records without an id header are all replayed. --keep-duplicates "
+                    + "replays every record as archived."})
     static final class ReplayCommand implements Callable<Integer> {
 
         @Mixin
@@ -166,6 +170,11 @@ public final class ArchiveTool {
                 + "the age of the records (their original timestamps): Kafka will delete them soon after.")
         boolean ignoreRetention;
 
+        @Option(names = "--keep-duplicates", description = "Replay every archived record, also later copies of an event id "
+                + "already replayed (by default each event id is replayed once; remembering the ids takes about 125 bytes of "
+                + "heap per event).")
+        boolean keepDuplicates;
+
         @Option(names = "--producer-property", description = "A Kafka producer setting, e.g. security.protocol=SSL (repeatable).")
         Map<String, String> producerProperties = new LinkedHashMap<>();
 
@@ -196,14 +205,30 @@ public final class ArchiveTool {
             }
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
                 ArchiveReplayer.Result result = new ArchiveReplayer(a, producer).replay(new ArchiveReplayer.Request(topic,
-                        Optional.ofNullable(from), Optional.ofNullable(to), targetTopic, samePartitions, archive.timeHeader));
-                spec.commandLine().getOut().printf("replayed %d records from %d objects of %s into %s (%d outside the range)%n",
-                        result.records(), result.objects(), topic, targetTopic, result.skipped());
+                        Optional.ofNullable(from), Optional.ofNullable(to), targetTopic, samePartitions, archive.timeHeader, keepDuplicates));
+                spec.commandLine().getOut().print(summary(result, topic, targetTopic, keepDuplicates));
                 spec.commandLine().getOut().flush();
                 return 0;
             } finally {
                 a.store().close();
             }
+        }
+
+        /** What a replay prints: what it produced, and what it skipped as duplicates. */
+        static String summary(ArchiveReplayer.Result result, String topic, String targetTopic, boolean keepDuplicates) {
+            StringBuilder out = new StringBuilder(String.format("replayed %d records from %d objects of %s into %s (%d outside the range)%n",
+                    result.records(), result.objects(), topic, targetTopic, result.skipped()));
+            if (keepDuplicates) {
+                out.append(String.format("duplicates kept (--keep-duplicates): every archived record replayed, event ids not looked at%n"));
+                return out.toString();
+            }
+            out.append(String.format("duplicates skipped: %d (records whose event id was already replayed; --keep-duplicates replays them)%n",
+                    result.duplicates()));
+            if (result.withoutEventId() > 0) {
+                out.append(String.format("records without an id header, replayed as they are (they cannot be deduplicated): %d%n",
+                        result.withoutEventId()));
+            }
+            return out.toString();
         }
     }
 

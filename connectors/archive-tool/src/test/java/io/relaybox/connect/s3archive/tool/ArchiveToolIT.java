@@ -11,14 +11,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,9 +151,8 @@ class ArchiveToolIT {
     @Test
     void refusesToReplayIntoATopicWhoseRetentionWouldDeleteTheRecords() throws Exception {
         String target = TOPIC + ".short-lived";
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(target, ArchivePlatform.PARTITIONS, (short) 1)
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(target, ArchivePlatform.PARTITIONS, (short) 1)
                     .configs(Map.of("retention.ms", "60000")))).all().get();
         }
 
@@ -151,15 +160,7 @@ class ArchiveToolIT {
 
         assertThat(replay.exit()).isEqualTo(1);
         assertThat(replay.err()).contains("retention.ms=60000").contains("--ignore-retention");
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ends = new java.util.HashMap<>();
-            for (int p = 0; p < ArchivePlatform.PARTITIONS; p++) {
-                ends.put(new org.apache.kafka.common.TopicPartition(target, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
-            }
-            assertThat(admin.listOffsets(ends).all().get().values()).as("records produced into " + target)
-                    .allSatisfy(end -> assertThat(end.offset()).isZero());
-        }
+        assertThat(endOffsets(target)).as("records produced into " + target).allSatisfy(end -> assertThat(end).isZero());
     }
 
     @Test
@@ -195,6 +196,73 @@ class ArchiveToolIT {
         assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
         assertThat(verify.lines()).contains("  duplicates allowed (--allow-duplicates)");
         assertThat(verify.lines()).filteredOn(line -> line.startsWith("  event ")).hasSize(RESENT_TO - RESENT_FROM);
+    }
+
+    @Test
+    void replayDeliversEachEventIdOnceTheFirstCopyAndSaysHowManyDuplicatesItSkipped() {
+        String target = RESENT + ".replayed";
+        platform.createTopic(target);
+        int distinct = RESENT_EVENTS + 1; // every event once, and the record without an id
+
+        Run replay = toolOn(RESENT_PREFIX, "replay", "--topic", RESENT, "--to-topic", target, "--bootstrap", platform.kafka().bootstrapServers());
+
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.lines()).contains("duplicates skipped: " + (RESENT_TO - RESENT_FROM)
+                + " (records whose event id was already replayed; --keep-duplicates replays them)",
+                "records without an id header, replayed as they are (they cannot be deduplicated): 1");
+        assertThat(replay.out()).contains("replayed " + distinct + " records");
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> original = platform.readAll(RESENT, RESENT_RECORDS);
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> replayed = platform.readAll(target, distinct);
+        assertThat(endOffsets(target).stream().mapToLong(Long::longValue).sum()).as("records in " + target).isEqualTo(distinct);
+        List<String> ids = replayed.values().stream().flatMap(List::stream).map(ArchiveToolIT::eventId).flatMap(Optional::stream).toList();
+        assertThat(ids).as("event ids in " + target).doesNotHaveDuplicates().hasSize(RESENT_EVENTS)
+                .containsExactlyInAnyOrderElementsOf(original.values().stream().flatMap(List::stream).map(ArchiveToolIT::eventId)
+                        .flatMap(Optional::stream).distinct().toList());
+        Set<String> seen = new HashSet<>();
+        for (int p = 0; p < ArchivePlatform.PARTITIONS; p++) {
+            List<Event> firstCopies = original.get(p).stream().filter(r -> eventId(r).map(seen::add).orElse(true))
+                    .map(Event::of).map(Event::withoutOffset).toList();
+            assertThat(replayed.get(p)).extracting(Event::of).extracting(Event::withoutOffset).as("partition %d", p)
+                    .containsExactlyElementsOf(firstCopies);
+        }
+    }
+
+    @Test
+    void replayWithKeepDuplicatesDeliversEveryArchivedRecord() {
+        String target = RESENT + ".verbatim";
+        platform.createTopic(target);
+
+        Run replay = toolOn(RESENT_PREFIX, "replay", "--topic", RESENT, "--to-topic", target, "--bootstrap", platform.kafka().bootstrapServers(),
+                "--keep-duplicates");
+
+        assertThat(replay.exit()).as(replay.err()).isZero();
+        assertThat(replay.out()).contains("replayed " + RESENT_RECORDS + " records").contains("duplicates kept (--keep-duplicates)");
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> original = platform.readAll(RESENT, RESENT_RECORDS);
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> replayed = platform.readAll(target, RESENT_RECORDS);
+        for (int p = 0; p < ArchivePlatform.PARTITIONS; p++) {
+            assertThat(replayed.get(p)).extracting(Event::of).as("partition %d", p)
+                    .containsExactlyElementsOf(original.get(p).stream().map(Event::of).toList());
+        }
+    }
+
+    private static Optional<String> eventId(ConsumerRecord<byte[], byte[]> record) {
+        return Optional.ofNullable(record.headers().lastHeader("id")).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    /** The end offset of each partition of the topic: how many records it holds. */
+    private static List<Long> endOffsets(String topic) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", platform.kafka().bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (int p = 0; p < ArchivePlatform.PARTITIONS; p++) {
+                ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(ends).all().get().values().stream().map(ListOffsetsResult.ListOffsetsResultInfo::offset).toList();
+        } catch (ExecutionException e) {
+            throw new AssertionError("cannot read the end offsets of " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     /**

@@ -51,6 +51,28 @@ class ArchiveToolTest {
     }
 
     @Test
+    void replaySaysHowManyDuplicatesItSkippedAndHowManyRecordsHadNoEventId() {
+        String printed = ArchiveTool.ReplayCommand.summary(new ArchiveReplayer.Result(301, 4, 0, 60, 1), "orders.events", "copy", false);
+
+        assertThat(printed.lines()).containsExactly("replayed 301 records from 4 objects of orders.events into copy (0 outside the range)",
+                "duplicates skipped: 60 (records whose event id was already replayed; --keep-duplicates replays them)",
+                "records without an id header, replayed as they are (they cannot be deduplicated): 1");
+    }
+
+    @Test
+    void replaysEveryCopyOnlyWhenAskedToKeepDuplicates() {
+        ArchiveTool.ReplayCommand byDefault = new ArchiveTool.ReplayCommand();
+        new CommandLine(byDefault).parseArgs("--bucket", "b", "--topic", "orders.events", "--to-topic", "copy");
+        ArchiveTool.ReplayCommand verbatim = new ArchiveTool.ReplayCommand();
+        new CommandLine(verbatim).parseArgs("--bucket", "b", "--topic", "orders.events", "--to-topic", "copy", "--keep-duplicates");
+
+        assertThat(byDefault.keepDuplicates).isFalse();
+        assertThat(verbatim.keepDuplicates).isTrue();
+        assertThat(ArchiveTool.ReplayCommand.summary(new ArchiveReplayer.Result(361, 4, 0, 0, 0), "orders.events", "copy", true))
+                .contains("duplicates kept (--keep-duplicates)").doesNotContain("duplicates skipped");
+    }
+
+    @Test
     void readsTheSinkSettingsFromOptionsAndTheSecretFromTheEnvironmentOnly() {
         ArchiveTool.VerifyCommand verify = new ArchiveTool.VerifyCommand();
         new CommandLine(verify).parseArgs("--bucket", "relaybox-archive", "--endpoint", "http://127.0.0.1:19000", "--prefix", "events",

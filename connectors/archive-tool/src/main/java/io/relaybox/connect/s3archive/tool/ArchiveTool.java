@@ -53,7 +53,7 @@ public final class ArchiveTool {
         return 1;
     }
 
-    @Command(name = "list", description = "Lists the topics of the archive, or the objects of one topic.")
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Lists the topics of the archive, or the objects of one topic.")
     static final class ListCommand implements Callable<Integer> {
 
         @Mixin
@@ -85,7 +85,7 @@ public final class ArchiveTool {
         }
     }
 
-    @Command(name = "verify", description = {"Checks the archive of each topic: no offset gaps or overlaps per partition, keys "
+    @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Checks the archive of each topic: no offset gaps or overlaps per partition, keys "
             + "that match their records, each event id once.",
             "Names every event id archived more than once with each copy's object key, line, partition and offset. Records "
                     + "without an id header are counted apart: they cannot be checked for duplicates.",
@@ -134,7 +134,7 @@ public final class ArchiveTool {
         }
     }
 
-    @Command(name = "replay", description = {"Produces a topic (or a record-time range of it) from the archive into a Kafka "
+    @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Produces a topic (or a record-time range of it) from the archive into a Kafka "
             + "topic: same key, value, headers and timestamp, per partition in offset order.",
             "Each event id once: a record whose event id was already replayed in this run is skipped (the first copy in "
                     + "archive order wins) and counted; records without an id header are all replayed. --keep-duplicates "

@@ -3,6 +3,8 @@ package io.relaybox.connect.s3archive.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +23,20 @@ class ArchiveToolTest {
     @Test
     void refusesAReplayWithoutTargetTopic() {
         assertThat(ArchiveTool.run("replay", "--bucket", "b", "--topic", "orders.events", "--bootstrap", "k:9092")).isEqualTo(2);
+    }
+
+    @Test
+    void explainsEachCommandsOptionsWithHelp() {
+        StringWriter verifyHelp = new StringWriter();
+        StringWriter replayHelp = new StringWriter();
+
+        int verifyExit = new CommandLine(new ArchiveTool()).setOut(new PrintWriter(verifyHelp)).execute("verify", "--help");
+        int replayExit = new CommandLine(new ArchiveTool()).setOut(new PrintWriter(replayHelp)).execute("replay", "--help");
+
+        assertThat(verifyExit).isZero();
+        assertThat(verifyHelp.toString()).contains("--allow-duplicates").contains("Exit 1 when something is wrong");
+        assertThat(replayExit).isZero();
+        assertThat(replayHelp.toString()).contains("--keep-duplicates").contains("Each event id once");
     }
 
     @Test

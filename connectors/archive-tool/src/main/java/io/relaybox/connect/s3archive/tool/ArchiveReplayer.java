@@ -23,8 +23,9 @@ import io.relaybox.connect.s3archive.partition.RecordTime;
 /**
  * Replays a topic (or a record-time range of it) from the archive into a Kafka topic, so that a new consumer can rebuild
  * its state from the event store: same key, value, headers and timestamp; per partition in offset order; by default into
- * the same partition numbers. The producer must be idempotent ({@code enable.idempotence=true}, the default) so that
- * retries neither duplicate nor reorder.
+ * the same partition numbers; each event id once (the first copy in archive order, see {@link FirstCopies}) unless asked
+ * to keep duplicates. The producer must be idempotent ({@code enable.idempotence=true}, the default) so that retries
+ * neither duplicate nor reorder.
  */
 public final class ArchiveReplayer {
 
@@ -38,9 +39,10 @@ public final class ArchiveReplayer {
      * @param samePartitions produce into the record's original partition number (the target needs at least as many
      *        partitions); false lets the producer's partitioner choose by key
      * @param timeHeader the sink's {@code record.time.header}, for the range
+     * @param keepDuplicates replay every archived record, also a later copy of an event id already replayed
      */
     public record Request(String topic, Optional<Instant> from, Optional<Instant> to, String targetTopic, boolean samePartitions,
-            String timeHeader) {
+            String timeHeader, boolean keepDuplicates) {
     }
 
     /**
@@ -49,8 +51,12 @@ public final class ArchiveReplayer {
      * @param records records produced
      * @param objects objects read
      * @param skipped records outside the time range
+     * @param duplicates records not replayed because a record with the same event id was replayed before them (0 when
+     *        duplicates are kept)
+     * @param withoutEventId records replayed that have no event id (they cannot be deduplicated; 0 when duplicates are
+     *        kept, as they are not looked at)
      */
-    public record Result(long records, int objects, long skipped) {
+    public record Result(long records, int objects, long skipped, long duplicates, long withoutEventId) {
     }
 
     private final Archive archive;
@@ -72,6 +78,7 @@ public final class ArchiveReplayer {
         Optional<LocalDate> toDate = request.to().map(i -> i.minusMillis(1).atOffset(ZoneOffset.UTC).toLocalDate());
         List<ArchiveObject> objects = archive.objects(request.topic(), Optional.empty(), fromDate, toDate);
         long[] counts = {0, 0};
+        FirstCopies firstCopies = new FirstCopies();
         List<Future<RecordMetadata>> pending = new ArrayList<>();
         List<ArchivedRecord> pendingRecords = new ArrayList<>();
         // per partition in offset order: objects are sorted by partition, then first offset
@@ -81,6 +88,9 @@ public final class ArchiveReplayer {
                 if (request.from().isPresent() && time < request.from().get().toEpochMilli()
                         || request.to().isPresent() && time >= request.to().get().toEpochMilli()) {
                     counts[1]++;
+                    return;
+                }
+                if (!request.keepDuplicates() && !firstCopies.deliver(record.eventId())) {
                     return;
                 }
                 pending.add(producer.send(toProducerRecord(record, request)));
@@ -93,7 +103,7 @@ public final class ArchiveReplayer {
         }
         producer.flush();
         awaitAll(pending, pendingRecords);
-        return new Result(counts[0], objects.size(), counts[1]);
+        return new Result(counts[0], objects.size(), counts[1], firstCopies.duplicates(), firstCopies.withoutEventId());
     }
 
     private static ProducerRecord<byte[], byte[]> toProducerRecord(ArchivedRecord record, Request request) {

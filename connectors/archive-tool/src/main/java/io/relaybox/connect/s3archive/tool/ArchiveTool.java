@@ -2,7 +2,9 @@ package io.relaybox.connect.s3archive.tool;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -51,7 +53,7 @@ public final class ArchiveTool {
         return 1;
     }
 
-    @Command(name = "list", description = "Lists the topics of the archive, or the objects of one topic.")
+    @Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Version.class, description = "Lists the topics of the archive, or the objects of one topic.")
     static final class ListCommand implements Callable<Integer> {
 
         @Mixin
@@ -83,7 +85,11 @@ public final class ArchiveTool {
         }
     }
 
-    @Command(name = "verify", description = "Checks a topic's archive: no offset gaps or overlaps per partition, each event id once.")
+    @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Checks the archive of each topic: no offset gaps or overlaps per partition, keys "
+            + "that match their records, each event id once.",
+            "Names every event id archived more than once with each copy's object key, line, partition and offset. Records "
+                    + "without an id header are counted apart: they cannot be checked for duplicates.",
+            "Exit 1 when something is wrong, duplicate event ids included (unless --allow-duplicates)."})
     static final class VerifyCommand implements Callable<Integer> {
 
         @Mixin
@@ -92,25 +98,47 @@ public final class ArchiveTool {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--topic", required = true, description = "The archived topic.")
-        String topic;
+        @Option(names = "--topic", description = "An archived topic (repeatable; default: every topic of the archive).")
+        List<String> topics = new ArrayList<>();
+
+        @Option(names = "--allow-duplicates", description = "Still list duplicate event ids, but exit 0 when they are the only "
+                + "problem (Debezium delivers at least once: after a Connect worker crash an archive may hold an event twice; "
+                + "replay delivers it once).")
+        boolean allowDuplicates;
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
             Archive a = archive.open();
             try {
-                VerificationReport report = new ArchiveVerifier(a, archive.timeHeader).verify(topic);
-                spec.commandLine().getOut().print(report.summary());
-                spec.commandLine().getOut().flush();
-                return report.isClean() ? 0 : 1;
+                boolean failed = false;
+                for (String topic : topics.isEmpty() ? a.topics() : topics) {
+                    VerificationReport report = new ArchiveVerifier(a, archive.timeHeader).verify(topic);
+                    out.print(report.summary());
+                    boolean passes = passes(report, allowDuplicates);
+                    if (passes && !report.isClean()) {
+                        out.println("  duplicates allowed (--allow-duplicates)");
+                    }
+                    failed |= !passes;
+                    out.flush();
+                }
+                return failed ? 1 : 0;
             } finally {
                 a.store().close();
             }
         }
+
+        /** Whether the report lets verify exit 0: no gaps, overlaps or mismatched keys, and no duplicates unless allowed. */
+        static boolean passes(VerificationReport report, boolean allowDuplicates) {
+            return report.isIntact() && (allowDuplicates || report.duplicates().isEmpty());
+        }
     }
 
-    @Command(name = "replay", description = "Produces a topic (or a record-time range of it) from the archive into a Kafka topic: "
-            + "same key, value, headers and timestamp, per partition in offset order.")
+    @Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Version.class, description = {"Produces a topic (or a record-time range of it) from the archive into a Kafka "
+            + "topic: same key, value, headers and timestamp, per partition in offset order.",
+            "Each event id once: a record whose event id was already replayed in this run is skipped (the first copy in "
+                    + "archive order wins) and counted; records without an id header are all replayed. --keep-duplicates "
+                    + "replays every record as archived."})
     static final class ReplayCommand implements Callable<Integer> {
 
         @Mixin
@@ -142,6 +170,11 @@ public final class ArchiveTool {
                 + "the age of the records (their original timestamps): Kafka will delete them soon after.")
         boolean ignoreRetention;
 
+        @Option(names = "--keep-duplicates", description = "Replay every archived record, also later copies of an event id "
+                + "already replayed (by default each event id is replayed once; remembering the ids takes about 125 bytes of "
+                + "heap per event).")
+        boolean keepDuplicates;
+
         @Option(names = "--producer-property", description = "A Kafka producer setting, e.g. security.protocol=SSL (repeatable).")
         Map<String, String> producerProperties = new LinkedHashMap<>();
 
@@ -172,14 +205,30 @@ public final class ArchiveTool {
             }
             try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(properties, new ByteArraySerializer(), new ByteArraySerializer())) {
                 ArchiveReplayer.Result result = new ArchiveReplayer(a, producer).replay(new ArchiveReplayer.Request(topic,
-                        Optional.ofNullable(from), Optional.ofNullable(to), targetTopic, samePartitions, archive.timeHeader));
-                spec.commandLine().getOut().printf("replayed %d records from %d objects of %s into %s (%d outside the range)%n",
-                        result.records(), result.objects(), topic, targetTopic, result.skipped());
+                        Optional.ofNullable(from), Optional.ofNullable(to), targetTopic, samePartitions, archive.timeHeader, keepDuplicates));
+                spec.commandLine().getOut().print(summary(result, topic, targetTopic, keepDuplicates));
                 spec.commandLine().getOut().flush();
                 return 0;
             } finally {
                 a.store().close();
             }
+        }
+
+        /** What a replay prints: what it produced, and what it skipped as duplicates. */
+        static String summary(ArchiveReplayer.Result result, String topic, String targetTopic, boolean keepDuplicates) {
+            StringBuilder out = new StringBuilder(String.format("replayed %d records from %d objects of %s into %s (%d outside the range)%n",
+                    result.records(), result.objects(), topic, targetTopic, result.skipped()));
+            if (keepDuplicates) {
+                out.append(String.format("duplicates kept (--keep-duplicates): every archived record replayed, event ids not looked at%n"));
+                return out.toString();
+            }
+            out.append(String.format("duplicates skipped: %d (records whose event id was already replayed; --keep-duplicates replays them)%n",
+                    result.duplicates()));
+            if (result.withoutEventId() > 0) {
+                out.append(String.format("records without an id header, replayed as they are (they cannot be deduplicated): %d%n",
+                        result.withoutEventId()));
+            }
+            return out.toString();
         }
     }
 

@@ -3,13 +3,19 @@ package io.relaybox.connect.s3archive.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.relaybox.connect.s3archive.replay.EventIdOccurrences;
+import io.relaybox.connect.s3archive.replay.VerificationReport;
 import picocli.CommandLine;
 
 class ArchiveToolTest {
@@ -17,6 +23,69 @@ class ArchiveToolTest {
     @Test
     void refusesAReplayWithoutTargetTopic() {
         assertThat(ArchiveTool.run("replay", "--bucket", "b", "--topic", "orders.events", "--bootstrap", "k:9092")).isEqualTo(2);
+    }
+
+    @Test
+    void explainsEachCommandsOptionsWithHelp() {
+        StringWriter verifyHelp = new StringWriter();
+        StringWriter replayHelp = new StringWriter();
+
+        int verifyExit = new CommandLine(new ArchiveTool()).setOut(new PrintWriter(verifyHelp)).execute("verify", "--help");
+        int replayExit = new CommandLine(new ArchiveTool()).setOut(new PrintWriter(replayHelp)).execute("replay", "--help");
+
+        assertThat(verifyExit).isZero();
+        assertThat(verifyHelp.toString()).contains("--allow-duplicates").contains("Exit 1 when something is wrong");
+        assertThat(replayExit).isZero();
+        assertThat(replayHelp.toString()).contains("--keep-duplicates").contains("Each event id once");
+    }
+
+    @Test
+    void verifyFailsOnDuplicateEventIdsUnlessTheyAreAllowed() {
+        VerificationReport duplicatesOnly = report(List.of(), List.of(duplicate()));
+
+        assertThat(ArchiveTool.VerifyCommand.passes(duplicatesOnly, false)).isFalse();
+        assertThat(ArchiveTool.VerifyCommand.passes(duplicatesOnly, true)).isTrue();
+        assertThat(ArchiveTool.VerifyCommand.passes(report(List.of(), List.of()), false)).isTrue();
+    }
+
+    @Test
+    void verifyFailsOnAGapEvenWhenDuplicatesAreAllowed() {
+        assertThat(ArchiveTool.VerifyCommand.passes(report(List.of("orders.events-0: 10..19"), List.of(duplicate())), true)).isFalse();
+    }
+
+    @Test
+    void verifiesEveryTopicNamedOrAllWhenNoneIs() {
+        ArchiveTool.VerifyCommand some = new ArchiveTool.VerifyCommand();
+        new CommandLine(some).parseArgs("--bucket", "b", "--topic", "orders.events", "--topic", "payments.events", "--allow-duplicates");
+        ArchiveTool.VerifyCommand all = new ArchiveTool.VerifyCommand();
+        new CommandLine(all).parseArgs("--bucket", "b");
+
+        assertThat(some.topics).containsExactly("orders.events", "payments.events");
+        assertThat(some.allowDuplicates).isTrue();
+        assertThat(all.topics).isEmpty();
+        assertThat(all.allowDuplicates).isFalse();
+    }
+
+    @Test
+    void replaySaysHowManyDuplicatesItSkippedAndHowManyRecordsHadNoEventId() {
+        String printed = ArchiveTool.ReplayCommand.summary(new ArchiveReplayer.Result(301, 4, 0, 60, 1), "orders.events", "copy", false);
+
+        assertThat(printed.lines()).containsExactly("replayed 301 records from 4 objects of orders.events into copy (0 outside the range)",
+                "duplicates skipped: 60 (records whose event id was already replayed; --keep-duplicates replays them)",
+                "records without an id header, replayed as they are (they cannot be deduplicated): 1");
+    }
+
+    @Test
+    void replaysEveryCopyOnlyWhenAskedToKeepDuplicates() {
+        ArchiveTool.ReplayCommand byDefault = new ArchiveTool.ReplayCommand();
+        new CommandLine(byDefault).parseArgs("--bucket", "b", "--topic", "orders.events", "--to-topic", "copy");
+        ArchiveTool.ReplayCommand verbatim = new ArchiveTool.ReplayCommand();
+        new CommandLine(verbatim).parseArgs("--bucket", "b", "--topic", "orders.events", "--to-topic", "copy", "--keep-duplicates");
+
+        assertThat(byDefault.keepDuplicates).isFalse();
+        assertThat(verbatim.keepDuplicates).isTrue();
+        assertThat(ArchiveTool.ReplayCommand.summary(new ArchiveReplayer.Result(361, 4, 0, 0, 0), "orders.events", "copy", true))
+                .contains("duplicates kept (--keep-duplicates)").doesNotContain("duplicates skipped");
     }
 
     @Test
@@ -77,5 +146,16 @@ class ArchiveToolTest {
 
         assertThatThrownBy(() -> verify.archive.settings(Map.of())).isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("give --bucket");
+    }
+
+    private static VerificationReport report(List<String> gaps, List<EventIdOccurrences.Duplicate> duplicates) {
+        return new VerificationReport("orders.events", Map.of(0, new VerificationReport.PartitionSummary(1, 3, 0, 2, 100)), gaps, List.of(),
+                List.of(), duplicates, 2, 0, Optional.empty());
+    }
+
+    private static EventIdOccurrences.Duplicate duplicate() {
+        String key = "events/orders.events/dt=2026-11-25/partition=0/orders.events+0+00000000000000000000.ndjson.gz";
+        return new EventIdOccurrences.Duplicate("e-1", List.of(new EventIdOccurrences.Place(key, 1, "orders.events", 0, 0),
+                new EventIdOccurrences.Place(key, 3, "orders.events", 0, 2)));
     }
 }

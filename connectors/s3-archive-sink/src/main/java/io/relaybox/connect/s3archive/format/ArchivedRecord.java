@@ -60,9 +60,9 @@ public record ArchivedRecord(String topic, int partition, long offset, Long time
                 .map(Header::value).map(v -> new String(v, StandardCharsets.UTF_8));
     }
 
-    /** The event id ({@code id} header), when the record has one. */
+    /** The event id ({@code id} header), when the record has one that is not empty. */
     public Optional<String> eventId() {
-        return header(OutboxHeaders.ID);
+        return header(OutboxHeaders.ID).filter(id -> !id.isEmpty());
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import java.util.zip.GZIPInputStream;
 
 /** Reads an archive object (gzip-compressed NDJSON) back into records, streaming. */
@@ -24,6 +25,17 @@ public final class ObjectReader {
      * @throws IllegalArgumentException when a line is malformed (with the source and line number)
      */
     public static void forEach(InputStream gzipped, String source, Consumer<ArchivedRecord> consumer) {
+        forEachLine(gzipped, source, (record, line) -> consumer.accept(record));
+    }
+
+    /**
+     * Hands each record of the object to the consumer with its line number (1-based, of the uncompressed NDJSON; empty
+     * lines count but carry no record), in order; closes the stream.
+     *
+     * @param source names the object in messages
+     * @throws IllegalArgumentException when a line is malformed (with the source and line number)
+     */
+    public static void forEachLine(InputStream gzipped, String source, ObjIntConsumer<ArchivedRecord> consumer) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(new GZIPInputStream(gzipped, 64 * 1024),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -39,7 +51,7 @@ public final class ObjectReader {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException(source + " line " + number + ": " + e.getMessage(), e);
                 }
-                consumer.accept(record);
+                consumer.accept(record, number);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 import io.relaybox.connect.s3archive.format.ArchivedRecord;
 import io.relaybox.connect.s3archive.format.ObjectReader;
@@ -83,9 +84,14 @@ public final class Archive {
 
     /** Hands the object's records to the consumer, in offset order. */
     public void read(ArchiveObject object, Consumer<ArchivedRecord> consumer) {
+        readLines(object, (record, line) -> consumer.accept(record));
+    }
+
+    /** Hands the object's records to the consumer with their line numbers in the object (1-based), in offset order. */
+    public void readLines(ArchiveObject object, ObjIntConsumer<ArchivedRecord> consumer) {
         String key = object.key().key();
         InputStream in = retrier.call("GET s3://" + store.bucket() + "/" + key, () -> store.get(key));
-        ObjectReader.forEach(in, "s3://" + store.bucket() + "/" + key, consumer);
+        ObjectReader.forEachLine(in, "s3://" + store.bucket() + "/" + key, consumer);
     }
 
     /** The object's records, in offset order. */

@@ -2,7 +2,6 @@ package io.relaybox.connect.s3archive.replay;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,9 +11,10 @@ import io.relaybox.connect.s3archive.partition.RecordTime;
 
 /**
  * Checks a topic's archive: per partition the objects cover consecutive offsets without gaps or overlaps, each object's
- * key matches its first record, and each event id appears once in the whole topic. Offsets before the first archived one
- * are not checked (the topic may have been archived from a later start). A topic written by transactional producers has
- * commit markers between records: those offsets show up as gaps of one.
+ * key matches its first record, and each event id appears once in the whole topic (else it names every copy: object key,
+ * line, partition and offset). Offsets before the first archived one are not checked (the topic may have been archived
+ * from a later start). A topic written by transactional producers has commit markers between records: those offsets
+ * show up as gaps of one.
  */
 public final class ArchiveVerifier {
 
@@ -34,8 +34,7 @@ public final class ArchiveVerifier {
         List<String> gaps = new ArrayList<>();
         List<String> overlaps = new ArrayList<>();
         List<String> mismatched = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        long[] withoutId = {0};
+        EventIdOccurrences eventIds = new EventIdOccurrences();
         Map<Integer, long[]> state = new HashMap<>(); // per partition: objects, records, first, last, bytes
         for (ArchiveObject object : archive.objects(topic)) {
             int p = object.key().partition();
@@ -45,7 +44,8 @@ public final class ArchiveVerifier {
             long[] last = {s[3]};
             boolean[] first = {true};
             boolean[] overlapReported = {false};
-            archive.read(object, record -> {
+            String objectKey = object.key().key();
+            archive.readLines(object, (record, line) -> {
                 if (first[0]) {
                     checkKey(object, record, mismatched);
                 } else if (!RecordTime.date(RecordTime.of(record, timeHeader)).equals(object.key().date())) {
@@ -66,23 +66,15 @@ public final class ArchiveVerifier {
                 }
                 last[0] = Math.max(last[0], record.offset());
                 s[1]++;
-                String id = record.eventId().orElse(null);
-                if (id == null) {
-                    withoutId[0]++;
-                } else {
-                    seen.merge(id, 1, Integer::sum);
-                }
+                // the topic's one String, not each record's own copy: the first place of every id stays in memory
+                String recordTopic = record.topic().equals(topic) ? topic : record.topic();
+                eventIds.add(record.eventId(), new EventIdOccurrences.Place(objectKey, line, recordTopic, record.partition(), record.offset()));
             });
             s[3] = last[0];
         }
         state.forEach((p, s) -> partitions.put(p, new VerificationReport.PartitionSummary((int) s[0], s[1], s[2], s[3], s[4])));
-        Map<String, Integer> duplicates = new LinkedHashMap<>();
-        seen.forEach((id, count) -> {
-            if (count > 1) {
-                duplicates.put(id, count);
-            }
-        });
-        return new VerificationReport(topic, partitions, gaps, overlaps, mismatched, duplicates, withoutId[0]);
+        return new VerificationReport(topic, partitions, gaps, overlaps, mismatched, eventIds.duplicates(), eventIds.distinctEventIds(),
+                eventIds.withoutEventId(), eventIds.firstWithoutEventId());
     }
 
     private void checkKey(ArchiveObject object, ArchivedRecord record, List<String> mismatched) {

@@ -2,6 +2,9 @@ package io.relaybox.connect.s3archive.replay;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import io.relaybox.connect.support.OutboxHeaders;
 
 /**
  * What {@link ArchiveVerifier} found in one topic's archive.
@@ -10,11 +13,16 @@ import java.util.Map;
  * @param gaps offset ranges missing between or inside objects, e.g. {@code orders.events-0: 100..149}
  * @param overlaps objects whose offsets overlap an earlier object's, or records out of order
  * @param mismatchedKeys objects whose key does not match their first record (topic, partition, first offset, date)
- * @param duplicateEventIds event ids ({@code id} header) found more than once, with their count
- * @param recordsWithoutEventId records without an {@code id} header
+ * @param duplicates event ids ({@code id} header) found more than once, each with every place it was found, ordered
+ *        by where its first copy is
+ * @param distinctEventIds how many different event ids the topic's records have
+ * @param recordsWithoutEventId records without an {@code id} header (or with an empty one): they cannot be checked for
+ *        duplicates
+ * @param firstWithoutEventId where the first of those is
  */
 public record VerificationReport(String topic, Map<Integer, PartitionSummary> partitions, List<String> gaps, List<String> overlaps,
-        List<String> mismatchedKeys, Map<String, Integer> duplicateEventIds, long recordsWithoutEventId) {
+        List<String> mismatchedKeys, List<EventIdOccurrences.Duplicate> duplicates, long distinctEventIds, long recordsWithoutEventId,
+        Optional<EventIdOccurrences.Place> firstWithoutEventId) {
 
     /**
      * One partition.
@@ -37,29 +45,51 @@ public record VerificationReport(String topic, Map<Integer, PartitionSummary> pa
         return partitions.values().stream().mapToLong(PartitionSummary::bytes).sum();
     }
 
-    /** True when there are no gaps, overlaps, mismatched keys or duplicate event ids. */
-    public boolean isClean() {
-        return gaps.isEmpty() && overlaps.isEmpty() && mismatchedKeys.isEmpty() && duplicateEventIds.isEmpty();
+    /** The copies beyond the first of every duplicated event id: what a replay skips. */
+    public long extraCopies() {
+        return duplicates.stream().mapToLong(d -> d.count() - 1L).sum();
     }
 
-    /** A few lines for people. */
+    /** True when there are no gaps, overlaps or mismatched keys: every offset archived once, in the object its key names. */
+    public boolean isIntact() {
+        return gaps.isEmpty() && overlaps.isEmpty() && mismatchedKeys.isEmpty();
+    }
+
+    /** True when the archive is intact and holds each event id once. */
+    public boolean isClean() {
+        return isIntact() && duplicates.isEmpty();
+    }
+
+    /**
+     * Lines for people: the totals and a status ({@code OK}; {@code DUPLICATES} when the only problem is event ids
+     * archived more than once; else {@code PROBLEMS}), one line per partition, then one per problem; every duplicated
+     * event id with each place it was found.
+     */
     public String summary() {
         StringBuilder out = new StringBuilder();
         out.append(topic).append(": ").append(objects()).append(" objects, ").append(records()).append(" records, ").append(bytes())
-                .append(" bytes; ").append(isClean() ? "OK" : "PROBLEMS").append('\n');
+                .append(" bytes, ").append(distinctEventIds).append(" event ids; ")
+                .append(!isIntact() ? "PROBLEMS" : duplicates.isEmpty() ? "OK" : "DUPLICATES").append('\n');
         partitions.forEach((p, s) -> out.append("  partition ").append(p).append(": ").append(s.objects()).append(" objects, ")
                 .append(s.records()).append(" records, offsets ").append(s.firstOffset()).append("..").append(s.lastOffset()).append('\n'));
         gaps.forEach(g -> out.append("  gap ").append(g).append('\n'));
         overlaps.forEach(o -> out.append("  overlap ").append(o).append('\n'));
         mismatchedKeys.forEach(m -> out.append("  key mismatch ").append(m).append('\n'));
-        duplicateEventIds.entrySet().stream().limit(20)
-                .forEach(d -> out.append("  event ").append(d.getKey()).append(" archived ").append(d.getValue()).append(" times\n"));
-        if (duplicateEventIds.size() > 20) {
-            out.append("  ... ").append(duplicateEventIds.size() - 20).append(" more duplicate event ids\n");
+        if (!duplicates.isEmpty()) {
+            out.append("  ").append(count(duplicates.size(), "event id")).append(" archived more than once (")
+                    .append(count(extraCopies(), "extra copy", "extra copies")).append(")\n");
+            duplicates.forEach(d -> out.append("  ").append(d).append('\n'));
         }
-        if (recordsWithoutEventId > 0) {
-            out.append("  ").append(recordsWithoutEventId).append(" records without an id header\n");
-        }
+        firstWithoutEventId.ifPresent(first -> out.append("  ").append(count(recordsWithoutEventId, "record")).append(" without an ")
+                .append(OutboxHeaders.ID).append(" header (not checked for duplicates), the first at ").append(first).append('\n'));
         return out.toString();
+    }
+
+    private static String count(long n, String one) {
+        return count(n, one, one + "s");
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 }

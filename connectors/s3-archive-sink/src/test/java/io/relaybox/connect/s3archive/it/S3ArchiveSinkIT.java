@@ -82,7 +82,7 @@ class S3ArchiveSinkIT {
         deploy(platform.connector("archive-once", topic, "once", Map.of()));
 
         VerificationReport report = awaitComplete(platform, "once", topic, n, TIMEOUT);
-        assertThat(report.duplicateEventIds()).isEmpty();
+        assertThat(report.duplicates()).isEmpty();
         assertThat(report.recordsWithoutEventId()).isZero();
         assertThat(platform.archive("once").objects(topic)).allSatisfy(o -> assertThat(o.key().key())
                 .matches("once/archive-once/dt=" + ArchivePlatform.recordDate() + "/partition=[0-2]/archive-once\\+[0-2]\\+\\d{20}\\.ndjson\\.gz"));

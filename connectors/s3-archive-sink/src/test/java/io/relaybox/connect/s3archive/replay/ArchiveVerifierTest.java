@@ -77,8 +77,49 @@ class ArchiveVerifierTest {
         VerificationReport report = verifier.verify(TOPIC);
 
         assertThat(report.overlaps()).anySatisfy(o -> assertThat(o).contains("+00000000000000000005.ndjson.gz holds offset 5"));
-        assertThat(report.duplicateEventIds()).hasSize(10).containsEntry("e-0-5", 2);
-        assertThat(report.summary()).contains("PROBLEMS").contains("event e-0-5 archived 2 times");
+        assertThat(report.duplicates()).hasSize(10).first().satisfies(d -> assertThat(d.eventId()).isEqualTo("e-0-5"))
+                .satisfies(d -> assertThat(d.count()).isEqualTo(2));
+        assertThat(report.summary()).contains("PROBLEMS").contains("event e-0-5 archived 2 times: ");
+    }
+
+    @Test
+    void namesEachEventIdThatKafkaHeldTwiceWithTheObjectLineAndOffsetOfEveryCopy() {
+        // what Debezium leaves after a Connect worker crash: events 12..14 sent again, at offsets 30..32
+        List<SinkRecord> resent = records(0, 30, 40, "e");
+        for (int i = 0; i < 3; i++) {
+            resent.set(i, withId(resent.get(i), "e-0-" + (12 + i)));
+        }
+        writer(store, 0).write(resent, false);
+
+        VerificationReport report = verifier.verify(TOPIC);
+
+        assertThat(report.isIntact()).as(report.summary()).isTrue();
+        assertThat(report.isClean()).isFalse();
+        assertThat(report.distinctEventIds()).isEqualTo(67);
+        assertThat(report.extraCopies()).isEqualTo(3);
+        assertThat(report.duplicates()).extracting(EventIdOccurrences.Duplicate::eventId).containsExactly("e-0-12", "e-0-13", "e-0-14");
+        assertThat(report.duplicates().get(0).places()).containsExactly(
+                new EventIdOccurrences.Place(SECOND, 3, TOPIC, 0, 12),
+                new EventIdOccurrences.Place(SECOND.replace("00000000000000000010", "00000000000000000030"), 1, TOPIC, 0, 30));
+        assertThat(report.summary()).contains("; DUPLICATES\n").contains("  3 event ids archived more than once (3 extra copies)\n")
+                .contains("  event e-0-14 archived 2 times: " + SECOND + " line 5 (orders.events-0@14); "
+                        + SECOND.replace("00000000000000000010", "00000000000000000030") + " line 3 (orders.events-0@32)\n");
+    }
+
+    @Test
+    void countsRecordsWithoutAnEventIdApartAndStillChecksTheOthers() {
+        List<SinkRecord> more = records(1, 30, 40, "e");
+        more.set(0, withId(more.get(0), null));
+        more.set(1, withId(more.get(1), ""));
+        more.set(2, withId(more.get(2), "e-1-0"));
+        writer(store, 1).write(more, false);
+
+        VerificationReport report = verifier.verify(TOPIC);
+
+        assertThat(report.recordsWithoutEventId()).isEqualTo(2);
+        assertThat(report.duplicates()).extracting(EventIdOccurrences.Duplicate::eventId).containsExactly("e-1-0");
+        assertThat(report.summary()).contains("  2 records without an id header (not checked for duplicates), the first at "
+                + "archive/orders.events/dt=2026-11-25/partition=1/orders.events+1+00000000000000000030.ndjson.gz line 1 (orders.events-1@30)\n");
     }
 
     @Test
@@ -90,6 +131,21 @@ class ArchiveVerifierTest {
 
         assertThat(report.mismatchedKeys()).singleElement().asString().contains("starts with orders.events-0@10");
         assertThat(report.isClean()).isFalse();
+    }
+
+    /** The record with its {@code id} header replaced by this one, or removed when null. */
+    private static SinkRecord withId(SinkRecord record, String id) {
+        ConnectHeaders headers = new ConnectHeaders();
+        record.headers().forEach(h -> {
+            if (!h.key().equals("id")) {
+                headers.add(h.key(), h.value(), h.schema());
+            }
+        });
+        if (id != null) {
+            headers.addBytes("id", id.getBytes(StandardCharsets.UTF_8));
+        }
+        return record.newRecord(record.topic(), record.kafkaPartition(), record.keySchema(), record.key(), record.valueSchema(),
+                record.value(), record.timestamp(), headers);
     }
 
     private static List<SinkRecord> records(int partition, long from, long to, String idPrefix) {

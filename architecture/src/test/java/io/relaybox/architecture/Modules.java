@@ -23,7 +23,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 final class Modules {
 
     /** Modules whose main code exists to support tests: they may import JUnit and the test kit. */
-    static final Set<String> TEST_SUPPORT = Set.of("testkit/extensions", "testkit/crash-hooks", "sink-consumers/consumer-test-support");
+    static final Set<String> TEST_SUPPORT = Set.of("testkit/extensions", "testkit/containers", "testkit/crash-hooks",
+            "sink-consumers/consumer-test-support");
 
     /** The services: each runs on its own and owns its database. */
     static final Set<String> SERVICES = Set.of("order-monolith", "sink-consumers/inventory-service", "sink-consumers/payment-service");

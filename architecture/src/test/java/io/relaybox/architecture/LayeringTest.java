@@ -29,7 +29,8 @@ class LayeringTest {
     @Test
     void mainCodeNeverImportsTestLibrariesOrTheTestKit() {
         noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("org.junit..", "org.assertj..", "org.awaitility..", "org.mockito..", "io.relaybox.testkit..")
+                .resideInAnyPackage("org.junit..", "org.assertj..", "org.awaitility..", "org.mockito..", "org.testcontainers..",
+                        "io.relaybox.testkit..")
                 .because("test code ships only in test scope; only " + Modules.TEST_SUPPORT + " exist to support tests")
                 .check(MODULES.mainClasses(MODULES.production()));
     }

@@ -26,7 +26,8 @@ import io.relaybox.topology.Topology;
 final class Modules {
 
     /** Modules whose main code exists to support tests: they may import JUnit and the test kit. */
-    static final Set<String> TEST_SUPPORT = Set.of("testkit/extensions", "testkit/crash-hooks", "sink-consumers/consumer-test-support");
+    static final Set<String> TEST_SUPPORT = Set.of("testkit/extensions", "testkit/containers", "testkit/crash-hooks",
+            "sink-consumers/consumer-test-support");
 
     /** The services of the topology: each runs on its own and owns its database. */
     static final Set<String> SERVICES = Topology.load().services().stream().map(ServiceDescriptor::module)

@@ -21,7 +21,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.testkit.PostgresExtension;
 
 /**
@@ -77,8 +77,8 @@ class OrderEventsInWalIT {
         assertThat(inserts.get(1)).contains("type[text]:'OrderCancelled'");
     }
 
-    private static PostgresServer server() {
-        return PostgresExtension.server();
+    private static PostgresEndpoint server() {
+        return PostgresExtension.endpoint();
     }
 
     private static List<String> decodedChanges() throws SQLException {

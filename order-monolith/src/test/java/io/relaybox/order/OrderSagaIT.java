@@ -59,12 +59,12 @@ class OrderSagaIT {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         OrdersDatabase.register("orders_saga_it", registry);
-        registry.add("spring.kafka.bootstrap-servers", () -> KafkaExtension.broker().bootstrapServers());
+        registry.add("spring.kafka.bootstrap-servers", () -> KafkaExtension.endpoint().bootstrapServers());
     }
 
     @BeforeAll
     static void topicsAndProducer() throws Exception {
-        Map<String, Object> settings = Map.of("bootstrap.servers", KafkaExtension.broker().bootstrapServers());
+        Map<String, Object> settings = Map.of("bootstrap.servers", KafkaExtension.endpoint().bootstrapServers());
         try (Admin admin = Admin.create(settings)) {
             admin.createTopics(List.of(new NewTopic("inventory.events", 3, (short) 1), new NewTopic("payments.events", 3, (short) 1)))
                     .all().get();

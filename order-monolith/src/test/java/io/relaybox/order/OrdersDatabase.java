@@ -15,9 +15,9 @@ final class OrdersDatabase {
     /** Creates the database (once) and points {@code spring.datasource.*} at it. */
     static void register(String name, DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> {
-            PostgresExtension.server().ensureRole(APP_ROLE, APP_PASSWORD, false);
-            PostgresExtension.server().ensureDatabase(name, APP_ROLE);
-            return PostgresExtension.server().jdbcUrl(name);
+            PostgresExtension.endpoint().ensureRole(APP_ROLE, APP_PASSWORD, false);
+            PostgresExtension.endpoint().ensureDatabase(name, APP_ROLE);
+            return PostgresExtension.endpoint().jdbcUrl(name);
         });
         registry.add("spring.datasource.username", () -> APP_ROLE);
         registry.add("spring.datasource.password", () -> APP_PASSWORD);

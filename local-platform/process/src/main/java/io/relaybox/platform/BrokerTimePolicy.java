@@ -1,6 +1,9 @@
 package io.relaybox.platform;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,9 +43,11 @@ public record BrokerTimePolicy(Duration retention, Optional<Duration> oldestAcce
         });
     }
 
-    /** The broker properties of this policy. */
-    String brokerProperties() {
-        return "log.retention.ms=" + retention.toMillis() + "\n"
-                + oldestAccepted.map(age -> "log.message.timestamp.before.max.ms=" + age.toMillis() + "\n").orElse("");
+    /** The broker properties of this policy, in a stable order. */
+    public Map<String, String> brokerSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("log.retention.ms", Long.toString(retention.toMillis()));
+        oldestAccepted.ifPresent(age -> settings.put("log.message.timestamp.before.max.ms", Long.toString(age.toMillis())));
+        return Collections.unmodifiableMap(settings);
     }
 }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,7 +20,7 @@ import io.relaybox.connectctl.ConnectClient;
 public final class ConnectWorker {
 
     /** Config-provider variables a connector may reference as {@code ${env:RELAYBOX_...}}. */
-    static final String SECRET_VARIABLE_PATTERN = "^RELAYBOX_.*";
+    public static final String SECRET_VARIABLE_PATTERN = "^RELAYBOX_.*";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path folder;
@@ -107,23 +109,39 @@ public final class ConnectWorker {
         return "http://127.0.0.1:" + port;
     }
 
+    /**
+     * The settings of every Connect worker the project runs, a process here or a container elsewhere, apart from its
+     * broker, REST listener and plugin path: the group and its storage topics, string converters, offsets flushed every
+     * second, connectors may override client settings and create topics, secrets only through config providers.
+     */
+    public static Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("group.id", "relaybox-connect");
+        settings.put("config.storage.topic", "relaybox-connect-configs");
+        settings.put("offset.storage.topic", "relaybox-connect-offsets");
+        settings.put("status.storage.topic", "relaybox-connect-status");
+        settings.put("config.storage.replication.factor", "1");
+        settings.put("offset.storage.replication.factor", "1");
+        settings.put("status.storage.replication.factor", "1");
+        settings.put("offset.storage.partitions", "6");
+        settings.put("status.storage.partitions", "3");
+        // committed source offsets bound what a crash re-sends
+        settings.put("offset.flush.interval.ms", "1000");
+        settings.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+        settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
+        settings.put("connector.client.config.override.policy", "All");
+        settings.put("topic.creation.enable", "true");
+        settings.put("config.providers", "env,file");
+        settings.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");
+        settings.put("config.providers.env.param.allowlist.pattern", SECRET_VARIABLE_PATTERN);
+        settings.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        return Collections.unmodifiableMap(settings);
+    }
+
     private String configuration() {
         String pluginPath = pluginFolders.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(","));
-        return String.join("\n",
+        StringBuilder text = new StringBuilder(String.join("\n",
                 "bootstrap.servers=" + bootstrapServers,
-                "group.id=relaybox-connect",
-                "config.storage.topic=relaybox-connect-configs",
-                "offset.storage.topic=relaybox-connect-offsets",
-                "status.storage.topic=relaybox-connect-status",
-                "config.storage.replication.factor=1",
-                "offset.storage.replication.factor=1",
-                "status.storage.replication.factor=1",
-                "offset.storage.partitions=6",
-                "status.storage.partitions=3",
-                // committed source offsets bound what a crash re-sends
-                "offset.flush.interval.ms=1000",
-                "key.converter=org.apache.kafka.connect.storage.StringConverter",
-                "value.converter=org.apache.kafka.connect.storage.StringConverter",
                 "listeners=http://127.0.0.1:" + port,
                 // every REST request needs the platform's user and password (see rest-jaas.conf)
                 "rest.extension.classes=org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension",
@@ -132,13 +150,9 @@ public final class ConnectWorker {
                 "plugin.path=" + pluginPath,
                 // every plugin ships ServiceLoader manifests: start in ~4 s instead of scanning every jar
                 "plugin.discovery=service_load",
-                "connector.client.config.override.policy=All",
-                "topic.creation.enable=true",
-                "config.providers=env,file",
-                "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
-                "config.providers.env.param.allowlist.pattern=" + SECRET_VARIABLE_PATTERN,
-                "config.providers.file.class=org.apache.kafka.common.config.provider.FileConfigProvider",
-                "");
+                ""));
+        settings().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        return text.toString();
     }
 
     private static void writePrivately(Path file, String content) throws IOException {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -77,9 +79,35 @@ public final class KafkaBroker {
         return port;
     }
 
+    /** Where clients reach the broker. */
+    public KafkaEndpoint endpoint() {
+        return new KafkaEndpoint(bootstrapServers());
+    }
+
+    /**
+     * The settings of every broker the project runs, a process here or a container elsewhere, apart from its roles,
+     * listeners and folders: one node's replication factors, partitions, no topic made by a typo, and the time policy.
+     */
+    public static Map<String, String> settings(BrokerTimePolicy timePolicy) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("num.partitions", "6");
+        // topics come from their owners (Connect's topic creation, the services), never from a typo
+        settings.put("auto.create.topics.enable", "false");
+        settings.put("offsets.topic.replication.factor", "1");
+        settings.put("offsets.topic.num.partitions", "6");
+        settings.put("transaction.state.log.replication.factor", "1");
+        settings.put("transaction.state.log.min.isr", "1");
+        settings.put("share.coordinator.state.topic.replication.factor", "1");
+        settings.put("share.coordinator.state.topic.min.isr", "1");
+        settings.put("group.initial.rebalance.delay.ms", "0");
+        settings.put("log.segment.bytes", "134217728");
+        settings.putAll(timePolicy.brokerSettings());
+        return Collections.unmodifiableMap(settings);
+    }
+
     /** The broker's configuration file's text (visible for testing). */
     String configuration() {
-        return String.join("\n",
+        StringBuilder text = new StringBuilder(String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
@@ -89,18 +117,9 @@ public final class KafkaBroker {
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + folder.resolve("data"),
-                "num.partitions=6",
-                // topics come from their owners (Connect's topic creation, the services), never from a typo
-                "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=6",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "log.segment.bytes=134217728",
-                "") + timePolicy.brokerProperties();
+                ""));
+        settings(timePolicy).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        return text.toString();
     }
 
     private void format() throws IOException {

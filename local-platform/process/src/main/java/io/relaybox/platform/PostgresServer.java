@@ -4,18 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * A private PostgreSQL cluster made with the installed server binaries: its own data folder, its own port on
@@ -23,8 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class PostgresServer {
 
-    public static final String SUPERUSER = "postgres";
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    public static final String SUPERUSER = PostgresEndpoint.SUPERUSER;
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final PostgresInstallation installation;
@@ -32,6 +25,7 @@ public final class PostgresServer {
     private final Path dataDirectory;
     private final int port;
     private final String superuserPassword;
+    private final PostgresEndpoint endpoint;
     private final ManagedProcess process;
 
     private PostgresServer(PostgresInstallation installation, RunAs runAs, Path dataDirectory, int port, Path logFile,
@@ -41,9 +35,10 @@ public final class PostgresServer {
         this.dataDirectory = dataDirectory.toAbsolutePath();
         this.port = port;
         this.superuserPassword = superuserPassword;
+        this.endpoint = new PostgresEndpoint("127.0.0.1", port, superuserPassword);
         this.process = new ManagedProcess(new ProcessSpec("postgres", runAs.wrap(serverCommand()), Map.of(),
                 this.dataDirectory.getParent(), logFile, StopSignal.INT, STOP_TIMEOUT, "postgresql://127.0.0.1:" + port),
-                this::acceptsConnections);
+                endpoint::acceptsConnections);
     }
 
     /**
@@ -99,60 +94,50 @@ public final class PostgresServer {
         Folders.deleteRecursively(target);
     }
 
+    /** Where clients reach the server and how its superuser logs in. */
+    public PostgresEndpoint endpoint() {
+        return endpoint;
+    }
+
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return endpoint.jdbcUrl(database);
     }
 
     /** A new connection as the superuser; the caller closes it. */
     public Connection connectAsSuperuser(String database) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", SUPERUSER);
-        properties.setProperty("password", superuserPassword);
-        properties.setProperty("connectTimeout", "5");
-        return DriverManager.getConnection(jdbcUrl(database), properties);
+        return endpoint.connectAsSuperuser(database);
     }
 
     /** Creates the login role, or resets its password when it exists. */
     public void ensureRole(String role, String password, boolean replication) {
-        requireIdentifier(role);
-        try (Connection connection = connectAsSuperuser("postgres"); Statement statement = connection.createStatement()) {
-            String attributes = "LOGIN" + (replication ? " REPLICATION" : "") + " PASSWORD " + quoteLiteral(password);
-            if (exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
-                statement.execute("ALTER ROLE " + role + " WITH " + attributes);
-            } else {
-                statement.execute("CREATE ROLE " + role + " WITH " + attributes);
-            }
-        } catch (SQLException e) {
-            throw new PlatformException("cannot create role " + role + ": " + e.getMessage(), e);
-        }
+        endpoint.ensureRole(role, password, replication);
     }
 
     /** Creates the database owned by the role unless it exists. */
     public void ensureDatabase(String database, String owner) {
-        requireIdentifier(database);
-        requireIdentifier(owner);
-        try (Connection connection = connectAsSuperuser("postgres"); Statement statement = connection.createStatement()) {
-            if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", database)) {
-                statement.execute("CREATE DATABASE " + database + " OWNER " + owner);
-            }
-        } catch (SQLException e) {
-            throw new PlatformException("cannot create database " + database + ": " + e.getMessage(), e);
-        }
+        endpoint.ensureDatabase(database, owner);
     }
 
     /** Runs SQL as the superuser in the database. */
     public void execute(String database, String sql) {
-        try (Connection connection = connectAsSuperuser(database); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new PlatformException("SQL failed in database " + database + ": " + e.getMessage() + "\n    " + sql, e);
-        }
+        endpoint.execute(database, sql);
     }
 
-    private boolean acceptsConnections() throws SQLException {
-        try (Connection connection = connectAsSuperuser("postgres")) {
-            return connection.isValid(2);
-        }
+    /**
+     * The settings of every PostgreSQL the project runs, a process here or a container elsewhere, apart from where it
+     * listens: logical decoding for Debezium, room for its slots and senders, the WAL an abandoned slot may pin.
+     */
+    public static List<String> settings() {
+        return List.of(
+                "wal_level=logical",
+                "max_wal_senders=20",
+                "max_replication_slots=20",
+                // an abandoned slot may pin at most this much WAL; after that PostgreSQL invalidates it
+                "max_slot_wal_keep_size=2GB",
+                "max_connections=300",
+                "shared_buffers=256MB",
+                "log_min_messages=warning",
+                "log_connections=off");
     }
 
     private void initializeIfNeeded() {
@@ -185,18 +170,9 @@ public final class PostgresServer {
         List<String> command = new ArrayList<>();
         command.add(installation.postgres().toString());
         command.addAll(List.of("-D", dataDirectory.toString(), "-p", Integer.toString(port)));
-        for (String setting : List.of(
-                "listen_addresses=127.0.0.1",
-                "unix_socket_directories=",
-                "wal_level=logical",
-                "max_wal_senders=20",
-                "max_replication_slots=20",
-                // an abandoned slot may pin at most this much WAL; after that PostgreSQL invalidates it
-                "max_slot_wal_keep_size=2GB",
-                "max_connections=300",
-                "shared_buffers=256MB",
-                "log_min_messages=warning",
-                "log_connections=off")) {
+        List<String> settings = new ArrayList<>(List.of("listen_addresses=127.0.0.1", "unix_socket_directories="));
+        settings.addAll(settings());
+        for (String setting : settings) {
             command.add("-c");
             command.add(setting);
         }
@@ -216,24 +192,5 @@ public final class PostgresServer {
             Thread.currentThread().interrupt();
             throw new PlatformException("interrupted while creating the PostgreSQL cluster", e);
         }
-    }
-
-    private static boolean exists(Connection connection, String query, String value) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(query)) {
-            statement.setString(1, value);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        }
-    }
-
-    static void requireIdentifier(String name) {
-        if (!IDENTIFIER.matcher(name).matches()) {
-            throw new PlatformException("not a plain lower-case SQL identifier: " + name);
-        }
-    }
-
-    static String quoteLiteral(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 }

@@ -27,6 +27,15 @@ class BrokerTimePolicyTest {
     }
 
     @Test
+    void theLocalBrokerRunsWithTheSettingsEveryProjectBrokerShares() {
+        String configuration = broker(BrokerTimePolicy.TESTS).configuration();
+
+        KafkaBroker.settings(BrokerTimePolicy.TESTS).forEach((key, value) -> assertThat(configuration).contains(key + "=" + value + "\n"));
+        assertThat(KafkaBroker.settings(BrokerTimePolicy.TESTS)).containsEntry("auto.create.topics.enable", "false")
+                .doesNotContainKeys("listeners", "log.dirs", "process.roles");
+    }
+
+    @Test
     void refusesToAcceptRecordsThatRetentionWouldDeleteAtOnce() {
         assertThatThrownBy(() -> new BrokerTimePolicy(Duration.ofDays(7), Optional.of(Duration.ofDays(7))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("would be deleted right away");

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.testkit.PostgresExtension;
 
 @ExtendWith(PostgresExtension.class)
@@ -23,7 +23,7 @@ class JdbcTransactionsIT {
     static JdbcTransactions transactions;
 
     @BeforeAll
-    static void createDatabase(PostgresServer server) {
+    static void createDatabase(PostgresEndpoint server) {
         database = TestDatabase.create(server, "transactions_it");
         database.execute("CREATE TABLE note (text text)");
         transactions = JdbcTransactions.of(database.dataSource());

@@ -33,7 +33,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 import tools.jackson.databind.json.JsonMapper;
 import io.relaybox.testkit.PostgresExtension;
 
@@ -68,7 +68,7 @@ class OutboxEventRouterIT {
     }
 
     @BeforeAll
-    static void startEngine(PostgresServer server) {
+    static void startEngine(PostgresEndpoint server) {
         database = TestDatabase.create(server, "router_it");
         server.ensureRole(CDC_ROLE, CDC_PASSWORD, true);
         transactions = JdbcTransactions.of(database.dataSource());
@@ -206,11 +206,11 @@ class OutboxEventRouterIT {
         return header.value();
     }
 
-    private static Properties engineProperties(PostgresServer server) {
+    private static Properties engineProperties(PostgresEndpoint server) {
         Properties properties = new Properties();
         connector.forEach(properties::setProperty);
         // the connection: this test's database instead of the platform's
-        properties.setProperty("database.hostname", "127.0.0.1");
+        properties.setProperty("database.hostname", server.host());
         properties.setProperty("database.port", Integer.toString(server.port()));
         properties.setProperty("database.dbname", database.name());
         properties.setProperty("database.user", CDC_ROLE);

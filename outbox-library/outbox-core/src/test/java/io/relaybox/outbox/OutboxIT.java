@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 import tools.jackson.databind.json.JsonMapper;
 import io.relaybox.testkit.PostgresExtension;
 
@@ -44,7 +44,7 @@ class OutboxIT {
     }
 
     @BeforeAll
-    static void createDatabase(PostgresServer server) {
+    static void createDatabase(PostgresEndpoint server) {
         database = TestDatabase.create(server, "outbox_it");
         database.execute("CREATE TABLE business_row (id text PRIMARY KEY)");
         transactions = JdbcTransactions.of(database.dataSource());

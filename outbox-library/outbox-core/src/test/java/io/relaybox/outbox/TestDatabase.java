@@ -10,15 +10,15 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 
 /** A database owned by the application role, migrated with the outbox migration as a service's Flyway would. */
-public record TestDatabase(PostgresServer server, String name, DataSource dataSource) {
+public record TestDatabase(PostgresEndpoint server, String name, DataSource dataSource) {
 
     static final String APP_ROLE = "outbox_app";
     static final String APP_PASSWORD = "app-pw";
 
-    public static TestDatabase create(PostgresServer server, String name) {
+    public static TestDatabase create(PostgresEndpoint server, String name) {
         server.ensureRole(APP_ROLE, APP_PASSWORD, false);
         server.ensureDatabase(name, APP_ROLE);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();

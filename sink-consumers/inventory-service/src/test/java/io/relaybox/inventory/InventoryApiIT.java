@@ -51,7 +51,7 @@ class InventoryApiIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> ServiceDatabase.create(PostgresExtension.server(),
+        registry.add("spring.datasource.url", () -> ServiceDatabase.create(PostgresExtension.endpoint(),
                 "inventory_api_it", "inventory_app").url());
         registry.add("spring.datasource.username", () -> "inventory_app");
         registry.add("spring.datasource.password", () -> "service-pw");

@@ -49,7 +49,7 @@ class PaymentApiIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> ServiceDatabase.create(PostgresExtension.server(),
+        registry.add("spring.datasource.url", () -> ServiceDatabase.create(PostgresExtension.endpoint(),
                 "payment_api_it", "payment_app").url());
         registry.add("spring.datasource.username", () -> "payment_app");
         registry.add("spring.datasource.password", () -> "service-pw");

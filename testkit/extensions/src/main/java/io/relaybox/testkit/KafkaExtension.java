@@ -2,58 +2,54 @@ package io.relaybox.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
+import java.util.function.Supplier;
 
 import io.relaybox.platform.BrokerTimePolicy;
 import io.relaybox.platform.FreePort;
 import io.relaybox.platform.KafkaBroker;
+import io.relaybox.platform.KafkaEndpoint;
 import io.relaybox.platform.PlatformLayout;
 import io.relaybox.platform.RunFolder;
+import io.relaybox.testkit.containers.ContainerStack;
+import io.relaybox.testkit.containers.TestkitBackend;
+import io.relaybox.testkit.containers.TestkitBackend.Choice;
 
 /**
- * One real single-node Kafka broker for all integration tests of a module: started before the first test class that
- * uses it, stopped by JUnit when the run ends; its data lives under {@code target/it-kafka} and is deleted on the
- * next start. Injects {@link KafkaBroker} parameters; {@link #broker()} serves code that cannot take parameters.
+ * One real single-node Kafka (KRaft) for all integration tests of a module, on the backend {@link TestkitBackend}
+ * chose ({@code RELAYBOX_TESTKIT}): a local process (data under {@code target/it-kafka}, deleted on the next start) or
+ * a container; either refuses records older than {@link BrokerTimePolicy#TESTS} allows. Started when a test first asks
+ * for it, stopped by JUnit when the run ends.
+ * <p>
+ * Injects {@link KafkaEndpoint} parameters (either backend) and {@link KafkaBroker} parameters (a local process only:
+ * see {@link BackendService}); {@link #endpoint()} and {@link #broker()} serve code that cannot take parameters. When
+ * {@code RELAYBOX_TESTKIT=containers} and no Docker engine answers, the test class is skipped.
  */
-public final class KafkaExtension implements BeforeAllCallback, ParameterResolver {
+public final class KafkaExtension extends BackendExtension<KafkaBroker, KafkaEndpoint> {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KafkaExtension.class);
-    private static volatile KafkaBroker broker;
+    private static final BackendService<KafkaBroker, KafkaEndpoint> SERVICE = new BackendService<>("Kafka", KafkaBroker.class,
+            KafkaEndpoint.class, RunningBroker::start, KafkaBroker::endpoint, ContainerStack.Service.KAFKA, ContainerStack::kafka);
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        broker = start(context);
+    public KafkaExtension() {
+        this(TestkitBackend::current);
     }
 
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == KafkaBroker.class;
+    /** An extension on the backend this supplies (visible for testing). */
+    KafkaExtension(Supplier<Choice> choice) {
+        super(SERVICE, choice);
     }
 
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return start(context);
+    /** The running Kafka on the chosen backend; only inside a test class extended with this extension. */
+    public static KafkaEndpoint endpoint() {
+        return SERVICE.endpoint();
     }
 
-    /** The running broker; only inside a test class extended with this extension. */
+    /** The running local Kafka process; only inside a test class extended with this extension. */
     public static KafkaBroker broker() {
-        if (broker == null) {
-            throw new IllegalStateException("Kafka is not running: extend the test class with KafkaExtension");
-        }
-        return broker;
-    }
-
-    private static KafkaBroker start(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(RunningBroker.class, key -> RunningBroker.start(), RunningBroker.class).broker;
+        return SERVICE.process();
     }
 
     /** The broker, closed by JUnit at the end of the run. */
-    static final class RunningBroker implements AutoCloseable {
+    static final class RunningBroker implements BackendService.Local<KafkaBroker> {
 
         private static final Path FOLDER = Path.of("target", "it-kafka").toAbsolutePath();
 
@@ -75,6 +71,11 @@ public final class KafkaExtension implements BeforeAllCallback, ParameterResolve
                 throw e;
             }
             return new RunningBroker(broker);
+        }
+
+        @Override
+        public KafkaBroker process() {
+            return broker;
         }
 
         @Override

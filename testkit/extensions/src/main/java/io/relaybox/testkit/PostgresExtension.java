@@ -2,56 +2,52 @@ package io.relaybox.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
+import java.util.function.Supplier;
 
 import io.relaybox.platform.FreePort;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.platform.PostgresServer;
+import io.relaybox.testkit.containers.ContainerStack;
+import io.relaybox.testkit.containers.TestkitBackend;
+import io.relaybox.testkit.containers.TestkitBackend.Choice;
 
 /**
- * One real PostgreSQL ({@code wal_level=logical}) for all integration tests of a module: started before the first
- * test class that uses it (declare it before {@code @SpringBootTest}, so that it runs before the application context
- * starts), stopped and deleted when the test run ends. Injects {@link PostgresServer} parameters; {@link #server()}
- * serves code that cannot take parameters.
+ * One real PostgreSQL ({@code wal_level=logical}) for all integration tests of a module, on the backend
+ * {@link TestkitBackend} chose ({@code RELAYBOX_TESTKIT}): a local process (data under {@code target/it-pg}, deleted
+ * when the run ends) or a container. Started when a test first asks for it (declare the extension before
+ * {@code @SpringBootTest}, so that the application context can ask), stopped when the test run ends.
+ * <p>
+ * Injects {@link PostgresEndpoint} parameters (either backend) and {@link PostgresServer} parameters (a local process
+ * only: see {@link BackendService}); {@link #endpoint()} and {@link #server()} serve code that cannot take parameters.
+ * When {@code RELAYBOX_TESTKIT=containers} and no Docker engine answers, the test class is skipped.
  */
-public final class PostgresExtension implements BeforeAllCallback, ParameterResolver {
+public final class PostgresExtension extends BackendExtension<PostgresServer, PostgresEndpoint> {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
-    private static volatile PostgresServer server;
+    private static final BackendService<PostgresServer, PostgresEndpoint> SERVICE = new BackendService<>("PostgreSQL",
+            PostgresServer.class, PostgresEndpoint.class, RunningServer::start, PostgresServer::endpoint,
+            ContainerStack.Service.POSTGRES, ContainerStack::postgres);
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        server = start(context);
+    public PostgresExtension() {
+        this(TestkitBackend::current);
     }
 
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == PostgresServer.class;
+    /** An extension on the backend this supplies (visible for testing). */
+    PostgresExtension(Supplier<Choice> choice) {
+        super(SERVICE, choice);
     }
 
-    @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return start(context);
+    /** The running PostgreSQL on the chosen backend; only inside a test class extended with this extension. */
+    public static PostgresEndpoint endpoint() {
+        return SERVICE.endpoint();
     }
 
-    /** The running server; only inside a test class extended with this extension. */
+    /** The running local PostgreSQL process; only inside a test class extended with this extension. */
     public static PostgresServer server() {
-        if (server == null) {
-            throw new IllegalStateException("PostgreSQL is not running: extend the test class with PostgresExtension");
-        }
-        return server;
-    }
-
-    private static PostgresServer start(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(RunningServer.class, key -> RunningServer.start(), RunningServer.class).server;
+        return SERVICE.process();
     }
 
     /** The server, closed by JUnit at the end of the run. */
-    static final class RunningServer implements AutoCloseable {
+    static final class RunningServer implements BackendService.Local<PostgresServer> {
 
         private final PostgresServer server;
 
@@ -67,6 +63,11 @@ public final class PostgresExtension implements BeforeAllCallback, ParameterReso
             server.deleteData();
             server.start(Duration.ofSeconds(60));
             return new RunningServer(server);
+        }
+
+        @Override
+        public PostgresServer process() {
+            return server;
         }
 
         @Override

@@ -21,17 +21,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.relaybox.platform.KafkaBroker;
+import io.relaybox.platform.KafkaEndpoint;
 
-/** The broker the test kit starts refuses records whose time retention could delete during a run. */
+/** The broker the test kit starts, on either backend, refuses records whose time retention could delete during a run. */
 @ExtendWith(KafkaExtension.class)
 class TestBrokerTimeIT {
 
     private static final String TOPIC = "broker-time";
-    private static KafkaBroker kafka;
+    private static KafkaEndpoint kafka;
 
     @BeforeAll
-    static void createTopic(KafkaBroker broker) throws Exception {
+    static void createTopic(KafkaEndpoint broker) throws Exception {
         kafka = broker;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();

@@ -26,7 +26,7 @@ import io.relaybox.outbox.CleanupMode;
 import io.relaybox.outbox.JdbcTransactions;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.TestDatabase;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.testkit.PostgresExtension;
 
 /** The inbox on a real PostgreSQL migrated with the library's migration, as a service's Flyway would. */
@@ -39,7 +39,7 @@ class InboxIT {
     private final AtomicInteger handled = new AtomicInteger();
 
     @BeforeAll
-    static void createDatabase(PostgresServer server) {
+    static void createDatabase(PostgresEndpoint server) {
         database = TestDatabase.create(server, "inbox_it");
         database.execute("CREATE TABLE effect (event_id uuid, aggregate_id text, n serial,"
                 + " quantity int CHECK (quantity >= 0))");

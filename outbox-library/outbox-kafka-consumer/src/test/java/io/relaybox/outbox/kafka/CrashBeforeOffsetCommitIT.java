@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.outbox.inbox.Inbox;
-import io.relaybox.platform.KafkaBroker;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.KafkaEndpoint;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.testkit.PostgresExtension;
 import io.relaybox.testkit.KafkaExtension;
 
@@ -37,7 +37,7 @@ class CrashBeforeOffsetCommitIT {
     static TestKafka kafka;
 
     @BeforeAll
-    static void start(PostgresServer server, KafkaBroker broker) {
+    static void start(PostgresEndpoint server, KafkaEndpoint broker) {
         database = ServiceDatabase.create(server, "crash_it");
         kafka = new TestKafka(broker);
     }

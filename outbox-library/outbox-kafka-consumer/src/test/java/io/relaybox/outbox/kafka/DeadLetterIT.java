@@ -25,8 +25,8 @@ import io.relaybox.outbox.inbox.UnparseablePayloadException;
 import io.relaybox.outbox.kafka.cli.DeadLettersCommand;
 import io.relaybox.outbox.kafka.deadletter.DeadLetter;
 import io.relaybox.outbox.kafka.deadletter.DeadLetterTopic;
-import io.relaybox.platform.KafkaBroker;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.KafkaEndpoint;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.testkit.PostgresExtension;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -49,7 +49,7 @@ class DeadLetterIT {
     static TestKafka kafka;
 
     @BeforeAll
-    static void start(PostgresServer server, KafkaBroker broker) {
+    static void start(PostgresEndpoint server, KafkaEndpoint broker) {
         database = ServiceDatabase.create(server, "dead_letter_it");
         kafka = new TestKafka(broker);
     }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.outbox.inbox.EventHandlers;
 import io.relaybox.outbox.inbox.Inbox;
-import io.relaybox.platform.KafkaBroker;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.KafkaEndpoint;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.testkit.PostgresExtension;
 import tools.jackson.databind.JsonNode;
 import io.relaybox.testkit.KafkaExtension;
@@ -29,7 +29,7 @@ class DuplicateDeliveryIT {
     static TestKafka kafka;
 
     @BeforeAll
-    static void start(PostgresServer server, KafkaBroker broker) {
+    static void start(PostgresEndpoint server, KafkaEndpoint broker) {
         database = ServiceDatabase.create(server, "duplicates_it");
         kafka = new TestKafka(broker);
     }

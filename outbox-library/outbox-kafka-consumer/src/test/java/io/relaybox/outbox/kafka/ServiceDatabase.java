@@ -15,7 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.relaybox.outbox.JdbcTransactions;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 
 /**
  * A consuming service's database, migrated with the library's migration as its Flyway would, plus the table the test
@@ -23,7 +23,7 @@ import io.relaybox.platform.PostgresServer;
  */
 record ServiceDatabase(String name, DataSource dataSource, JdbcTransactions transactions) {
 
-    static ServiceDatabase create(PostgresServer server, String name) {
+    static ServiceDatabase create(PostgresEndpoint server, String name) {
         server.ensureRole("inbox_app", "app-pw", false);
         server.ensureDatabase(name, "inbox_app");
         PGSimpleDataSource dataSource = new PGSimpleDataSource();

@@ -19,16 +19,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.relaybox.outbox.inbox.Inbox;
-import io.relaybox.platform.KafkaBroker;
+import io.relaybox.platform.KafkaEndpoint;
 
 /** Topics, records and consumer groups on the test broker. */
 final class TestKafka implements AutoCloseable {
 
-    private final KafkaBroker broker;
+    private final KafkaEndpoint broker;
     private final Admin admin;
     private final KafkaProducer<String, String> producer;
 
-    TestKafka(KafkaBroker broker) {
+    TestKafka(KafkaEndpoint broker) {
         this.broker = broker;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.Inbox;
-import io.relaybox.platform.KafkaBroker;
+import io.relaybox.platform.KafkaEndpoint;
 import io.relaybox.platform.PostgresServer;
 import io.relaybox.testkit.PostgresExtension;
 import io.relaybox.testkit.KafkaExtension;
@@ -35,9 +35,9 @@ class TransientFailureIT {
     static TestKafka kafka;
 
     @BeforeAll
-    static void start(PostgresServer server, KafkaBroker broker) {
+    static void start(PostgresServer server, KafkaEndpoint broker) {
         postgres = server;
-        database = ServiceDatabase.create(server, "transient_it");
+        database = ServiceDatabase.create(server.endpoint(), "transient_it");
         kafka = new TestKafka(broker);
     }
 

@@ -29,7 +29,7 @@ import io.relaybox.outbox.inbox.Inbox;
 import io.relaybox.outbox.inbox.InboxEvent;
 import io.relaybox.outbox.inbox.InboxResult;
 import io.relaybox.outbox.inbox.PermanentEventFailure;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.testkit.PostgresExtension;
 
 /**
@@ -58,7 +58,7 @@ class TransactionalInboxIT {
     }
 
     @BeforeAll
-    static void createDatabase(PostgresServer server) {
+    static void createDatabase(PostgresEndpoint server) {
         server.ensureRole("starter_app", "app-pw", false);
         server.ensureDatabase("inbox_starter_it", "starter_app");
         runner = new ApplicationContextRunner()

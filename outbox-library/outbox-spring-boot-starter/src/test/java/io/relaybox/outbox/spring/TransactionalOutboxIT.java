@@ -25,7 +25,7 @@ import io.relaybox.outbox.NoActiveTransactionException;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxEvent;
 import io.relaybox.outbox.OutboxException;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.testkit.PostgresExtension;
 
 /** The starter in a Spring Boot application on a real PostgreSQL: Flyway, {@code @Transactional} and the outbox. */
@@ -75,7 +75,7 @@ class TransactionalOutboxIT {
     }
 
     @BeforeAll
-    static void createDatabase(PostgresServer server) {
+    static void createDatabase(PostgresEndpoint server) {
         server.ensureRole("starter_app", "app-pw", false);
         server.ensureDatabase("starter_it", "starter_app");
         runner = new ApplicationContextRunner()

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import io.relaybox.platform.KafkaBroker;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.KafkaEndpoint;
+import io.relaybox.platform.PostgresEndpoint;
 import io.relaybox.testkit.CrashHooks;
 import io.relaybox.testkit.PostgresExtension;
 import io.relaybox.testkit.KafkaExtension;
@@ -61,7 +61,7 @@ public abstract class IdempotentConsumerContract {
     protected abstract ServiceUnderTest service();
 
     @BeforeAll
-    void startService(PostgresServer postgres, KafkaBroker broker) throws IOException {
+    void startService(PostgresEndpoint postgres, KafkaEndpoint broker) throws IOException {
         service = service();
         database = ServiceDatabase.create(postgres, service.consumer().replace('-', '_') + "_contract",
                 service.role());

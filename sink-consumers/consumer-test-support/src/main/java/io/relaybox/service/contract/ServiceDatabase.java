@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.PostgresEndpoint;
 
 /**
  * A service's own database on the test PostgreSQL, owned by the service's role as on the platform; the service's
@@ -38,7 +38,7 @@ public final class ServiceDatabase {
     }
 
     /** Creates the role and the database unless they exist. */
-    public static ServiceDatabase create(PostgresServer server, String database, String role) {
+    public static ServiceDatabase create(PostgresEndpoint server, String database, String role) {
         server.ensureRole(role, PASSWORD, false);
         server.ensureDatabase(database, role);
         return new ServiceDatabase(server.jdbcUrl(database), role);

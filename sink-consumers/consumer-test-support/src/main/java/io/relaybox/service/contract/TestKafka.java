@@ -30,16 +30,16 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.relaybox.platform.KafkaBroker;
+import io.relaybox.platform.KafkaEndpoint;
 
 /** Topics, records and consumer groups on the test broker. */
 public final class TestKafka implements AutoCloseable {
 
-    private final KafkaBroker broker;
+    private final KafkaEndpoint broker;
     private final Admin admin;
     private final KafkaProducer<String, String> producer;
 
-    public TestKafka(KafkaBroker broker) {
+    public TestKafka(KafkaEndpoint broker) {
         this.broker = broker;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

@@ -29,6 +29,7 @@ public final class ConnectWorker {
     private final ManagedProcess process;
     private final ConnectClient client;
     private final Credentials credentials;
+    private final boolean exactlyOnceSource;
 
     /**
      * The user and password of the worker's REST API.
@@ -44,12 +45,21 @@ public final class ConnectWorker {
         }
     }
 
+    /** A worker with exactly-once source support enabled (KIP-618), the platform's default. */
+    public ConnectWorker(Path folder, Path classpath, List<Path> pluginFolders, String bootstrapServers, int port, Path logFile,
+            Map<String, String> secrets, Credentials credentials) {
+        this(folder, classpath, pluginFolders, bootstrapServers, port, logFile, secrets, credentials, true);
+    }
+
     /**
      * @param secrets environment variables for the worker's {@code env} config provider (names start with RELAYBOX_)
      * @param credentials the user and password its REST API demands (HTTP basic authentication)
+     * @param exactlyOnceSource whether source tasks write their records and offsets in Kafka transactions
+     *        ({@code exactly.once.source.support=enabled}); off, they write at least once
      */
     public ConnectWorker(Path folder, Path classpath, List<Path> pluginFolders, String bootstrapServers, int port, Path logFile,
-            Map<String, String> secrets, Credentials credentials) {
+            Map<String, String> secrets, Credentials credentials, boolean exactlyOnceSource) {
+        this.exactlyOnceSource = exactlyOnceSource;
         this.folder = folder.toAbsolutePath();
         this.classpath = classpath;
         this.pluginFolders = List.copyOf(pluginFolders);
@@ -120,7 +130,9 @@ public final class ConnectWorker {
                 "status.storage.replication.factor=1",
                 "offset.storage.partitions=6",
                 "status.storage.partitions=3",
-                // committed source offsets bound what a crash re-sends
+                // source tasks commit records and offsets in one transaction (needs a broker with transactions);
+                // without, committed source offsets bound what a crash re-sends
+                "exactly.once.source.support=" + (exactlyOnceSource ? "enabled" : "disabled"),
                 "offset.flush.interval.ms=1000",
                 "key.converter=org.apache.kafka.connect.storage.StringConverter",
                 "value.converter=org.apache.kafka.connect.storage.StringConverter",
@@ -148,7 +160,8 @@ public final class ConnectWorker {
         Files.writeString(file, content);
     }
 
-    private Path configFile() {
+    /** The worker's configuration file, written by {@link #prepare()}. */
+    Path configFile() {
         return folder.resolve("worker.properties");
     }
 }

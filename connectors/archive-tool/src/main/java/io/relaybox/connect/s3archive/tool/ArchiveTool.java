@@ -95,11 +95,15 @@ public final class ArchiveTool {
         @Option(names = "--topic", required = true, description = "The archived topic.")
         String topic;
 
+        @Option(names = "--transactional", description = "The topic was written by transactional producers (Kafka Connect's "
+                + "exactly-once source, relaybox's default): offset gaps (commit markers, aborted transactions) are listed, not failures.")
+        boolean transactional;
+
         @Override
         public Integer call() {
             Archive a = archive.open();
             try {
-                VerificationReport report = new ArchiveVerifier(a, archive.timeHeader).verify(topic);
+                VerificationReport report = new ArchiveVerifier(a, archive.timeHeader).verify(topic, transactional);
                 spec.commandLine().getOut().print(report.summary());
                 spec.commandLine().getOut().flush();
                 return report.isClean() ? 0 : 1;

@@ -76,6 +76,15 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
+    void runsTheWorkerWithTheExactlyOnceSourceSupportTheOutboxSourcesRequire() {
+        assertThat(service("connect").path("environment").path("CONNECT_EXACTLY_ONCE_SOURCE_SUPPORT").asString()).isEqualTo("enabled");
+        assertThat(postgresConnectors()).allSatisfy(connector -> assertThat(connector.config()).as(connector.name())
+                .containsEntry("exactly.once.support", "required"));
+        // the worker's and the tasks' transactions need a transaction state log the one broker can hold
+        assertThat(service("kafka").path("environment").path("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR").asString()).isEqualTo("1");
+    }
+
+    @Test
     void runsTheKafkaAndDebeziumVersionsTheBuildPins() throws IOException {
         String pom = Files.readString(home.resolve("pom.xml"));
         assertThat(service("kafka").path("image").asString()).isEqualTo("apache/kafka:" + property(pom, "kafka.version"));

@@ -75,7 +75,9 @@ class SinksIT {
     void passesTheArchiveToolsVerificationForEveryTopic(LocalPlatform platform) throws Exception {
         ArchiveToolCommand tool = new ArchiveToolCommand(platform.settings().layout().home(), sinks.endpoints());
         for (String topic : List.of("orders.events", "inventory.events", "payments.events")) {
-            ArchiveToolCommand.Run verify = tool.run("verify", "--topic", topic);
+            // exactly-once sources write transactions: a commit marker after each leaves an offset no sink sees
+            ArchiveToolCommand.Run verify = platform.settings().exactlyOnceSource() ? tool.run("verify", "--topic", topic, "--transactional")
+                    : tool.run("verify", "--topic", topic);
             assertThat(verify.exitStatus()).as("archive verify --topic %s: %s", topic, verify.output()).isZero();
         }
     }

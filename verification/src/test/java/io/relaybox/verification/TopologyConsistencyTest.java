@@ -81,6 +81,19 @@ class TopologyConsistencyTest {
     }
 
     @Test
+    void theOutboxSourcesRequireExactlyOnceAndTheSinksReadOnlyCommittedTransactions() {
+        // KIP-618 with Debezium: one transaction per poll (Debezium supports no other boundary)
+        for (ConnectorDefinition source : sources()) {
+            assertThat(source.config()).as(source.source()).containsEntry("exactly.once.support", "required")
+                    .containsEntry("transaction.boundary", "poll").doesNotContainKey("producer.override.transactional.id");
+        }
+        for (String sink : List.of("elasticsearch-sink", "s3-archive-sink")) {
+            ConnectorDefinition connector = connector(sink);
+            assertThat(connector.config()).as(connector.source()).containsEntry("consumer.override.isolation.level", "read_committed");
+        }
+    }
+
+    @Test
     void composeRunsEveryServiceWithItsDatabaseJarAndInstances() throws IOException {
         JsonNode compose = new YAMLMapper().readTree(home.resolve("docker-compose.yml").toFile()).path("services");
         for (ServiceDescriptor service : topology.services()) {

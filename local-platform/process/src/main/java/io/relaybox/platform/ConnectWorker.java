@@ -31,6 +31,7 @@ public final class ConnectWorker {
     private final ManagedProcess process;
     private final ConnectClient client;
     private final Credentials credentials;
+    private final boolean exactlyOnceSource;
 
     /**
      * The user and password of the worker's REST API.
@@ -46,12 +47,21 @@ public final class ConnectWorker {
         }
     }
 
+    /** A worker with exactly-once source support enabled (KIP-618), the platform's default. */
+    public ConnectWorker(Path folder, Path classpath, List<Path> pluginFolders, String bootstrapServers, int port, Path logFile,
+            Map<String, String> secrets, Credentials credentials) {
+        this(folder, classpath, pluginFolders, bootstrapServers, port, logFile, secrets, credentials, true);
+    }
+
     /**
      * @param secrets environment variables for the worker's {@code env} config provider (names start with RELAYBOX_)
      * @param credentials the user and password its REST API demands (HTTP basic authentication)
+     * @param exactlyOnceSource whether source tasks write their records and offsets in Kafka transactions
+     *        ({@code exactly.once.source.support=enabled}); off, they write at least once
      */
     public ConnectWorker(Path folder, Path classpath, List<Path> pluginFolders, String bootstrapServers, int port, Path logFile,
-            Map<String, String> secrets, Credentials credentials) {
+            Map<String, String> secrets, Credentials credentials, boolean exactlyOnceSource) {
+        this.exactlyOnceSource = exactlyOnceSource;
         this.folder = folder.toAbsolutePath();
         this.classpath = classpath;
         this.pluginFolders = List.copyOf(pluginFolders);
@@ -125,7 +135,9 @@ public final class ConnectWorker {
         settings.put("status.storage.replication.factor", "1");
         settings.put("offset.storage.partitions", "6");
         settings.put("status.storage.partitions", "3");
+        // source tasks commit records and offsets in one transaction (needs a broker with transactions); without,
         // committed source offsets bound what a crash re-sends
+        settings.put("exactly.once.source.support", "enabled");
         settings.put("offset.flush.interval.ms", "1000");
         settings.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
@@ -151,7 +163,9 @@ public final class ConnectWorker {
                 // every plugin ships ServiceLoader manifests: start in ~4 s instead of scanning every jar
                 "plugin.discovery=service_load",
                 ""));
-        settings().forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        Map<String, String> worker = new LinkedHashMap<>(settings());
+        worker.put("exactly.once.source.support", exactlyOnceSource ? "enabled" : "disabled");
+        worker.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
     }
 
@@ -162,7 +176,8 @@ public final class ConnectWorker {
         Files.writeString(file, content);
     }
 
-    private Path configFile() {
+    /** The worker's configuration file, written by {@link #prepare()}. */
+    Path configFile() {
         return folder.resolve("worker.properties");
     }
 }

@@ -38,6 +38,8 @@ public final class LocalPlatform implements AutoCloseable {
     public static final String ARCHIVE_PREFIX = "events";
     /** How long records may wait in an unfinished archive object before the sink uploads it as it stands. */
     static final String ARCHIVE_OPEN_OBJECT_UPLOAD_MS = "5000";
+    /** The source connector setting that demands (required) or merely asks for (requested) exactly-once source. */
+    static final String EXACTLY_ONCE_SUPPORT = "exactly.once.support";
     /** The user of the Connect REST API. */
     public static final String CONNECT_USER = "relaybox";
 
@@ -83,7 +85,8 @@ public final class LocalPlatform implements AutoCloseable {
             this.s3 = null;
         }
         this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), pluginFolders,
-                kafka.bootstrapServers(), ports.connect(), logFile("connect"), workerEnvironment, connectCredentials(secrets));
+                kafka.bootstrapServers(), ports.connect(), logFile("connect"), workerEnvironment, connectCredentials(secrets),
+                settings.exactlyOnceSource());
         for (ServiceKind kind : settings.services()) {
             for (int instance = 1; instance <= kind.instances(); instance++) {
                 String name = kind.instanceName(instance);
@@ -197,8 +200,7 @@ public final class LocalPlatform implements AutoCloseable {
         List<ConnectorDefinition> sources = settings.services().stream()
                 .flatMap(kind -> named(files, kind.descriptor().sourceConnector()).stream())
                 .toList();
-        List<ApplyResult> results = new ArrayList<>(apply(sources,
-                Map.of("database.hostname", "127.0.0.1", "database.port", Integer.toString(postgres.port()))));
+        List<ApplyResult> results = new ArrayList<>(apply(sources, sourceOverrides(settings.exactlyOnceSource(), postgres.port())));
         if (elasticsearch != null) {
             // every other connector file is a sink: each gets this platform's address of whatever it writes to
             Map<String, String> sinkSettings = Map.of("connection.urls", elasticsearch.url(), "s3.endpoint.url", s3.endpoint(),
@@ -211,6 +213,21 @@ public final class LocalPlatform implements AutoCloseable {
         }
         results.forEach(result -> connect.client().awaitRunning(result.name(), settings.startTimeout()));
         return results;
+    }
+
+    /**
+     * What an outbox source connector file gets on this platform: its PostgreSQL address, and, when exactly-once source
+     * is off, {@code exactly.once.support=requested} instead of the file's {@code required} (which a worker without
+     * exactly-once source support refuses).
+     */
+    static Map<String, String> sourceOverrides(boolean exactlyOnceSource, int postgresPort) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("database.hostname", "127.0.0.1");
+        overrides.put("database.port", Integer.toString(postgresPort));
+        if (!exactlyOnceSource) {
+            overrides.put(EXACTLY_ONCE_SUPPORT, "requested");
+        }
+        return overrides;
     }
 
     private List<ApplyResult> apply(List<ConnectorDefinition> connectors, Map<String, String> overrides) {

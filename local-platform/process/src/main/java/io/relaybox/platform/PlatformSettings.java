@@ -17,9 +17,13 @@ import java.util.Objects;
  *        them (off only to measure CDC or the saga without the sinks' load)
  * @param brokerTime the Kafka broker's retention and oldest accepted record time
  * @param serviceAddOns what every service instance gets beyond its own jar (test hooks; nothing for users)
+ * @param exactlyOnceSource whether the Connect worker runs exactly-once source support (KIP-618) and the outbox source
+ *        connectors require it (the default); off (for brokers without transactions, and to measure) the sources write
+ *        at least once: a worker crash may put an event into Kafka twice
  */
 public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
-        List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime, ServiceAddOns serviceAddOns) {
+        List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime, ServiceAddOns serviceAddOns,
+        boolean exactlyOnceSource) {
 
     public PlatformSettings {
         Objects.requireNonNull(layout, "layout");
@@ -31,29 +35,34 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
         Objects.requireNonNull(serviceAddOns, "serviceAddOns");
     }
 
-    /** Settings running every service and both sinks. */
+    /** Settings running every service and both sinks, with exactly-once source. */
     public PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout) {
-        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM, ServiceAddOns.NONE);
+        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM, ServiceAddOns.NONE, true);
     }
 
     /** Settings for a test: free ports, the given run folder, every service, the tests' broker time policy. */
     public static PlatformSettings forTests(Path runFolder) {
         return new PlatformSettings(PlatformLayout.detect(), runFolder, PortPlan.free(), Duration.ofSeconds(180), LocalPlatform.SERVICES,
-                true, BrokerTimePolicy.TESTS, ServiceAddOns.NONE);
+                true, BrokerTimePolicy.TESTS, ServiceAddOns.NONE, true);
     }
 
     /** The same settings running only these services (e.g. just the monolith, to measure CDC alone). */
     public PlatformSettings withServices(List<ServiceKind> only) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns, exactlyOnceSource);
     }
 
     /** The same settings with or without Elasticsearch, the S3-compatible server and their sink connectors. */
     public PlatformSettings withSinks(boolean run) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns, exactlyOnceSource);
     }
 
     /** The same settings, loading these add-ons into every service instance. */
     public PlatformSettings withServiceAddOns(ServiceAddOns addOns) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns, exactlyOnceSource);
+    }
+
+    /** The same settings with exactly-once source (KIP-618) on, or off: at-least-once, for older brokers and for measuring. */
+    public PlatformSettings withExactlyOnceSource(boolean on) {
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, on);
     }
 }

@@ -37,6 +37,8 @@ final class TopicCounter implements AutoCloseable {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10000);
         properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
+        // an event arrives when its source transaction commits, as consumers see it
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         this.consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
         this.startOffsets = consumer.endOffsets(partitions());
     }

@@ -17,6 +17,7 @@ import io.relaybox.verification.audit.OrderDemo;
 import io.relaybox.verification.audit.OrdersApi;
 import io.relaybox.verification.audit.SinkEndpoints;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -40,6 +41,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT2M", description = "How long to wait for the events (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Mixin
+    ExactlyOnceOption exactlyOnce;
+
     @Override
     public Integer call() throws Exception {
         if (orders < 1 || concurrency < 1) {
@@ -53,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("using the platform that runs from " + cli.runFolder());
             endpoints = running.get().endpoints();
         } else {
-            started = UpCommand.start(cli, false);
+            started = UpCommand.start(cli, false, exactlyOnce.exactlyOnce);
             endpoints = started.endpoints();
         }
         DemoResult result;

@@ -9,6 +9,7 @@ import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PortPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,23 +24,27 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--free-ports", description = "Use free ports instead of the defaults (15432, 19092, 18083, 18080).")
     boolean freePorts;
 
+    @Mixin
+    ExactlyOnceOption exactlyOnce;
+
     @Override
     public Integer call() {
         if (PlatformState.read(cli.runFolder()).map(s -> s.processes().stream().anyMatch(PlatformState.Entry::isAlive)).orElse(false)) {
             System.out.println("the platform already runs in " + cli.runFolder() + ":");
             return new StatusCommand().show(cli.runFolder(), false);
         }
-        LocalPlatform platform = start(cli, freePorts);
+        LocalPlatform platform = start(cli, freePorts, exactlyOnce.exactlyOnce);
         platform.detach();
         printEndpoints(platform.endpoints());
         System.out.println("stop it with: ./platform down");
         return 0;
     }
 
-    static LocalPlatform start(PlatformCli cli, boolean freePorts) {
-        System.out.println("starting the relaybox platform in " + cli.runFolder());
+    static LocalPlatform start(PlatformCli cli, boolean freePorts, boolean exactlyOnce) {
+        System.out.println("starting the relaybox platform in " + cli.runFolder()
+                + (exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)"));
         PlatformSettings settings = new PlatformSettings(cli.layout(), cli.runFolder(),
-                freePorts ? PortPlan.free() : PortPlan.preferred(), Duration.ofSeconds(180));
+                freePorts ? PortPlan.free() : PortPlan.preferred(), Duration.ofSeconds(180)).withExactlyOnceSource(exactlyOnce);
         return LocalPlatform.start(settings, line -> System.out.println("  " + line));
     }
 

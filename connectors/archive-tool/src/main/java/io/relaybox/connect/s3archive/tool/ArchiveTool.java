@@ -106,6 +106,10 @@ public final class ArchiveTool {
                 + "replay delivers it once).")
         boolean allowDuplicates;
 
+        @Option(names = "--transactional", description = "The topics were written by transactional producers (Kafka Connect's "
+                + "exactly-once source, relaybox's default): offset gaps (commit markers, aborted transactions) are listed, not failures.")
+        boolean transactional;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -113,7 +117,7 @@ public final class ArchiveTool {
             try {
                 boolean failed = false;
                 for (String topic : topics.isEmpty() ? a.topics() : topics) {
-                    VerificationReport report = new ArchiveVerifier(a, archive.timeHeader).verify(topic);
+                    VerificationReport report = new ArchiveVerifier(a, archive.timeHeader).verify(topic, transactional);
                     out.print(report.summary());
                     boolean passes = passes(report, allowDuplicates);
                     if (passes && !report.isClean()) {

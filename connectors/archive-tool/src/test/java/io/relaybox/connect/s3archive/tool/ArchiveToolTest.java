@@ -150,7 +150,7 @@ class ArchiveToolTest {
 
     private static VerificationReport report(List<String> gaps, List<EventIdOccurrences.Duplicate> duplicates) {
         return new VerificationReport("orders.events", Map.of(0, new VerificationReport.PartitionSummary(1, 3, 0, 2, 100)), gaps, List.of(),
-                List.of(), duplicates, 2, 0, Optional.empty());
+                List.of(), duplicates, 2, 0, Optional.empty(), false);
     }
 
     private static EventIdOccurrences.Duplicate duplicate() {

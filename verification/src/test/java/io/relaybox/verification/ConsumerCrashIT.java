@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.LocalPlatform;
-import io.relaybox.platform.ServiceKind;
 import io.relaybox.verification.audit.OrdersApi;
 
 /**

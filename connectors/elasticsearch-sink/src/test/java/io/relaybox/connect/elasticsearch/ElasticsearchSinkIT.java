@@ -94,6 +94,7 @@ class ElasticsearchSinkIT {
         Map<String, String> bad = new HashMap<>();
         bad.put("bulk.max.records", "0");
         bad.put("connection.api.key", "${env:" + SinkStack.PASSWORD_VARIABLE + "}");
+        bad.put("topics", ORDERS);
         bad.put("orders.topics", "it.unknown.events");
 
         ConnectorValidation validation = stack.connectClient().validate(stack.connector("it-invalid", bad));

@@ -113,7 +113,7 @@ class DuplicateDeliveryIT {
         // an operator's rewind: stop every member, move the group back to before the orders, start again
         services.stop(List.of(payment));
         Map<TopicPartition, Long> rewindTo = EventTopics.of(startOffsets, Services.topicsOf(payment));
-        long redelivered = EventTopics.recordsBetween(rewindTo, topics.committedOffsets(group, Services.topicsOf(payment)));
+        long redelivered = topics.recordsBetween(rewindTo, topics.committedOffsets(group, Services.topicsOf(payment)));
         topics.moveGroup(group, rewindTo);
         services.startAll(List.of(payment));
 

@@ -17,13 +17,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.awaitility.Awaitility;
 
@@ -37,10 +40,14 @@ final class EventTopics implements AutoCloseable {
     static final String INVENTORY = "inventory.events";
     static final String PAYMENTS = "payments.events";
 
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String bootstrapServers;
     private final Admin admin;
     private final KafkaProducer<byte[], byte[]> producer;
 
     EventTopics(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
@@ -77,10 +84,54 @@ final class EventTopics implements AutoCloseable {
         return offsets;
     }
 
-    /** True when the group committed the end of every partition of its topics: it consumed all there is. */
+    /**
+     * True when the group consumed every committed record of its topics. A topic written in transactions (exactly-once
+     * source) ends with a commit marker a consumer never sees, so a group that consumed everything may have committed
+     * the offset of that marker: what lies between its committed offset and the end is read to tell.
+     */
     boolean caughtUp(String group, Collection<String> topics) {
         Map<TopicPartition, Long> committed = committedOffsets(group, topics);
-        return endOffsets(topics).entrySet().stream().allMatch(e -> committed.get(e.getKey()) >= e.getValue());
+        Map<TopicPartition, Long> end = endOffsets(topics);
+        if (end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) >= e.getValue())) {
+            return true;
+        }
+        return recordsBetween(committed, end) == 0;
+    }
+
+    /**
+     * How many committed records lie between two positions of the same partitions, read as a {@code read_committed}
+     * consumer reads them: commit markers and the records of aborted transactions occupy offsets but are no records.
+     */
+    long recordsBetween(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        Map<TopicPartition, Long> wanted = new HashMap<>();
+        to.forEach((partition, end) -> {
+            if (end > from.getOrDefault(partition, 0L)) {
+                wanted.put(partition, end);
+            }
+        });
+        if (wanted.isEmpty()) {
+            return 0;
+        }
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(wanted.keySet());
+            wanted.keySet().forEach(partition -> consumer.seek(partition, from.getOrDefault(partition, 0L)));
+            long records = 0;
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            // the position moves past markers and aborted records too: read until every partition reached its end
+            while (wanted.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + from + " .. " + to + " within " + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < wanted.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records++;
+                    }
+                }
+            }
+            return records;
+        }
     }
 
     /**
@@ -107,11 +158,6 @@ final class EventTopics implements AutoCloseable {
                     bytes(record.value()), record.headers()));
         }
         producer.flush();
-    }
-
-    /** How many records lie between two positions of the same partitions. */
-    static long recordsBetween(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
-        return to.entrySet().stream().mapToLong(e -> e.getValue() - from.getOrDefault(e.getKey(), 0L)).sum();
     }
 
     /** The positions of these topics only. */

@@ -48,8 +48,17 @@ public record Topology(List<ServiceDescriptor> services) {
         }
     }
 
-    /** The platform's topology, from the class path. */
+    /** The platform's topology, read from the class path once per class loader (it is immutable). */
     public static Topology load() {
+        return Loaded.TOPOLOGY;
+    }
+
+    /** Holds the class path's topology, read on first use. */
+    private static final class Loaded {
+        static final Topology TOPOLOGY = read();
+    }
+
+    private static Topology read() {
         try (InputStream in = Topology.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new TopologyException(RESOURCE + " is not on the class path");

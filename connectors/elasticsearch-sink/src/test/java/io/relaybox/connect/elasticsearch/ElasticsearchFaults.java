@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
 
-import io.relaybox.testkit.FaultProxy;
-import io.relaybox.testkit.FaultProxy.Fault;
+import io.relaybox.platform.FaultProxy;
+import io.relaybox.platform.FaultProxy.Fault;
 
 /**
  * The test kit's fault proxy in front of Elasticsearch (plain HTTP in, HTTPS out) that, while armed, answers in turn:

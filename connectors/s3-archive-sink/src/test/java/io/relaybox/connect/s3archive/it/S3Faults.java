@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.relaybox.testkit.FaultProxy;
-import io.relaybox.testkit.FaultProxy.Fault;
+import io.relaybox.platform.FaultProxy;
+import io.relaybox.platform.FaultProxy.Fault;
 
 /**
  * The test kit's fault proxy between Kafka Connect and the S3 server, as the archive's tests drive it: on demand every

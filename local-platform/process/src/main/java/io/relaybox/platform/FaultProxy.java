@@ -1,4 +1,4 @@
-package io.relaybox.testkit;
+package io.relaybox.platform;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

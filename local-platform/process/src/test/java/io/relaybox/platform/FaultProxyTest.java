@@ -1,4 +1,4 @@
-package io.relaybox.testkit;
+package io.relaybox.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.relaybox.testkit.FaultProxy.Fault;
+import io.relaybox.platform.FaultProxy.Fault;
 
 class FaultProxyTest {
 

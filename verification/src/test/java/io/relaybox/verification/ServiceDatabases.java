@@ -5,11 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ServiceKind;
@@ -27,20 +28,62 @@ final class ServiceDatabases {
     static final String INVENTORY = "inventory";
     static final String PAYMENT = "payment";
 
-
     private final PlatformDatabases databases;
 
     ServiceDatabases(LocalPlatform platform) {
         this.databases = new PlatformDatabases(platform.postgres().jdbcUrl(ORDERS), platform.secrets().password("postgres"));
     }
 
-    /** The connections behind this, for the platform's own readers (e.g. {@code PublishedEvents}). */
-    PlatformDatabases platformDatabases() {
-        return databases;
-    }
-
     SagaInvariants invariants() {
         return new SagaInvariants(databases);
+    }
+
+    /**
+     * Every broken invariant of the settled saga, one line each: the auditor's (orders terminal, on hand and money
+     * against the CONFIRMED orders, nothing held for a CANCELLED order) and, per SKU, the reserved units: what is not
+     * on hand is reserved ({@code on_hand + reserved = initial}), and exactly the units of the RESERVED reservations.
+     */
+    List<String> sagaViolations() {
+        List<String> violations = new ArrayList<>();
+        try {
+            violations.addAll(invariants().violations());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the saga's databases: " + e.getMessage(), e);
+        }
+        rows(INVENTORY, "SELECT s.sku, format('%s on hand + %s reserved, initial %s, held by RESERVED reservations %s',"
+                + " s.on_hand, s.reserved, s.initial, coalesce(h.units, 0)) FROM stock s LEFT JOIN (SELECT l.sku, sum(l.quantity)"
+                + " AS units FROM reservation_line l JOIN reservation r ON r.order_id = l.order_id WHERE r.status = 'RESERVED'"
+                + " GROUP BY l.sku) h ON h.sku = s.sku WHERE s.on_hand + s.reserved <> s.initial"
+                + " OR s.reserved <> coalesce(h.units, 0)")
+                .forEach((sku, stock) -> violations.add("stock of " + sku + ": " + stock));
+        return violations;
+    }
+
+    /** An event a service committed to its outbox: the source of truth of what Kafka and the sinks must hold. */
+    record CommittedEvent(String id, String topic, String orderId, String type) {
+    }
+
+    /**
+     * Every event the services committed about the orders (the outbox rows keyed by one of them, in every service
+     * database), by event id. The platform the tests share keeps outbox rows ({@code outbox.cleanup=retain}, see
+     * {@link SharedPlatform}); without them no order would have an event, which fails here rather than pass empty.
+     */
+    Map<String, CommittedEvent> committedEvents(Collection<String> orderIds) {
+        Map<String, CommittedEvent> events = new LinkedHashMap<>();
+        for (String database : OutboxSlots.OUTBOXES.stream().map(OutboxSlots.Outbox::database).distinct().toList()) {
+            byKey(database, "SELECT id::text, concat_ws(' ', aggregatetype || '.events', aggregateid, type) FROM outbox_event"
+                    + " WHERE aggregateid = ANY (?) ORDER BY id", "text", orderIds).forEach((id, row) -> {
+                        String[] fields = row.split(" ");
+                        events.put(id, new CommittedEvent(id, fields[0], fields[1], fields[2]));
+                    });
+        }
+        List<String> withoutEvent = orderIds.stream()
+                .filter(orderId -> events.values().stream().noneMatch(e -> e.orderId().equals(orderId))).limit(3).toList();
+        if (!withoutEvent.isEmpty()) {
+            throw new AssertionError("no outbox row for orders " + withoutEvent + ": the services must keep their outbox rows"
+                    + " (outbox.cleanup=retain) for the tests to know what they committed");
+        }
+        return events;
     }
 
     /**
@@ -67,6 +110,24 @@ final class ServiceDatabases {
     /** Per SKU: units on hand and reserved. */
     Map<String, String> stock() {
         return rows(INVENTORY, "SELECT sku, on_hand || ' on hand, ' || reserved || ' reserved' FROM stock");
+    }
+
+    /**
+     * Adds units on hand to the SKU, as a delivery would ({@code initial} moves with them, so the invariants keep
+     * holding): a test that must see a reservation does not depend on what earlier tests left in stock.
+     */
+    void restock(String sku, int units) {
+        try (Connection connection = databases.connect(INVENTORY);
+                PreparedStatement update = connection.prepareStatement("UPDATE stock SET on_hand = on_hand + ?, initial = initial + ? WHERE sku = ?")) {
+            update.setInt(1, units);
+            update.setInt(2, units);
+            update.setString(3, sku);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no stock row for " + sku);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot restock " + sku + ": " + e.getMessage(), e);
+        }
     }
 
     /** Per customer and currency: the balance. */
@@ -102,8 +163,13 @@ final class ServiceDatabases {
      * Rows of {@code SELECT key, value ... WHERE ... = ANY (?)} with the order ids as the uuid array parameter, by key.
      */
     Map<String, String> byOrder(String database, String sql, Collection<String> orderIds) {
+        return byKey(database, sql, "uuid", orderIds.stream().map(UUID::fromString).toList());
+    }
+
+    /** Rows of {@code SELECT key, value ... WHERE ... = ANY (?)} with the values as an array of the SQL type, by key. */
+    private Map<String, String> byKey(String database, String sql, String type, Collection<?> values) {
         try (Connection connection = databases.connect(database); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setArray(1, connection.createArrayOf("uuid", orderIds.stream().map(UUID::fromString).toArray()));
+            query.setArray(1, connection.createArrayOf(type, values.toArray()));
             return collect(query);
         } catch (SQLException e) {
             throw new IllegalStateException(database + ": " + sql + ": " + e.getMessage(), e);

@@ -1,6 +1,8 @@
 package io.relaybox.verification;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,11 +13,14 @@ import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.RunFolder;
+import io.relaybox.platform.ServiceAddOns;
 import io.relaybox.testkit.CrashHooks;
 
 /**
  * Hands tests one platform, started on free ports on first use and shared by every test of this module's run;
- * JUnit closes it (stopping every process) when the run ends.
+ * JUnit closes it (stopping every process) when the run ends. Its services keep their outbox rows
+ * ({@code outbox.cleanup=retain}): what they committed is the source of truth the tests compare Kafka and the sinks
+ * with ({@link ServiceDatabases#committedEvents}).
  */
 public final class SharedPlatform implements ParameterResolver {
 
@@ -38,7 +43,11 @@ public final class SharedPlatform implements ParameterResolver {
             Path runFolder = Path.of("target/platform");
             RunFolder.purge(runFolder, Optional.empty());
             // the crash-test hook comes from the test kit: no service jar contains it
-            PlatformSettings settings = PlatformSettings.forTests(runFolder).withServiceAddOns(CrashHooks.addOns(runFolder));
+            ServiceAddOns hooks = CrashHooks.addOns(runFolder);
+            Map<String, String> properties = new HashMap<>(hooks.properties());
+            properties.put("outbox.cleanup", "retain");
+            PlatformSettings settings = PlatformSettings.forTests(runFolder)
+                    .withServiceAddOns(new ServiceAddOns(hooks.jars(), properties));
             return new Running(LocalPlatform.start(settings, line -> System.out.println("[platform] " + line)));
         }
 

@@ -2,6 +2,7 @@ package io.relaybox.verification.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +15,9 @@ import io.relaybox.platform.ServiceKind;
  * Runs the platform's benchmarks on a fresh local platform and prints their figures. Nothing here is a test: the
  * figures depend on the machine and are reported, not asserted.
  *
- * <p>{@code mvn -Pbench -DskipTests verify -pl verification -am} (see README).
+ * <p>{@code mvn -Pbench -DskipTests verify -pl verification -am} (see README). {@code -Dbench.suite=cdc,saga,eos}
+ * chooses the suites ({@code eos}: the CDC figures with exactly-once source on, then off, compared);
+ * {@code -Dbench.exactly-once=true|false} runs the {@code cdc} and {@code saga} suites with it on (the default) or off.
  */
 public final class Benchmarks {
 
@@ -24,30 +27,41 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         String suite = System.getProperty("bench.suite", "cdc,saga");
         Path runFolder = Path.of(System.getProperty("bench.run-folder", "target/bench-platform"));
+        boolean exactlyOnce;
+        try {
+            exactlyOnce = exactlyOnceSource(System.getProperty("bench.exactly-once", "true"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         System.out.printf("machine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         if (suite.contains("cdc")) {
-            cdc(runFolder);
+            cdc(runFolder, exactlyOnce);
         }
         if (suite.contains("saga")) {
-            saga(runFolder);
+            saga(runFolder, exactlyOnce);
+        }
+        if (suite.contains("eos")) {
+            eos(runFolder);
         }
         System.exit(0);
     }
 
+    /** The value of {@code -Dbench.exactly-once}: {@code true} or {@code false}, nothing else. */
+    static boolean exactlyOnceSource(String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("-Dbench.exactly-once must be true or false, was '" + value + "'");
+        };
+    }
+
     /** The foundation's figures: CDC alone, with the monolith and its connector only. */
-    private static void cdc(Path runFolder) throws Exception {
-        int drainEvents = Integer.getInteger("bench.drain.events", 50_000);
-        String latencyRates = System.getProperty("bench.latency.rates", "500,250");
-        Duration latencyDuration = Duration.ofSeconds(Integer.getInteger("bench.latency.seconds", 60));
-        RunFolder.purge(runFolder, Optional.empty());
-        // the consuming services and the sinks would compete for the same two cores
-        PlatformSettings settings = PlatformSettings.forTests(runFolder).withServices(List.of(ServiceKind.named("order-monolith")))
-                .withSinks(false);
-        try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
-            new CdcDrainBenchmark(platform).run(drainEvents);
-            for (String rate : latencyRates.split(",")) {
-                new LatencyBenchmark(platform).run(Integer.parseInt(rate.trim()), latencyDuration);
-            }
+    private static void cdc(Path runFolder, boolean exactlyOnce) throws Exception {
+        System.out.printf("cdc: exactly-once source %s%n", exactlyOnce ? "on" : "off");
+        try (LocalPlatform platform = startCdcPlatform(runFolder, exactlyOnce)) {
+            drainAndLatency(platform);
             ThroughputBenchmark throughput = new ThroughputBenchmark(platform);
             throughput.runHttp(new int[] {8, 16, 32}, Duration.ofSeconds(20));
             throughput.runRawPostgres(8, Duration.ofSeconds(15));
@@ -56,13 +70,54 @@ public final class Benchmarks {
         }
     }
 
+    /** What exactly-once source costs: the CDC drain and latency on a fresh platform with it on, then off, compared. */
+    private static void eos(Path runFolder) throws Exception {
+        ExactlyOnceComparison comparison = new ExactlyOnceComparison();
+        for (boolean exactlyOnce : new boolean[] {true, false}) {
+            System.out.printf("eos: exactly-once source %s%n", exactlyOnce ? "on" : "off");
+            try (LocalPlatform platform = startCdcPlatform(runFolder, exactlyOnce)) {
+                PlatformVersions versions = PlatformVersions.of(platform);
+                DrainAndLatency figures = drainAndLatency(platform);
+                comparison.add(new ExactlyOnceComparison.Run(exactlyOnce, versions, figures.drain(), figures.latency()));
+            } finally {
+                RunFolder.deleteStandIns(runFolder, Optional.empty());
+            }
+        }
+        System.out.print(comparison.table());
+    }
+
+    /** A fresh platform of the monolith and its connector only: the consuming services and the sinks would compete for the same cores. */
+    private static LocalPlatform startCdcPlatform(Path runFolder, boolean exactlyOnce) {
+        RunFolder.purge(runFolder, Optional.empty());
+        PlatformSettings settings = PlatformSettings.forTests(runFolder).withServices(List.of(ServiceKind.named("order-monolith")))
+                .withSinks(false).withExactlyOnceSource(exactlyOnce);
+        return LocalPlatform.start(settings, line -> System.out.println("  " + line));
+    }
+
+    private record DrainAndLatency(CdcDrainBenchmark.Figures drain, List<LatencyBenchmark.Figures> latency) {
+    }
+
+    /** The CDC drain, then the commit-to-Kafka latency at each rate of {@code -Dbench.latency.rates}. */
+    private static DrainAndLatency drainAndLatency(LocalPlatform platform) throws Exception {
+        int drainEvents = Integer.getInteger("bench.drain.events", 50_000);
+        String latencyRates = System.getProperty("bench.latency.rates", "500,250");
+        Duration latencyDuration = Duration.ofSeconds(Integer.getInteger("bench.latency.seconds", 60));
+        CdcDrainBenchmark.Figures drain = new CdcDrainBenchmark(platform).run(drainEvents);
+        List<LatencyBenchmark.Figures> latency = new ArrayList<>();
+        for (String rate : latencyRates.split(",")) {
+            latency.add(new LatencyBenchmark(platform).run(Integer.parseInt(rate.trim()), latencyDuration));
+        }
+        return new DrainAndLatency(drain, latency);
+    }
+
     /** The saga's figures: the whole platform, two instances of each consuming service. */
-    private static void saga(Path runFolder) throws Exception {
+    private static void saga(Path runFolder, boolean exactlyOnce) throws Exception {
         int rate = Integer.getInteger("bench.saga.rate", 200);
         Duration duration = Duration.ofSeconds(Integer.getInteger("bench.saga.seconds", 60));
         RunFolder.purge(runFolder, Optional.empty());
         // the saga's services, without the sinks' load (their throughput is measured in their own modules)
-        PlatformSettings settings = PlatformSettings.forTests(runFolder).withSinks(false);
+        PlatformSettings settings = PlatformSettings.forTests(runFolder).withSinks(false).withExactlyOnceSource(exactlyOnce);
+        System.out.printf("saga: exactly-once source %s%n", exactlyOnce ? "on" : "off");
         try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
             SagaBenchmark saga = new SagaBenchmark(platform);
             saga.latency(rate, duration);

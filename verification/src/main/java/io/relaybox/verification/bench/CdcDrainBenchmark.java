@@ -26,11 +26,23 @@ final class CdcDrainBenchmark {
         this.platform = platform;
     }
 
-    /** A cold drain (the worker's first), then a measured one of the given size. */
-    void run(int events) throws Exception {
+    /**
+     * What a drain measured.
+     *
+     * @param events events committed while the connector was stopped
+     * @param arrived distinct events that reached Kafka
+     * @param records records that reached Kafka (more than events when one arrived twice)
+     * @param eventsPerSecond distinct events per second from the resume to the last record
+     * @param streamingEventsPerSecond distinct events per second from the first to the last record
+     */
+    record Figures(int events, int arrived, long records, double eventsPerSecond, double streamingEventsPerSecond) {
+    }
+
+    /** A cold drain (the worker's first), then a measured one of the given size, whose figures it returns. */
+    Figures run(int events) throws Exception {
         createTopic();
         drain(Math.min(10_000, events), "warm-up");
-        drain(events, "measured");
+        return drain(events, "measured");
     }
 
     private void createTopic() throws Exception {
@@ -42,7 +54,7 @@ final class CdcDrainBenchmark {
         }
     }
 
-    private void drain(int events, String round) throws Exception {
+    private Figures drain(int events, String round) throws Exception {
         String connector = LocalPlatform.ORDERS_CONNECTOR;
         platform.connectClient().stop(connector);
         awaitState(connector, "STOPPED");
@@ -52,6 +64,7 @@ final class CdcDrainBenchmark {
         System.out.printf("drain (%s): committed %,d outbox events (delete-after-insert) in %.1f s while the connector was stopped%n",
                 round, events, insertSeconds);
 
+        Figures figures;
         try (TopicCounter counter = new TopicCounter(platform.kafka().bootstrapServers(), AGGREGATE + ".events")) {
             long resumed = System.nanoTime();
             platform.connectClient().resume(connector);
@@ -62,8 +75,11 @@ final class CdcDrainBenchmark {
                     + "%,.0f events/s from the first to the last record (first record after %.1f s)%n",
                     complete ? "all" : "ONLY", counter.distinct(), events, counter.records(), total, counter.distinct() / total,
                     counter.distinct() / streaming, (counter.firstArrivalNanos() - resumed) / 1e9);
+            figures = new Figures(events, counter.distinct(), counter.records(), counter.distinct() / total,
+                    counter.distinct() / streaming);
         }
         platform.connectClient().awaitRunning(connector, Duration.ofMinutes(2));
+        return figures;
     }
 
     private void insert(int events) throws Exception {

@@ -16,7 +16,9 @@ import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * Commit-to-Kafka latency at a steady rate of {@code POST /orders}: for every {@code OrderPlaced} record, the time
- * from its {@code occurredat} header (set in the order's transaction) until a consumer received it.
+ * from its {@code occurredat} header (set in the order's transaction) until a consumer received it. The consumer reads
+ * {@code read_committed}, as every consumer of the platform does: with exactly-once source a record counts once its
+ * Kafka transaction committed.
  */
 final class LatencyBenchmark {
 
@@ -26,7 +28,19 @@ final class LatencyBenchmark {
         this.platform = platform;
     }
 
-    void run(int ratePerSecond, Duration duration) throws Exception {
+    /**
+     * What a latency run measured.
+     *
+     * @param offeredPerSecond the rate of requests sent
+     * @param servedPerSecond the rate the API answered them at
+     * @param orders orders placed
+     * @param notSeen placed orders whose event no consumer received in time
+     * @param commitToKafkaMillis commit-to-Kafka latencies of the events received
+     */
+    record Figures(int offeredPerSecond, double servedPerSecond, int orders, long notSeen, Percentiles commitToKafkaMillis) {
+    }
+
+    Figures run(int ratePerSecond, Duration duration) throws Exception {
         OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
         OrderGenerator generator = new OrderGenerator(1);
         ConcurrentHashMap<String, Long> latencyByOrder = new ConcurrentHashMap<>();
@@ -74,6 +88,7 @@ final class LatencyBenchmark {
             System.out.printf("latency: %,d orders offered at %d/s, served at %.0f/s (%d failed requests, %d events not seen "
                     + "within %.0f s): commit-to-Kafka ms %s%n", placed.size(), ratePerSecond, achieved, failures.get(), late.get(),
                     seconds, new Percentiles(millis));
+            return new Figures(ratePerSecond, achieved, placed.size(), late.get(), new Percentiles(millis));
         }
     }
 

@@ -11,6 +11,7 @@ import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.RunFolder;
+import io.relaybox.platform.ServiceAddOns;
 import io.relaybox.testkit.CrashHooks;
 
 /**
@@ -36,17 +37,31 @@ public final class SharedPlatform implements ParameterResolver {
 
         static Running start() {
             Path runFolder = Path.of("target/platform");
-            RunFolder.purge(runFolder, Optional.empty());
             // the crash-test hook comes from the test kit: no service jar contains it
-            PlatformSettings settings = PlatformSettings.forTests(runFolder).withServiceAddOns(CrashHooks.addOns(runFolder));
-            return new Running(LocalPlatform.start(settings, line -> System.out.println("[platform] " + line)));
+            return new Running(startIn(runFolder, CrashHooks.addOns(runFolder)));
         }
 
         @Override
         public void close() {
-            platform.close();
-            RunFolder.deleteStandIns(platform.settings().runFolder(), Optional.of(platform.postgres().dataDirectory()));
-            ElasticsearchServer.deleteDistributionCopy(platform.settings().layout().elasticsearchHome());
+            stop(platform);
         }
+    }
+
+    /** Starts a platform for tests in an emptied run folder, every service given the add-ons. */
+    static LocalPlatform startIn(Path runFolder, ServiceAddOns addOns) {
+        return startIn(PlatformSettings.forTests(runFolder).withServiceAddOns(addOns));
+    }
+
+    /** Starts a platform with these settings in their emptied run folder. */
+    static LocalPlatform startIn(PlatformSettings settings) {
+        RunFolder.purge(settings.runFolder(), Optional.empty());
+        return LocalPlatform.start(settings, line -> System.out.println("[platform] " + line));
+    }
+
+    /** Stops every process of the platform and deletes what it kept outside target/ (the logs stay). */
+    static void stop(LocalPlatform platform) {
+        platform.close();
+        RunFolder.deleteStandIns(platform.settings().runFolder(), Optional.of(platform.postgres().dataDirectory()));
+        ElasticsearchServer.deleteDistributionCopy(platform.settings().layout().elasticsearchHome());
     }
 }

@@ -41,21 +41,34 @@ public final class SharedPlatform implements ParameterResolver {
 
         static Running start() {
             Path runFolder = Path.of("target/platform");
-            RunFolder.purge(runFolder, Optional.empty());
             // the crash-test hook comes from the test kit: no service jar contains it
             ServiceAddOns hooks = CrashHooks.addOns(runFolder);
             Map<String, String> properties = new HashMap<>(hooks.properties());
             properties.put("outbox.cleanup", "retain");
-            PlatformSettings settings = PlatformSettings.forTests(runFolder)
-                    .withServiceAddOns(new ServiceAddOns(hooks.jars(), properties));
-            return new Running(LocalPlatform.start(settings, line -> System.out.println("[platform] " + line)));
+            return new Running(startIn(runFolder, new ServiceAddOns(hooks.jars(), properties)));
         }
 
         @Override
         public void close() {
-            platform.close();
-            RunFolder.deleteStandIns(platform.settings().runFolder(), Optional.of(platform.postgres().dataDirectory()));
-            ElasticsearchServer.deleteDistributionCopy(platform.settings().layout().elasticsearchHome());
+            stop(platform);
         }
+    }
+
+    /** Starts a platform for tests in an emptied run folder, every service given the add-ons. */
+    static LocalPlatform startIn(Path runFolder, ServiceAddOns addOns) {
+        return startIn(PlatformSettings.forTests(runFolder).withServiceAddOns(addOns));
+    }
+
+    /** Starts a platform with these settings in their emptied run folder. */
+    static LocalPlatform startIn(PlatformSettings settings) {
+        RunFolder.purge(settings.runFolder(), Optional.empty());
+        return LocalPlatform.start(settings, line -> System.out.println("[platform] " + line));
+    }
+
+    /** Stops every process of the platform and deletes what it kept outside target/ (the logs stay). */
+    static void stop(LocalPlatform platform) {
+        platform.close();
+        RunFolder.deleteStandIns(platform.settings().runFolder(), Optional.of(platform.postgres().dataDirectory()));
+        ElasticsearchServer.deleteDistributionCopy(platform.settings().layout().elasticsearchHome());
     }
 }

@@ -37,14 +37,19 @@ final class SinkContents implements AutoCloseable {
 
     SinkContents(LocalPlatform platform) {
         this.databases = new ServiceDatabases(platform);
-        ElasticsearchServer elasticsearch = platform.elasticsearch().orElseThrow(() -> new AssertionError("no sinks"));
-        S3Server s3 = platform.s3().orElseThrow(() -> new AssertionError("no sinks"));
-        ElasticsearchServer.Credentials user = LocalPlatform.elasticsearchCredentials(platform.secrets());
-        this.endpoints = new SinkEndpoints(elasticsearch.url(), user.user(), user.password(), s3.endpoint(), s3.identity(),
-                s3.credential(), LocalPlatform.ARCHIVE_BUCKET, LocalPlatform.ARCHIVE_PREFIX);
+        this.endpoints = endpointsOf(platform);
         this.search = new SearchedEvents(endpoints);
         this.archive = new ArchivedEvents(endpoints);
         this.exactlyOnceSource = platform.settings().exactlyOnceSource();
+    }
+
+    /** Where the platform's sinks write and how to log in there. */
+    static SinkEndpoints endpointsOf(LocalPlatform platform) {
+        ElasticsearchServer elasticsearch = platform.elasticsearch().orElseThrow(() -> new AssertionError("no sinks"));
+        S3Server s3 = platform.s3().orElseThrow(() -> new AssertionError("no sinks"));
+        ElasticsearchServer.Credentials user = LocalPlatform.elasticsearchCredentials(platform.secrets());
+        return new SinkEndpoints(elasticsearch.url(), user.user(), user.password(), s3.endpoint(), s3.identity(), s3.credential(),
+                LocalPlatform.ARCHIVE_BUCKET, LocalPlatform.ARCHIVE_PREFIX);
     }
 
     /**

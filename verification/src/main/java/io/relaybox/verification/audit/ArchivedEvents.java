@@ -47,6 +47,9 @@ public final class ArchivedEvents implements AutoCloseable {
     private final S3Client s3;
     private final String bucket;
     private final String prefix;
+    /** Lines per event id of each object read by {@link #linesPerEvent}, by key and ETag. */
+    private final Map<String, Map<String, Long>> linesByObject = new HashMap<>();
+    private java.time.Instant cachedSince;
 
     public ArchivedEvents(SinkEndpoints sinks) {
         this.s3 = S3Client.builder()
@@ -75,6 +78,45 @@ public final class ArchivedEvents implements AutoCloseable {
     }
 
     /**
+     * How many lines of the archive hold each event that occurred at or after {@code since} (header {@code occurredat};
+     * a line whose time is missing or unreadable counts too, so nothing the run wrote is left out), by event id. An
+     * object is read once per content: objects already read with the same key and ETag come from memory, so that
+     * waiting for the archive to catch up does not read it all again every time.
+     */
+    public synchronized Map<String, Long> linesPerEvent(java.time.Instant since) throws IOException {
+        if (!since.equals(cachedSince)) {
+            linesByObject.clear();
+            cachedSince = since;
+        }
+        Map<String, Map<String, Long>> current = new HashMap<>();
+        for (S3Object object : listed()) {
+            if (object.key().endsWith(".ndjson.gz")) {
+                String version = object.key() + " " + object.eTag();
+                Map<String, Long> lines = linesByObject.get(version);
+                current.put(version, lines != null ? lines : linesOf(object.key(), since));
+            }
+        }
+        linesByObject.keySet().retainAll(current.keySet());
+        linesByObject.putAll(current);
+        Map<String, Long> total = new HashMap<>();
+        current.values().forEach(lines -> lines.forEach((id, count) -> total.merge(id, count, Long::sum)));
+        return total;
+    }
+
+    /** Lines per event id in one object, of the events that occurred at or after the time. */
+    private Map<String, Long> linesOf(String key, java.time.Instant since) throws IOException {
+        Map<String, Long> lines = new HashMap<>();
+        forEachLine(key, record -> {
+            JsonNode envelope = record.path("envelope");
+            JsonNode id = envelope.path("id");
+            if (id.isString() && !OccurredAt.before(envelope.path("occurredat").asString(null), since)) {
+                lines.merge(id.asString(), 1L, Long::sum);
+            }
+        });
+        return lines;
+    }
+
+    /**
      * Every object of the archive: key and ETag (the MD5 of the content for a single-part upload, derived from the
      * parts' MD5s for a multipart one), in key order.
      */
@@ -98,25 +140,30 @@ public final class ArchivedEvents implements AutoCloseable {
 
     /** Adds each wanted event's records (as topic/partition/offset) and returns how many lines held a wanted event. */
     private long read(String key, Set<String> wanted, Map<String, Set<String>> records) throws IOException {
-        long lines = 0;
+        long[] lines = {0};
+        forEachLine(key, record -> {
+            JsonNode id = record.path("envelope").path("id");
+            if (id.isString() && wanted.contains(id.asString())) {
+                lines[0]++;
+                records.computeIfAbsent(id.asString(), k -> new HashSet<>()).add(record.path("topic").asString() + "/"
+                        + record.path("partition").asString() + "/" + record.path("offset").asString());
+            }
+        });
+        return lines[0];
+    }
+
+    /** Hands each line of the object (gzip NDJSON), parsed, to the consumer; blank lines are skipped. */
+    private void forEachLine(String key, java.util.function.Consumer<JsonNode> consumer) throws IOException {
         try (ResponseInputStream<GetObjectResponse> object = s3.getObject(b -> b.bucket(bucket).key(key));
                 BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(object),
                         StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode record = JSON.readTree(line);
-                JsonNode id = record.path("envelope").path("id");
-                if (id.isString() && wanted.contains(id.asString())) {
-                    lines++;
-                    records.computeIfAbsent(id.asString(), k -> new HashSet<>()).add(record.path("topic").asString() + "/"
-                            + record.path("partition").asString() + "/" + record.path("offset").asString());
+                if (!line.isBlank()) {
+                    consumer.accept(JSON.readTree(line));
                 }
             }
         }
-        return lines;
     }
 
     @Override

@@ -20,7 +20,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads a topic with a plain Kafka consumer (no group, no commits) from a remembered position: the end of the
- * topic when the reader was created, or its beginning when the topic did not exist then.
+ * topic when the reader was created, or its beginning when the topic did not exist then; or, made with
+ * {@link #fromBeginning}, the beginning of the topic.
  */
 public final class OrderEventsReader implements AutoCloseable {
 
@@ -31,12 +32,21 @@ public final class OrderEventsReader implements AutoCloseable {
 
     /** Remembers where the topic ends now; {@link #readUntil} reads from there. */
     public OrderEventsReader(String bootstrapServers, String topic) {
+        this(bootstrapServers, topic, true);
+    }
+
+    private OrderEventsReader(String bootstrapServers, String topic, boolean fromEnd) {
         this.topic = topic;
         this.consumer = plainConsumer(bootstrapServers);
-        List<TopicPartition> partitions = partitions();
+        List<TopicPartition> partitions = fromEnd ? partitions() : List.of();
         if (!partitions.isEmpty()) {
             startOffsets.putAll(consumer.endOffsets(partitions));
         }
+    }
+
+    /** A reader of everything the topic holds, from its beginning (the earliest offset retention kept). */
+    public static OrderEventsReader fromBeginning(String bootstrapServers, String topic) {
+        return new OrderEventsReader(bootstrapServers, topic, false);
     }
 
     /**
@@ -109,8 +119,9 @@ public final class OrderEventsReader implements AutoCloseable {
             return false;
         }
         consumer.assign(partitions);
+        Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
         for (TopicPartition partition : partitions) {
-            consumer.seek(partition, startOffsets.getOrDefault(partition, 0L));
+            consumer.seek(partition, startOffsets.getOrDefault(partition, beginnings.get(partition)));
         }
         assigned = true;
         return true;

@@ -17,8 +17,10 @@ import java.util.UUID;
 
 /**
  * What must hold once the saga settled, read from the three databases: every order terminal; per SKU, initial stock
- * − on hand = units in CONFIRMED orders; per customer and currency, initial balance − balance = total of CONFIRMED
- * orders; no reservation or capture left for a CANCELLED order.
+ * − on hand = reserved = units in CONFIRMED orders = units the RESERVED reservations hold (stock moves from on hand to
+ * reserved and stays there for a confirmed order); per customer and currency, initial balance − balance = total of
+ * CONFIRMED orders = amount of the CAPTURED payments; every CONFIRMED order reserved and captured for its total; no
+ * reservation or capture left for a CANCELLED order.
  */
 public final class SagaInvariants {
 
@@ -54,12 +56,25 @@ public final class SagaInvariants {
             }
             Map<String, BigDecimal> confirmedUnits = map(orders, "SELECT l.sku, sum(l.quantity) FROM order_line l JOIN orders o "
                     + "ON o.id = l.order_id WHERE o.status = 'CONFIRMED' GROUP BY l.sku");
-            Map<String, BigDecimal> takenUnits = map(inventory, "SELECT sku, initial - on_hand FROM stock");
-            compare("stock of", takenUnits, confirmedUnits, violations);
+            compare("stock taken (initial - on hand) of", map(inventory, "SELECT sku, initial - on_hand FROM stock"), confirmedUnits,
+                    violations);
+            compare("stock reserved of", map(inventory, "SELECT sku, reserved FROM stock"), confirmedUnits, violations);
+            compare("units held by RESERVED reservations of", map(inventory, "SELECT l.sku, sum(l.quantity) FROM reservation_line l "
+                    + "JOIN reservation r ON r.order_id = l.order_id WHERE r.status = 'RESERVED' GROUP BY l.sku"), confirmedUnits,
+                    violations);
             Map<String, BigDecimal> confirmedMoney = map(orders, "SELECT customer_id || ' ' || currency, sum(total) FROM orders "
                     + "WHERE status = 'CONFIRMED' GROUP BY customer_id, currency");
-            Map<String, BigDecimal> takenMoney = map(payment, "SELECT customer_id || ' ' || currency, initial - balance FROM account");
-            compare("balance of", takenMoney, confirmedMoney, violations);
+            compare("balance taken (initial - balance) of", map(payment, "SELECT customer_id || ' ' || currency, initial - balance "
+                    + "FROM account"), confirmedMoney, violations);
+            compare("CAPTURED payments of", map(payment, "SELECT customer_id || ' ' || currency, sum(amount) FROM payment "
+                    + "WHERE status = 'CAPTURED' GROUP BY customer_id, currency"), confirmedMoney, violations);
+            Map<String, BigDecimal> confirmedTotals = map(orders, "SELECT id::text, total FROM orders WHERE status = 'CONFIRMED'");
+            Set<String> unreserved = new HashSet<>(confirmedTotals.keySet());
+            unreserved.removeAll(ids(inventory, "SELECT order_id::text FROM reservation WHERE status = 'RESERVED'"));
+            if (!unreserved.isEmpty()) {
+                violations.add(unreserved.size() + " CONFIRMED orders hold no reservation, e.g. " + unreserved.iterator().next());
+            }
+            compare("the CAPTURED amount of", capturedFor(payment, confirmedTotals.keySet()), confirmedTotals, violations);
             Set<String> cancelled = ids(orders, "SELECT id::text FROM orders WHERE status = 'CANCELLED'");
             Set<String> reserved = ids(inventory, "SELECT order_id::text FROM reservation WHERE status = 'RESERVED'");
             Set<String> captured = ids(payment, "SELECT order_id::text FROM payment WHERE status = 'CAPTURED'");
@@ -75,6 +90,21 @@ public final class SagaInvariants {
         return violations;
     }
 
+    /** The CAPTURED amount of each of the orders (absent when it has none). */
+    private static Map<String, BigDecimal> capturedFor(Connection payment, Set<String> orderIds) throws SQLException {
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        try (PreparedStatement query = payment.prepareStatement(
+                "SELECT order_id::text, amount FROM payment WHERE status = 'CAPTURED' AND order_id = ANY (?)")) {
+            query.setArray(1, payment.createArrayOf("uuid", orderIds.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    amounts.put(rows.getString(1), rows.getBigDecimal(2));
+                }
+            }
+        }
+        return amounts;
+    }
+
     private static void compare(String what, Map<String, BigDecimal> taken, Map<String, BigDecimal> confirmed, List<String> violations) {
         Set<String> keys = new HashSet<>(taken.keySet());
         keys.addAll(confirmed.keySet());
@@ -83,7 +113,7 @@ public final class SagaInvariants {
             BigDecimal left = Objects.requireNonNullElse(taken.get(key), BigDecimal.ZERO);
             BigDecimal right = Objects.requireNonNullElse(confirmed.get(key), BigDecimal.ZERO);
             if (left.compareTo(right) != 0) {
-                wrong.add(key + ": taken " + left.toPlainString() + ", confirmed " + right.toPlainString());
+                wrong.add(key + ": " + left.toPlainString() + ", CONFIRMED orders " + right.toPlainString());
             }
         }
         if (!wrong.isEmpty()) {

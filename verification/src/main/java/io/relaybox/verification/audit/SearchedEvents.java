@@ -10,7 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.time.Instant;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -53,6 +56,51 @@ public final class SearchedEvents {
             found += answer.path("count").asLong();
         }
         return found;
+    }
+
+    /**
+     * What the events index holds of one event id.
+     *
+     * @param documents documents with that event id (one per index it is in; more than one would be copies)
+     * @param writes the sum of their {@code _version}s: each write of the same {@code _id} raises it by one, so writes
+     *        beyond the documents are re-deliveries that overwrote the document
+     */
+    public record Indexed(long documents, long writes) {
+
+        Indexed plus(long version) {
+            return new Indexed(documents + 1, writes + version);
+        }
+    }
+
+    /**
+     * Every event document whose {@code occurredAt} lies at or after the time, by event id (after a refresh), paged in
+     * event id order with {@code search_after}.
+     */
+    public Map<String, Indexed> indexedSince(Instant since) throws IOException, InterruptedException {
+        send("/events-*/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
+        Map<String, Indexed> found = new HashMap<>();
+        JsonNode after = null;
+        while (true) {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("size", CHUNK);
+            body.put("version", true);
+            body.putArray("_source").add("eventId");
+            body.putObject("query").putObject("range").putObject("occurredAt").put("gte", since.toString());
+            body.putArray("sort").add("eventId");
+            if (after != null) {
+                body.set("search_after", after);
+            }
+            JsonNode hits = JSON.readTree(send("/events-*/_search?ignore_unavailable=true&allow_no_indices=true",
+                    body.toString())).path("hits").path("hits");
+            if (hits.isEmpty()) {
+                return found;
+            }
+            for (JsonNode hit : hits) {
+                found.merge(hit.path("_id").asString(), new Indexed(1, hit.path("_version").asLong(1)),
+                        (a, b) -> a.plus(b.writes()));
+                after = hit.path("sort");
+            }
+        }
     }
 
     /**

@@ -1,24 +1,53 @@
 package io.relaybox.verification.verify;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import io.relaybox.topology.ServiceDescriptor;
+import io.relaybox.topology.Topology;
+import io.relaybox.verification.audit.ArchivedEvents;
+import io.relaybox.verification.audit.InboxStats;
+import io.relaybox.verification.audit.OutboxSlots;
 import io.relaybox.verification.audit.PlatformDatabases;
+import io.relaybox.verification.audit.SagaInvariants;
+import io.relaybox.verification.audit.SearchedEvents;
 import io.relaybox.verification.audit.SinkEndpoints;
 
 /**
  * Checks, once a verification run's load and faults are over, that every event the services' databases committed
- * took effect exactly once in every sink. Not yet implemented: {@link #run} refuses until it is.
+ * took effect exactly once in every sink. The ledger is the outbox rows the services retained during the run
+ * ({@code outbox.cleanup=retain}, see {@link OutboxLedger}); Kafka is one of the sinks audited, never the source of
+ * what is expected.
+ *
+ * <p>The sinks: {@code kafka} (records per event id, read {@code read_committed}; with exactly-once source a second
+ * record is a duplicate delivered, without it a re-send that every reader drops by event id, counted as suppressed),
+ * {@code elasticsearch} (one document per event id, {@code _id} = event id, so a copy cannot be delivered there;
+ * re-deliveries show as {@code _version} above 1 and count as suppressed), {@code archive} (lines per event id; a
+ * second line is a duplicate delivered) and every consuming service (its inbox rows; duplicates suppressed are those
+ * its instances report skipping, at least the extra Kafka copies of what it consumes).
  */
 public final class ExactlyOnceAudit {
+
+    /** How long a sink may hold the same number of events before the audit stops waiting for the rest. */
+    static final Duration STALL = Duration.ofSeconds(30);
 
     private final PlatformDatabases databases;
     private final String bootstrapServers;
     private final SinkEndpoints sinks;
     private final boolean exactlyOnceSource;
     private final PrintStream out;
+    private final Map<String, String> serviceEndpoints;
 
     /**
      * @param exactlyOnceSource whether the sources ran with exactly-once source: only then must Kafka hold each event once
@@ -26,11 +55,27 @@ public final class ExactlyOnceAudit {
      */
     public ExactlyOnceAudit(PlatformDatabases databases, String bootstrapServers, SinkEndpoints sinks, boolean exactlyOnceSource,
             PrintStream out) {
+        this(databases, bootstrapServers, sinks, exactlyOnceSource, out, Map.of());
+    }
+
+    private ExactlyOnceAudit(PlatformDatabases databases, String bootstrapServers, SinkEndpoints sinks, boolean exactlyOnceSource,
+            PrintStream out, Map<String, String> serviceEndpoints) {
         this.databases = databases;
         this.bootstrapServers = bootstrapServers;
         this.sinks = sinks;
         this.exactlyOnceSource = exactlyOnceSource;
         this.out = out;
+        this.serviceEndpoints = Map.copyOf(serviceEndpoints);
+    }
+
+    /**
+     * The same audit, told where the service instances answer (the platform's endpoints, e.g.
+     * {@code LocalPlatform.endpoints()} or {@code platform.json}'s): it then adds the duplicates their inboxes report
+     * skipping ({@code GET /inbox/stats}) to the consumers' suppressed duplicates. Without it, those are the extra
+     * Kafka copies of what each consumer consumes: a lower bound.
+     */
+    public ExactlyOnceAudit withServiceEndpoints(Map<String, String> endpoints) {
+        return new ExactlyOnceAudit(databases, bootstrapServers, sinks, exactlyOnceSource, out, endpoints);
     }
 
     /**
@@ -41,6 +86,125 @@ public final class ExactlyOnceAudit {
      * @param quietTimeout how long to wait for the platform to settle
      */
     public AuditReport run(Set<String> acknowledgedOrders, Instant runStart, Duration quietTimeout) {
-        throw new UnsupportedOperationException("the exactly-once audit is not implemented yet");
+        try {
+            return audit(Set.copyOf(acknowledgedOrders), runStart, new QuietWait(quietTimeout, STALL, out));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit cannot read the databases: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the audit cannot read a sink: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the audit was interrupted", e);
+        }
+    }
+
+    private AuditReport audit(Set<String> acknowledged, Instant runStart, QuietWait wait)
+            throws SQLException, IOException, InterruptedException {
+        SagaInvariants invariants = new SagaInvariants(databases);
+        wait.until("the acknowledged orders to end CONFIRMED or CANCELLED", acknowledged.size(), () -> {
+            Map<String, Long> statuses = invariants.statusCounts(acknowledged);
+            return statuses.get("CONFIRMED") + statuses.get("CANCELLED");
+        });
+        OutboxLedger ledger = awaitLedger(runStart, wait);
+        SearchedEvents search = new SearchedEvents(sinks);
+        try (ArchivedEvents archive = new ArchivedEvents(sinks)) {
+            wait.until("Elasticsearch to hold every committed event", ledger.size(), () -> search.count(ledger.ids()));
+            wait.until("the archive to hold every committed event", ledger.size(),
+                    () -> held(ledger.ids(), archive.linesPerEvent(runStart).keySet()));
+
+            out.println("auditing the sinks against " + ledger.size() + " committed events ...");
+            Map<String, Long> kafka = new KafkaCopies(bootstrapServers, wait.remaining().plusSeconds(60))
+                    .count(Topology.load().eventTopics(), runStart);
+            List<SinkFinding> findings = new ArrayList<>();
+            findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, new Deliveries("kafka", kafka, 0, exactlyOnceSource)));
+            findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, searched(search.indexedSince(runStart), ledger.ids())));
+            findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, new Deliveries("archive", archive.linesPerEvent(runStart), 0, true)));
+            for (ServiceDescriptor consumer : Topology.load().consumers()) {
+                Set<String> expected = ledger.idsOn(consumer.consumes());
+                findings.add(SinkFinding.of(expected, ledger::isKnown, new Deliveries(consumer.name(),
+                        new InboxRows(databases).processedSince(consumer, runStart), suppressedBy(consumer, expected, kafka), true)));
+            }
+
+            List<String> violations = new ArrayList<>();
+            if (ledger.size() == 0 && !acknowledged.isEmpty()) {
+                violations.add("no outbox row occurred since the run began although " + acknowledged.size() + " orders were "
+                        + "acknowledged: the services must keep their outbox rows during a verification run (outbox.cleanup=retain)");
+            }
+            violations.addAll(new OrderOutcomes(databases).violations(acknowledged));
+            violations.addAll(invariants.violations());
+            violations.addAll(new IndexedOrders(databases, search).differences(acknowledged));
+            violations.addAll(new DeadLetters(bootstrapServers, Duration.ofSeconds(60)).since(runStart));
+            findings.forEach(finding -> violations.addAll(finding.violations()));
+            return new AuditReport(acknowledged.size(), ledger.size(), findings.stream().map(SinkFinding::tally).toList(), violations);
+        }
+    }
+
+    /**
+     * Reads the ledger until it stops growing: every consumer applied what it must of it and every outbox slot confirmed
+     * the WAL written after that, and no event was added meanwhile (the answers of consumers and the saga's
+     * confirmations and compensations are events too).
+     */
+    private OutboxLedger awaitLedger(Instant runStart, QuietWait wait) throws SQLException, InterruptedException {
+        OutboxSlots slots = new OutboxSlots(databases);
+        InboxRows inboxes = new InboxRows(databases);
+        OutboxLedger ledger = OutboxLedger.read(databases, runStart);
+        while (true) {
+            out.println("the outboxes hold " + ledger.size() + " events of the run");
+            for (ServiceDescriptor consumer : Topology.load().consumers()) {
+                Set<String> expected = ledger.idsOn(consumer.consumes());
+                wait.until(consumer.name() + " to apply what it consumes", expected.size(),
+                        () -> held(expected, inboxes.processedSince(consumer, runStart).keySet()));
+            }
+            try {
+                out.println("waiting for every outbox slot to confirm the WAL written so far ...");
+                slots.awaitConfirmedNow(wait.remaining());
+            } catch (IllegalStateException e) {
+                out.println("  " + e.getMessage());
+                return OutboxLedger.read(databases, runStart);
+            }
+            OutboxLedger now = OutboxLedger.read(databases, runStart);
+            if (now.size() == ledger.size() || wait.remaining().compareTo(Duration.ofSeconds(1)) <= 0) {
+                return now;
+            }
+            ledger = now;
+        }
+    }
+
+    /** Elasticsearch's documents as copies, and its overwrites of expected events as suppressed re-deliveries. */
+    private static Deliveries searched(Map<String, SearchedEvents.Indexed> indexed, Set<String> expected) {
+        Map<String, Long> documents = new HashMap<>();
+        indexed.forEach((id, found) -> documents.put(id, found.documents()));
+        long overwrites = expected.stream().map(indexed::get).filter(Objects::nonNull)
+                .mapToLong(found -> found.writes() - found.documents()).sum();
+        return new Deliveries("elasticsearch", documents, overwrites, true);
+    }
+
+    /**
+     * The duplicates a consumer suppressed: what its instances' inboxes report skipping (counted since each instance
+     * started, so a restarted instance forgot its own), and at least one per extra Kafka copy of an event it consumes
+     * (each copy reached the consumer group and was skipped).
+     */
+    private long suppressedBy(ServiceDescriptor consumer, Set<String> expected, Map<String, Long> kafka) {
+        long extraCopies = expected.stream().mapToLong(id -> Math.max(0, kafka.getOrDefault(id, 0L) - 1)).sum();
+        long reported = 0;
+        for (String name : consumer.endpointNames()) {
+            String url = serviceEndpoints.get(name);
+            if (url != null) {
+                try {
+                    reported += InboxStats.sum(List.of(url)).duplicatesSkipped();
+                } catch (IllegalStateException e) {
+                    out.println("  " + name + " does not tell its inbox counts: " + e.getMessage());
+                }
+            }
+        }
+        return Math.max(extraCopies, reported);
+    }
+
+    private static long held(Set<String> expected, Set<String> present) {
+        Set<String> smaller = expected.size() <= present.size() ? expected : present;
+        Set<String> larger = smaller == expected ? present : expected;
+        Set<String> both = new HashSet<>(smaller);
+        both.retainAll(larger);
+        return both.size();
     }
 }

@@ -253,14 +253,20 @@ public final class PlatformSupervisor implements AutoCloseable {
      * Takes over a process of the platform that an earlier supervisor started, by PID: it is RUNNING and watched from now
      * on (its exit status will be unknown, as it is not this JVM's child).
      */
-    public synchronized void adopt(String name, ProcessHandle running) {
+    public void adopt(String name, ProcessHandle running) {
+        adopt(name, running, 0);
+    }
+
+    /** See {@link #adopt(String, ProcessHandle)}; the count of restarts goes on from the earlier supervisor's. */
+    public synchronized void adopt(String name, ProcessHandle running, int restartsSoFar) {
         Watched w = find(name);
         w.process.adopt(running);
         w.wanted = true;
         watchExit(w, ++w.generation);
         w.startedAt = running.info().startInstant().orElse(null);
         w.runningSince = Instant.now();
-        change(w, w.status(ProcessState.RUNNING));
+        change(w, new ProcessStatus(name, ProcessState.RUNNING, Optional.of(running.pid()), restartsSoFar, Optional.empty(),
+                Optional.empty(), Instant.now()));
     }
 
     /** Stops watching: no process is restarted after this; the processes keep running (stop them with their platform). */

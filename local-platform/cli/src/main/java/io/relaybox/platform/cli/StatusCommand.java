@@ -49,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
         List<Map<String, Object>> processes = new ArrayList<>();
         List<Map<String, Object>> connectors = new ArrayList<>();
         List<Map<String, Object>> slots = new ArrayList<>();
-        Map<String, Object> supervisor = row("name", "supervisor", "pid", "-", "state", "GONE", "restarts", "-", "endpoint", "-", "log", "-");
+        Map<String, Object> supervisor = row("name", "supervisor", "pid", "-", "state", "NONE", "restarts", "-", "endpoint", "-", "log", "-");
         state.ifPresent(s -> {
             Optional<PlatformState.Supervisor> watching = s.liveSupervisor();
             if (s.supervisor() != null) {

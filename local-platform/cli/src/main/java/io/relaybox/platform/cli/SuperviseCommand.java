@@ -104,7 +104,7 @@ final class SuperviseCommand implements Callable<Integer> {
         for (PlatformState.Entry entry : alive) {
             if (supervisor.names().contains(entry.name())) {
                 entry.handle().ifPresent(handle -> {
-                    supervisor.adopt(entry.name(), handle);
+                    supervisor.adopt(entry.name(), handle, entry.restarts() == null ? 0 : entry.restarts());
                     progress.accept(String.format("%-24s adopted: it runs as pid %d", entry.name(), handle.pid()));
                 });
             }

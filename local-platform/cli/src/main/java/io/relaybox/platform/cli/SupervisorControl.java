@@ -92,6 +92,12 @@ final class SupervisorControl implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            answer(exchange);
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
             String presented = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
             if (presented == null || !MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
                 respond(exchange, 401, Map.of("error", "wrong or missing " + TOKEN_HEADER));

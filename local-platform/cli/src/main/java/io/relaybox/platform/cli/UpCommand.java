@@ -58,7 +58,7 @@ final class UpCommand implements Callable<Integer> {
         if (!SupervisorLaunch.start(cli.runFolder(), arguments).followUntilReady()) {
             return 1;
         }
-        printEndpoints(PlatformState.read(cli.runFolder()).orElseThrow().endpoints());
+        printEndpoints(new java.util.TreeMap<>(PlatformState.read(cli.runFolder()).orElseThrow().endpoints()));
         System.out.println("a supervisor restarts whatever exits unasked (./platform status shows RESTARTS); stop it all with: ./platform down");
         return 0;
     }

@@ -100,6 +100,14 @@ public final class PlatformSupervisor implements AutoCloseable {
         return watch(platform, self, Backoff.DEFAULT, progress);
     }
 
+    /**
+     * Watches a platform started in this JVM (demo, tests, verify): the state file names this JVM as its supervisor, with no
+     * control port.
+     */
+    public static PlatformSupervisor watch(LocalPlatform platform, Consumer<String> progress) {
+        return watch(platform, PlatformState.Supervisor.self(0, PlatformState.Supervisor.READY, null), progress);
+    }
+
     /** See {@link #watch(LocalPlatform, PlatformState.Supervisor, Consumer)}. */
     public static PlatformSupervisor watch(LocalPlatform platform, PlatformState.Supervisor self, Backoff backoff,
             Consumer<String> progress) {

@@ -60,8 +60,7 @@ final class DemoCommand implements Callable<Integer> {
             endpoints = running.get().endpoints();
         } else {
             started = UpCommand.start(cli, false, exactlyOnce.exactlyOnce);
-            supervisor = PlatformSupervisor.watch(started, PlatformState.Supervisor.self(0, PlatformState.Supervisor.READY, null),
-                    line -> System.out.println("  " + line));
+            supervisor = PlatformSupervisor.watch(started, line -> System.out.println("  " + line));
             // on Ctrl-C the supervisor must let go before the processes stop, or it would start them again
             started.detach();
             Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stopAll, "relaybox-demo-stop"));

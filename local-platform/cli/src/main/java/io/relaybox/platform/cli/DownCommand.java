@@ -70,12 +70,25 @@ final class DownCommand implements Callable<Integer> {
         if (handle == null) {
             return;
         }
+        if (supervisor.controlPort() == 0) {
+            System.out.println("the platform runs inside pid " + supervisor.pid() + " (./platform demo or a test); stopping that process");
+            handle.destroy();
+        } else {
+            shutDown(supervisor, handle);
+        }
+        awaitExit(supervisor, handle);
+    }
+
+    private void shutDown(PlatformState.Supervisor supervisor, ProcessHandle handle) {
         try {
             System.out.println(SupervisorClient.require(cli.runFolder()).post("shutdown"));
         } catch (PlatformException e) {
             System.out.println(e.getMessage() + "; stopping the supervisor (pid " + supervisor.pid() + ")");
             handle.destroy();
         }
+    }
+
+    private static void awaitExit(PlatformState.Supervisor supervisor, ProcessHandle handle) {
         try {
             handle.onExit().get(SUPERVISOR_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             System.out.printf("stopped %-16s pid %d%n", "supervisor", supervisor.pid());

@@ -40,6 +40,9 @@ final class SuperviseCommand implements Callable<Integer> {
     @Mixin
     ExactlyOnceOption exactlyOnce;
 
+    @Option(names = "--start-timeout", defaultValue = "PT3M", description = "How long each process may take to become ready.")
+    Duration startTimeout;
+
     @Override
     public Integer call() throws InterruptedException {
         Path run = cli.runFolder();
@@ -57,7 +60,7 @@ final class SuperviseCommand implements Callable<Integer> {
         PortPlan ports = adopt ? previous.get().ports() : freePorts ? PortPlan.free() : PortPlan.preferred();
         boolean exactlyOnceSource = adopt && previous.get().exactlyOnceSource() != null ? previous.get().exactlyOnceSource()
                 : exactlyOnce.exactlyOnce;
-        PlatformSettings settings = new PlatformSettings(cli.layout(), run, ports, Duration.ofSeconds(180))
+        PlatformSettings settings = new PlatformSettings(cli.layout(), run, ports, startTimeout)
                 .withExactlyOnceSource(exactlyOnceSource);
         try (SupervisorControl control = SupervisorControl.start(run)) {
             PlatformState.Supervisor self = PlatformState.Supervisor.self(control.port(), PlatformState.Supervisor.STARTING,

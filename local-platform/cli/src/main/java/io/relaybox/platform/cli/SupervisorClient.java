@@ -17,8 +17,8 @@ import tools.jackson.core.type.TypeReference;
 /** Talks to the run folder's supervisor over its loopback control API ({@link SupervisorControl}). */
 final class SupervisorClient {
 
-    /** Starting a process waits for its readiness, up to twice its start timeout. */
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(8);
+    /** Starting a process waits for its readiness, up to twice its start timeout (which up may lengthen). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(30);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;

@@ -32,10 +32,22 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     ExactlyOnceOption exactlyOnce;
 
+    @Option(names = "--start-timeout", defaultValue = "PT3M", description = "How long each process may take to become ready "
+            + "(ISO-8601, default: ${DEFAULT-VALUE}); longer on a slow or busy machine.")
+    Duration startTimeout;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--start-timeout must be positive");
+        }
         Optional<PlatformState> state = PlatformState.read(cli.runFolder());
         Optional<PlatformState.Supervisor> supervisor = state.flatMap(PlatformState::liveSupervisor);
+        if (supervisor.isPresent() && supervisor.get().controlPort() == 0) {
+            System.out.println("the platform runs in " + cli.runFolder() + ", inside another command (pid " + supervisor.get().pid()
+                    + ", ./platform demo or a test) that watches it:");
+            return new StatusCommand().show(cli.runFolder(), false);
+        }
         if (supervisor.isPresent() && PlatformState.Supervisor.READY.equals(supervisor.get().phase())) {
             System.out.println("the platform runs in " + cli.runFolder() + "; its supervisor (pid " + supervisor.get().pid()
                     + ") starts what is missing");
@@ -55,6 +67,7 @@ final class UpCommand implements Callable<Integer> {
             arguments.add("--free-ports");
         }
         arguments.add(exactlyOnce.exactlyOnce ? "--exactly-once" : "--no-exactly-once");
+        arguments.add("--start-timeout=" + startTimeout);
         if (!SupervisorLaunch.start(cli.runFolder(), arguments).followUntilReady()) {
             return 1;
         }

@@ -39,7 +39,9 @@ import io.relaybox.platform.Secrets;
 class SupervisedPlatformIT {
 
     /** A platform start on a loaded machine may take minutes; so may a restart of Connect with its connectors. */
-    private static final Duration PATIENCE = Duration.ofMinutes(6);
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
+    /** The machine the tests run on may be shared and busy: a Spring Boot service took 150 s to start on one. */
+    private static final String START_TIMEOUT = "PT8M";
 
     private static final Path RUN = Path.of("target/supervised-platform").toAbsolutePath();
     /** Every PID the platform ever had, supervisors included: none may run after down. */
@@ -49,7 +51,7 @@ class SupervisedPlatformIT {
     static void startFromAnEmptyRunFolder() {
         RunFolder.purge(RUN, Optional.empty());
 
-        assertThat(cli("up", "--free-ports")).isZero();
+        assertThat(cli("up", "--free-ports", "--start-timeout", START_TIMEOUT)).isZero();
 
         PlatformState state = state();
         assertThat(state.liveSupervisor()).map(PlatformState.Supervisor::phase).contains(PlatformState.Supervisor.READY);
@@ -126,7 +128,7 @@ class SupervisedPlatformIT {
         payment.handle().orElseThrow().destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> !payment.isAlive());
 
-        assertThat(cli("up")).isZero();
+        assertThat(cli("up", "--start-timeout", START_TIMEOUT)).isZero();
 
         PlatformState after = state();
         remember(after);

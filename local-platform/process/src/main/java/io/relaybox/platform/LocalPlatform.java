@@ -144,6 +144,14 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /**
+     * The platform of the settings, nothing started: for a supervisor that adopts by PID the processes an earlier one
+     * started ({@link PlatformSupervisor#adopt}) and starts the rest. It is not stopped when the JVM ends.
+     */
+    public static LocalPlatform describe(PlatformSettings settings, Consumer<String> progress) {
+        return new LocalPlatform(settings, progress);
+    }
+
     private void startAll() {
         long begin = System.nanoTime();
         kafka.prepare();

@@ -9,14 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The last lines of a log file, quoted in error messages so that a failed start explains itself. */
-final class LogTail {
+public final class LogTail {
 
     private static final int MAX_BYTES = 64 * 1024;
 
     private LogTail() {
     }
 
-    static String of(Path logFile, int lines) {
+    public static String of(Path logFile, int lines) {
         if (!Files.isRegularFile(logFile)) {
             return "(no log at " + logFile + ")";
         }

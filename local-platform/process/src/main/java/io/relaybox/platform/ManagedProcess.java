@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One real child process of the platform: started with its own log file, checked for readiness, and stopped,
- * killed (-9) or restarted on demand so that tests can inject faults.
+ * killed (-9) or restarted on demand so that tests can inject faults. A process that a launcher before this one started
+ * can be {@link #adopt(ProcessHandle) adopted} by PID: it is then watched, stopped and killed the same way, only its exit
+ * status stays unknown.
  */
 public final class ManagedProcess {
 
@@ -18,7 +21,9 @@ public final class ManagedProcess {
 
     private final ProcessSpec spec;
     private final ReadinessCheck readiness;
-    private Process process;
+    // volatile, so that asking whether it runs never waits for a stop in progress
+    private volatile Process process;
+    private volatile ProcessHandle adopted;
 
     public ManagedProcess(ProcessSpec spec, ReadinessCheck readiness) {
         this.spec = spec;
@@ -49,9 +54,28 @@ public final class ManagedProcess {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(spec.environment());
             process = builder.start();
+            adopted = null;
         } catch (IOException e) {
             throw new PlatformException("cannot start " + spec.name() + " (" + spec.command().get(0) + "): " + e.getMessage(), e);
         }
+    }
+
+    /** Takes over a process of this spec that an earlier launcher started (a new supervisor finds it by PID). */
+    public synchronized void adopt(ProcessHandle running) {
+        if (isAlive()) {
+            throw new PlatformException(spec.name() + " is already running as PID " + pid());
+        }
+        process = null;
+        adopted = running;
+    }
+
+    /** Completes when the current process exits, with its exit status (unknown for an adopted process). */
+    public CompletableFuture<ExitStatus> onExit() {
+        Process exiting = process;
+        if (exiting != null) {
+            return exiting.onExit().thenApply(p -> ExitStatus.of(p.exitValue()));
+        }
+        return handle().onExit().thenApply(h -> ExitStatus.UNKNOWN);
     }
 
     /** Starts the process and waits until its readiness check passes. */
@@ -69,10 +93,8 @@ public final class ManagedProcess {
         Instant deadline = Instant.now().plus(timeout);
         Exception lastFailure = null;
         while (true) {
-            Process current = current();
-            if (!current.isAlive()) {
-                throw new PlatformException(spec.name() + " exited with status " + current.exitValue() + " while starting; "
-                        + LogTail.of(spec.logFile(), 30));
+            if (!isAlive()) {
+                throw new PlatformException(spec.name() + " exited" + exitValue() + " while starting; " + LogTail.of(spec.logFile(), 30));
             }
             try {
                 if (readiness.isReady()) {
@@ -94,11 +116,11 @@ public final class ManagedProcess {
 
     /** Asks the process to shut down cleanly and kills it (-9) when it does not within its stop timeout. */
     public synchronized void stop() {
-        if (process == null || !process.isAlive()) {
+        if (!isAlive()) {
             return;
         }
-        List<ProcessHandle> descendants = process.descendants().toList();
-        Signals.send(process.toHandle(), spec.stopSignal());
+        List<ProcessHandle> descendants = handle().descendants().toList();
+        Signals.send(handle(), spec.stopSignal());
         if (!waitForExit(spec.stopTimeout())) {
             kill();
             return;
@@ -108,12 +130,19 @@ public final class ManagedProcess {
 
     /** Kills the process and its descendants at once (SIGKILL), as a crash would. */
     public synchronized void kill() {
-        if (process == null) {
+        if (process == null && adopted == null) {
             return;
         }
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        handle().descendants().forEach(ProcessHandle::destroyForcibly);
+        handle().destroyForcibly();
         waitForExit(Duration.ofSeconds(30));
+    }
+
+    /** Sends the signal to the process alone (a fault drill: a clean TERM, say); does not wait for it to exit. */
+    public void signal(StopSignal signal) {
+        if (isAlive()) {
+            Signals.send(handle(), signal);
+        }
     }
 
     /** Stops (cleanly) and starts the process again, waiting for readiness. */
@@ -122,32 +151,47 @@ public final class ManagedProcess {
         startAndAwaitReady(readyTimeout);
     }
 
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
+    public boolean isAlive() {
+        return (process != null || adopted != null) && handle().isAlive();
+    }
+
+    /** True once the process was started or adopted (it may have exited since). */
+    public boolean hasRun() {
+        return process != null || adopted != null;
     }
 
     /** The PID of the running (or last) process. */
-    public synchronized long pid() {
-        return current().pid();
+    public long pid() {
+        return handle().pid();
     }
 
-    public synchronized Optional<Instant> startedAt() {
-        return process == null ? Optional.empty() : process.info().startInstant();
+    public Optional<Instant> startedAt() {
+        return process == null && adopted == null ? Optional.empty() : handle().info().startInstant();
     }
 
-    private synchronized Process current() {
-        if (process == null) {
-            throw new PlatformException(spec.name() + " has not been started");
+    private ProcessHandle handle() {
+        if (process != null) {
+            return process.toHandle();
         }
-        return process;
+        if (adopted != null) {
+            return adopted;
+        }
+        throw new PlatformException(spec.name() + " has not been started");
+    }
+
+    private String exitValue() {
+        return process == null || process.isAlive() ? "" : " with status " + process.exitValue();
     }
 
     private boolean waitForExit(Duration timeout) {
         try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            handle().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return !handle().isAlive();
         }
     }
 

@@ -52,4 +52,34 @@ class PlatformStateTest {
 
         assertThat(PlatformState.read(runFolder)).isEmpty();
     }
+
+    @Test
+    void readsTheFileOfALauncherBeforeSupervision() throws Exception {
+        java.nio.file.Files.writeString(runFolder.resolve(PlatformState.FILE_NAME), """
+                {"runFolder":"/r","postgresData":"/r/pg","endpoints":{"kafka":"127.0.0.1:1"},
+                 "processes":[{"name":"kafka","pid":12,"startedAt":null,"endpoint":"-","logFile":"/r/kafka.log","stopSignal":"TERM"}]}
+                """);
+
+        PlatformState state = PlatformState.read(runFolder).orElseThrow();
+
+        assertThat(state.supervisor()).isNull();
+        assertThat(state.ports()).isNull();
+        assertThat(state.processes().get(0).state()).isNull();
+        assertThat(state.processes().get(0).restarts()).isNull();
+    }
+
+    @Test
+    void keepsTheSupervisedStateOfEachProcessAndThePortPlan() {
+        PortPlan ports = new PortPlan(1, 2, 3, 4, 5, 6, 7, Map.of("inventory-service-1", 8));
+        PlatformState.Entry entry = new PlatformState.Entry("connect", 42, null, "-", runFolder.resolve("connect.log"), StopSignal.TERM,
+                ProcessState.KILLED, null, "KILL", 2);
+        new PlatformState(runFolder, runFolder.resolve("pg"), Map.of(), List.of(entry), ports, true,
+                new PlatformState.Supervisor(7, null, 4711, PlatformState.Supervisor.READY, runFolder.resolve("supervisor.log"))).write();
+
+        PlatformState state = PlatformState.read(runFolder).orElseThrow();
+
+        assertThat(state.processes()).containsExactly(entry);
+        assertThat(state.ports()).isEqualTo(ports);
+        assertThat(state.supervisor().controlPort()).isEqualTo(4711);
+    }
 }

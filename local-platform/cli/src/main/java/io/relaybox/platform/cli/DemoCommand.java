@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformState;
+import io.relaybox.platform.PlatformSupervisor;
 import io.relaybox.platform.Secrets;
 import io.relaybox.topology.Topology;
 import io.relaybox.verification.audit.DemoResult;
@@ -50,14 +51,19 @@ final class DemoCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--orders and --concurrency must be positive");
         }
         Optional<PlatformState> running = PlatformState.read(cli.runFolder())
-                .filter(s -> s.processes().stream().allMatch(PlatformState.Entry::isAlive));
+                .filter(s -> s.liveSupervisor().isPresent() || s.processes().stream().allMatch(PlatformState.Entry::isAlive));
         LocalPlatform started = null;
+        PlatformSupervisor supervisor = null;
         Map<String, String> endpoints;
         if (running.isPresent()) {
             System.out.println("using the platform that runs from " + cli.runFolder());
             endpoints = running.get().endpoints();
         } else {
             started = UpCommand.start(cli, false, exactlyOnce.exactlyOnce);
+            supervisor = PlatformSupervisor.watch(started, line -> System.out.println("  " + line));
+            // on Ctrl-C the supervisor must let go before the processes stop, or it would start them again
+            started.detach();
+            Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stopAll, "relaybox-demo-stop"));
             endpoints = started.endpoints();
         }
         DemoResult result;
@@ -73,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
         } finally {
             if (started != null) {
                 System.out.println("stopping the platform");
-                started.stop();
+                supervisor.stopAll();
             }
         }
         if (result.failedRequests() > 0) {

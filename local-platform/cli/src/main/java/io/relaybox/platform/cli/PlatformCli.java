@@ -13,13 +13,18 @@ import picocli.CommandLine.Option;
         description = "Runs the relaybox platform (PostgreSQL, Kafka, Kafka Connect with Debezium and the sinks, "
                 + "Elasticsearch, an S3-compatible store, the order monolith, inventory and payment) as local processes, "
                 + "without Docker.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class},
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class, RestartCommand.class, StopCommand.class,
+            StartCommand.class, KillCommand.class, SuperviseCommand.class},
         footer = {"",
             "Examples:",
             "  ./platform demo             start, place 1,000 orders, check them, stop",
-            "  ./platform up               start in the background; print the endpoints",
-            "  ./platform status           processes, connectors, replication slot lag",
-            "  ./platform down             stop every process by PID",
+            "  ./platform up               start in the background, watched by a supervisor; print the endpoints",
+            "  ./platform status           processes (state, restarts), connectors, replication slot lag",
+            "  ./platform restart connect  stop and start one process",
+            "  ./platform stop inventory-service-1   stop one; it stays stopped until:",
+            "  ./platform start inventory-service-1",
+            "  ./platform kill connect --signal KILL   fault drill: the supervisor restarts it",
+            "  ./platform down             stop the supervisor and every process",
             "",
             "Logs: .relaybox/logs/   Passwords: .relaybox/secrets.properties",
             "Each command's own help: ./platform <command> --help   More: README.md"})
@@ -38,6 +43,11 @@ public final class PlatformCli {
     }
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, errors of the platform printed as one line and exit status 2 (as bad input). */
+    static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new PlatformCli());
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             if (e instanceof PlatformException || e instanceof IllegalStateException
@@ -47,6 +57,6 @@ public final class PlatformCli {
             }
             throw e;
         });
-        System.exit(commandLine.execute(args));
+        return commandLine;
     }
 }

@@ -20,6 +20,7 @@ import io.relaybox.platform.ConnectWorker;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.ProcessStatus;
 import io.relaybox.platform.Secrets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Lists the platform's processes, connectors and replication slots. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "List each process with its PID, state and endpoint; connectors; replication slot lag.",
+@Command(name = "status", mixinStandardHelpOptions = true, description = "List each process with its PID, state (RUNNING, RESTARTING, EXITED (code), KILLED (signal), STOPPED), "
+        + "restarts and endpoint, and the supervisor; connectors; replication slot lag.",
         footer = {"", "Example: ./platform status --json"})
 final class StatusCommand implements Callable<Integer> {
 
@@ -47,15 +49,22 @@ final class StatusCommand implements Callable<Integer> {
         List<Map<String, Object>> processes = new ArrayList<>();
         List<Map<String, Object>> connectors = new ArrayList<>();
         List<Map<String, Object>> slots = new ArrayList<>();
+        Map<String, Object> supervisor = row("name", "supervisor", "pid", "-", "state", "NONE", "restarts", "-", "endpoint", "-", "log", "-");
         state.ifPresent(s -> {
-            s.processes().forEach(p -> processes.add(row("name", p.name(), "pid", p.pid(), "state", p.isAlive() ? "RUNNING" : "STOPPED",
-                    "endpoint", p.endpoint(), "log", p.logFile().toString())));
+            Optional<PlatformState.Supervisor> watching = s.liveSupervisor();
+            if (s.supervisor() != null) {
+                supervisor.putAll(row("pid", s.supervisor().pid(), "state", watching.map(PlatformState.Supervisor::phase).orElse("GONE"),
+                        "endpoint", s.supervisor().controlPort() > 0 ? "http://127.0.0.1:" + s.supervisor().controlPort() : "-", "log",
+                        String.valueOf(s.supervisor().logFile())));
+            }
+            s.processes().forEach(p -> processes.add(row("name", p.name(), "pid", p.pid(), "state", state(p, watching.isPresent()),
+                    "restarts", p.restarts() == null ? 0 : p.restarts(), "endpoint", p.endpoint(), "log", p.logFile().toString())));
             alive(s, "connect").ifPresent(p -> connectors.addAll(connectors(p.endpoint(), runFolder)));
             alive(s, "postgres").ifPresent(p -> slots.addAll(slots(runFolder, s)));
         });
         if (asJson) {
-            Map<String, Object> document = row("runFolder", runFolder.toString(), "processes", processes, "connectors", connectors,
-                    "replicationSlots", slots);
+            Map<String, Object> document = row("runFolder", runFolder.toString(), "supervisor", supervisor, "processes", processes,
+                    "connectors", connectors, "replicationSlots", slots);
             System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(document));
             return 0;
         }
@@ -63,9 +72,12 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("nothing runs from " + runFolder + " (start it with ./platform up)");
             return 0;
         }
-        System.out.printf("%-16s %-8s %-8s %-32s %s%n", "PROCESS", "PID", "STATE", "ENDPOINT", "LOG");
-        processes.forEach(p -> System.out.printf("%-16s %-8s %-8s %-32s %s%n", p.get("name"), p.get("pid"), p.get("state"),
-                p.get("endpoint"), p.get("log")));
+        String format = "%-20s %-8s %-16s %-8s %-32s %s%n";
+        System.out.printf(format, "PROCESS", "PID", "STATE", "RESTARTS", "ENDPOINT", "LOG");
+        processes.forEach(p -> System.out.printf(format, p.get("name"), p.get("pid"), p.get("state"), p.get("restarts"), p.get("endpoint"),
+                p.get("log")));
+        System.out.printf(format, supervisor.get("name"), supervisor.get("pid"), supervisor.get("state"), supervisor.get("restarts"),
+                supervisor.get("endpoint"), supervisor.get("log"));
         if (!connectors.isEmpty()) {
             System.out.printf("%n%-24s %-10s %s%n", "CONNECTOR", "STATE", "TASKS");
             connectors.forEach(c -> System.out.printf("%-24s %-10s %s%n", c.get("name"), c.get("state"), c.get("tasks")));
@@ -75,6 +87,17 @@ final class StatusCommand implements Callable<Integer> {
             slots.forEach(s -> System.out.printf("%-28s %-8s %s%n", s.get("name"), s.get("active"), s.get("retainedWalBytes")));
         }
         return 0;
+    }
+
+    /**
+     * What the supervisor last wrote (RUNNING, RESTARTING, EXITED (3), KILLED (KILL), STOPPED, ...) while one watches; else
+     * (or for a file of an unsupervised platform) RUNNING or STOPPED as the PID tells.
+     */
+    static String state(PlatformState.Entry process, boolean supervised) {
+        if (supervised && process.state() != null) {
+            return ProcessStatus.describe(process.state(), process.exitCode(), process.signal());
+        }
+        return process.isAlive() ? "RUNNING" : "STOPPED";
     }
 
     private static Optional<PlatformState.Entry> alive(PlatformState state, String name) {

@@ -1,10 +1,14 @@
 package io.relaybox.platform.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PortPlan;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Starts the platform in the background. */
-@Command(name = "up", mixinStandardHelpOptions = true, description = "Start the platform in the background and print where everything listens.",
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Start the platform in the background, watched by a supervisor that restarts whatever exits unasked, "
+        + "and print where everything listens. On a partly running platform: start what is missing.",
         footer = {"", "Example: ./platform up"})
 final class UpCommand implements Callable<Integer> {
 
@@ -27,16 +32,47 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     ExactlyOnceOption exactlyOnce;
 
+    @Option(names = "--start-timeout", defaultValue = "PT3M", description = "How long each process may take to become ready "
+            + "(ISO-8601, default: ${DEFAULT-VALUE}); longer on a slow or busy machine.")
+    Duration startTimeout;
+
     @Override
-    public Integer call() {
-        if (PlatformState.read(cli.runFolder()).map(s -> s.processes().stream().anyMatch(PlatformState.Entry::isAlive)).orElse(false)) {
-            System.out.println("the platform already runs in " + cli.runFolder() + ":");
+    public Integer call() throws InterruptedException {
+        if (startTimeout.isNegative() || startTimeout.isZero()) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--start-timeout must be positive");
+        }
+        Optional<PlatformState> state = PlatformState.read(cli.runFolder());
+        Optional<PlatformState.Supervisor> supervisor = state.flatMap(PlatformState::liveSupervisor);
+        if (supervisor.isPresent() && supervisor.get().controlPort() == 0) {
+            System.out.println("the platform runs in " + cli.runFolder() + ", inside another command (pid " + supervisor.get().pid()
+                    + ", ./platform demo or a test) that watches it:");
             return new StatusCommand().show(cli.runFolder(), false);
         }
-        LocalPlatform platform = start(cli, freePorts, exactlyOnce.exactlyOnce);
-        platform.detach();
-        printEndpoints(platform.endpoints());
-        System.out.println("stop it with: ./platform down");
+        if (supervisor.isPresent() && PlatformState.Supervisor.READY.equals(supervisor.get().phase())) {
+            System.out.println("the platform runs in " + cli.runFolder() + "; its supervisor (pid " + supervisor.get().pid()
+                    + ") starts what is missing");
+            System.out.println(SupervisorClient.require(cli.runFolder()).post("start-missing"));
+            return new StatusCommand().show(cli.runFolder(), false);
+        }
+        if (supervisor.isPresent()) {
+            throw new PlatformException("a supervisor (pid " + supervisor.get().pid() + ") is " + supervisor.get().phase()
+                    + " the platform in " + cli.runFolder() + "; see " + supervisor.get().logFile());
+        }
+        boolean partly = state.map(s -> s.processes().stream().anyMatch(PlatformState.Entry::isAlive)).orElse(false);
+        System.out.println(partly ? "processes of the platform still run in " + cli.runFolder() + " without a supervisor; "
+                + "a new supervisor adopts them and starts the rest"
+                : "launching the platform's supervisor; it starts the platform in " + cli.runFolder());
+        List<String> arguments = new ArrayList<>();
+        if (freePorts) {
+            arguments.add("--free-ports");
+        }
+        arguments.add(exactlyOnce.exactlyOnce ? "--exactly-once" : "--no-exactly-once");
+        arguments.add("--start-timeout=" + startTimeout);
+        if (!SupervisorLaunch.start(cli.runFolder(), arguments).followUntilReady()) {
+            return 1;
+        }
+        printEndpoints(new java.util.TreeMap<>(PlatformState.read(cli.runFolder()).orElseThrow().endpoints()));
+        System.out.println("a supervisor restarts whatever exits unasked (./platform status shows RESTARTS); stop it all with: ./platform down");
         return 0;
     }
 

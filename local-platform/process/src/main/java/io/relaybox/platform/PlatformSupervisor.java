@@ -166,6 +166,7 @@ public final class PlatformSupervisor implements AutoCloseable {
             if (!w.process.isAlive() && w.status.state() != ProcessState.STOPPED) {
                 w.handledGeneration = w.generation;
                 change(w, w.status(ProcessState.STOPPED));
+                progress.accept(String.format("%-24s STOPPED, as asked; it stays stopped until started", name));
             }
         }
     }

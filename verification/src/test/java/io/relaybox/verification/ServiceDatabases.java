@@ -34,6 +34,11 @@ final class ServiceDatabases {
         this.databases = new PlatformDatabases(platform.postgres().jdbcUrl(ORDERS), platform.secrets().password("postgres"));
     }
 
+    /** The connections behind this, for the platform's own readers (e.g. {@code PublishedEvents}). */
+    PlatformDatabases platformDatabases() {
+        return databases;
+    }
+
     SagaInvariants invariants() {
         return new SagaInvariants(databases);
     }

@@ -1,0 +1,166 @@
+package io.relaybox.verification.verify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.relaybox.connectctl.ConnectClient;
+import io.relaybox.connectctl.ConnectorOffsets;
+import io.relaybox.connectctl.TargetState;
+import io.relaybox.platform.FaultProxy;
+import io.relaybox.platform.FaultProxy.Fault;
+import io.relaybox.platform.FaultProxy.FaultPlan;
+
+/**
+ * Injects one fault and waits until the platform recovered from it. Recovery is counted from the injection until:
+ * <ul>
+ * <li>a killed or restarted process: it answers its readiness check again and every connector and its tasks run;</li>
+ * <li>a proxy fault (held for {@link #PROXY_FAULT}): the proxy forwarded a request the server answered with 2xx after
+ * the fault was lifted (the sink writes again) and every connector runs;</li>
+ * <li>the rewind of the archive sink's group: the sink committed again every offset it had committed before.</li>
+ * </ul>
+ */
+final class FaultInjector {
+
+    /** How long Elasticsearch or S3 answers with errors. */
+    static final Duration PROXY_FAULT = Duration.ofSeconds(20);
+    /** At most this many records per partition are read again by the rewound sink. */
+    static final long MAX_REWIND = 20_000;
+
+    private final ProcessControl control;
+    private final ConnectClient connect;
+    private final List<String> connectors;
+    private final Map<String, FaultProxy> proxies;
+    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<FaultKind, List<String>> instances;
+    private final String rewoundConnector;
+    private final Random random;
+    private final Duration timeout;
+
+    /**
+     * @param proxies the fault proxies by server name ({@code elasticsearch}, {@code s3})
+     * @param instances the instances each service-killing kind chooses from (monolith-kill, inventory-kill, payment-kill)
+     * @param rewoundConnector the sink connector group-rewind rewinds
+     * @param seed chooses the instance a kill hits
+     * @param timeout how long recovery may take before the fault counts as not recovered
+     */
+    FaultInjector(ProcessControl control, ConnectClient connect, Map<String, FaultProxy> proxies, Map<FaultKind, List<String>> instances,
+            String rewoundConnector, long seed, Duration timeout) {
+        this.control = control;
+        this.connect = connect;
+        this.connectors = connect.connectors();
+        this.proxies = Map.copyOf(proxies);
+        this.instances = Map.copyOf(instances);
+        this.rewoundConnector = rewoundConnector;
+        this.random = new Random(seed);
+        this.timeout = timeout;
+        this.proxies.forEach((server, proxy) -> proxy.observe(exchange -> {
+            if (exchange.status() >= 200 && exchange.status() < 300) {
+                lastSuccess.put(server, Instant.now());
+            }
+        }));
+    }
+
+    /** Injects the fault, waits for the recovery and says what happened; a fault that did not recover says why. */
+    FaultRecord inject(FaultKind kind, Instant loadStart) {
+        Instant at = Instant.now();
+        String target = targetOf(kind);
+        try {
+            switch (kind) {
+                case CONNECT_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL -> crash(target);
+                case KAFKA_RESTART, POSTGRES_RESTART -> restart(target);
+                case ES_THROTTLE -> refuse("elasticsearch", Fault.answer(429, "application/json",
+                        "{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"injected by relaybox verify\"},\"status\":429}"));
+                case ES_UNAVAILABLE -> refuse("elasticsearch", Fault.answer(503, "application/json",
+                        "{\"error\":{\"type\":\"unavailable_shards_exception\",\"reason\":\"injected by relaybox verify\"},\"status\":503}"));
+                case S3_UNAVAILABLE -> refuse("s3", Fault.answer(503, "application/xml",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>ServiceUnavailable</Code>"
+                                + "<Message>injected by relaybox verify</Message></Error>"));
+                case GROUP_REWIND -> rewind();
+            }
+            return new FaultRecord(kind, target, at, Duration.between(loadStart, at), Optional.of(Duration.between(at, Instant.now())), "");
+        } catch (RuntimeException e) {
+            return new FaultRecord(kind, target, at, Duration.between(loadStart, at), Optional.empty(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private String targetOf(FaultKind kind) {
+        return switch (kind) {
+            case CONNECT_KILL -> "connect";
+            case KAFKA_RESTART -> "kafka";
+            case POSTGRES_RESTART -> "postgres";
+            case INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL -> {
+                List<String> names = instances.get(kind);
+                yield names.get(random.nextInt(names.size()));
+            }
+            case ES_THROTTLE, ES_UNAVAILABLE -> "elasticsearch";
+            case S3_UNAVAILABLE -> "s3";
+            case GROUP_REWIND -> rewoundConnector;
+        };
+    }
+
+    private void crash(String process) {
+        control.kill(process);
+        control.awaitRunning(process, timeout);
+        awaitConnectorsRunning();
+    }
+
+    private void restart(String process) {
+        control.stop(process);
+        control.start(process);
+        control.awaitRunning(process, timeout);
+        awaitConnectorsRunning();
+    }
+
+    private void refuse(String server, Fault fault) {
+        FaultProxy proxy = proxies.get(server);
+        if (proxy == null) {
+            throw new IllegalStateException("the platform runs no fault proxy in front of " + server);
+        }
+        proxy.plan(request -> fault);
+        Polling.sleepUntil(Instant.now().plus(PROXY_FAULT));
+        Instant lifted = Instant.now();
+        proxy.plan(FaultPlan.NONE);
+        Polling.await(server + " answering the sink with 2xx again", timeout,
+                () -> lastSuccess.getOrDefault(server, Instant.MIN).isAfter(lifted));
+        awaitConnectorsRunning();
+    }
+
+    private void rewind() {
+        connect.stop(rewoundConnector);
+        connect.awaitState(rewoundConnector, TargetState.STOPPED, timeout);
+        ConnectorOffsets committed = connect.offsets(rewoundConnector);
+        List<ConnectorOffsets.Entry> rewound = committed.offsets().stream()
+                .map(entry -> new ConnectorOffsets.Entry(entry.partition(), Map.of("kafka_offset", rewoundOffset(offsetOf(entry)))))
+                .toList();
+        connect.alterOffsets(rewoundConnector, new ConnectorOffsets(rewound));
+        connect.resume(rewoundConnector);
+        connect.awaitRunning(rewoundConnector, timeout);
+        Polling.await(rewoundConnector + " committing again what it had committed before the rewind", timeout,
+                () -> caughtUp(committed, connect.offsets(rewoundConnector)));
+    }
+
+    /** Half way back, so that the sink starts in the middle of what it wrote, at most {@link #MAX_REWIND} back. */
+    static long rewoundOffset(long committed) {
+        return committed - Math.min(committed / 2, MAX_REWIND);
+    }
+
+    static boolean caughtUp(ConnectorOffsets before, ConnectorOffsets now) {
+        return before.offsets().stream().allMatch(was -> now.offsets().stream()
+                .anyMatch(is -> is.partition().equals(was.partition()) && offsetOf(is) >= offsetOf(was)));
+    }
+
+    private static long offsetOf(ConnectorOffsets.Entry entry) {
+        return ((Number) entry.offset().get("kafka_offset")).longValue();
+    }
+
+    private void awaitConnectorsRunning() {
+        for (String connector : connectors) {
+            connect.awaitRunning(connector, timeout);
+        }
+    }
+}

@@ -13,13 +13,14 @@ import picocli.CommandLine.Option;
         description = "Runs the relaybox platform (PostgreSQL, Kafka, Kafka Connect with Debezium and the sinks, "
                 + "Elasticsearch, an S3-compatible store, the order monolith, inventory and payment) as local processes, "
                 + "without Docker.",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class},
+        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class, VerifyCommand.class},
         footer = {"",
             "Examples:",
             "  ./platform demo             start, place 1,000 orders, check them, stop",
             "  ./platform up               start in the background; print the endpoints",
             "  ./platform status           processes, connectors, replication slot lag",
             "  ./platform down             stop every process by PID",
+            "  ./platform verify --minutes 5 --rate 20 --faults all   orders under seeded faults, audited",
             "",
             "Logs: .relaybox/logs/   Passwords: .relaybox/secrets.properties",
             "Each command's own help: ./platform <command> --help   More: README.md"})

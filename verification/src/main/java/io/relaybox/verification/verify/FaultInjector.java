@@ -21,7 +21,7 @@ import io.relaybox.platform.FaultProxy.FaultPlan;
  * <li>a killed or restarted process: it answers its readiness check again and every connector and its tasks run;</li>
  * <li>a proxy fault (held for {@link #PROXY_FAULT}): the proxy forwarded a request the server answered with 2xx after
  * the fault was lifted (the sink writes again) and every connector runs;</li>
- * <li>the rewind of the archive sink's group: the sink committed again every offset it had committed before.</li>
+ * <li>the rewind of the sinks' groups: each sink committed again every offset it had committed before.</li>
  * </ul>
  */
 final class FaultInjector {
@@ -37,25 +37,25 @@ final class FaultInjector {
     private final Map<String, FaultProxy> proxies;
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Map<FaultKind, List<String>> instances;
-    private final String rewoundConnector;
+    private final List<String> rewoundConnectors;
     private final Random random;
     private final Duration timeout;
 
     /**
      * @param proxies the fault proxies by server name ({@code elasticsearch}, {@code s3})
      * @param instances the instances each service-killing kind chooses from (monolith-kill, inventory-kill, payment-kill)
-     * @param rewoundConnector the sink connector group-rewind rewinds
+     * @param rewoundConnectors the sink connectors group-rewind rewinds, one after the other
      * @param seed chooses the instance a kill hits
      * @param timeout how long recovery may take before the fault counts as not recovered
      */
     FaultInjector(ProcessControl control, ConnectClient connect, Map<String, FaultProxy> proxies, Map<FaultKind, List<String>> instances,
-            String rewoundConnector, long seed, Duration timeout) {
+            List<String> rewoundConnectors, long seed, Duration timeout) {
         this.control = control;
         this.connect = connect;
         this.connectors = connect.connectors();
         this.proxies = Map.copyOf(proxies);
         this.instances = Map.copyOf(instances);
-        this.rewoundConnector = rewoundConnector;
+        this.rewoundConnectors = List.copyOf(rewoundConnectors);
         this.random = new Random(seed);
         this.timeout = timeout;
         this.proxies.forEach((server, proxy) -> proxy.observe(exchange -> {
@@ -99,7 +99,7 @@ final class FaultInjector {
             }
             case ES_THROTTLE, ES_UNAVAILABLE -> "elasticsearch";
             case S3_UNAVAILABLE -> "s3";
-            case GROUP_REWIND -> rewoundConnector;
+            case GROUP_REWIND -> String.join("+", rewoundConnectors);
         };
     }
 
@@ -131,17 +131,23 @@ final class FaultInjector {
     }
 
     private void rewind() {
-        connect.stop(rewoundConnector);
-        connect.awaitState(rewoundConnector, TargetState.STOPPED, timeout);
-        ConnectorOffsets committed = connect.offsets(rewoundConnector);
-        List<ConnectorOffsets.Entry> rewound = committed.offsets().stream()
-                .map(entry -> new ConnectorOffsets.Entry(entry.partition(), Map.of("kafka_offset", rewoundOffset(offsetOf(entry)))))
-                .toList();
-        connect.alterOffsets(rewoundConnector, new ConnectorOffsets(rewound));
-        connect.resume(rewoundConnector);
-        connect.awaitRunning(rewoundConnector, timeout);
-        Polling.await(rewoundConnector + " committing again what it had committed before the rewind", timeout,
-                () -> caughtUp(committed, connect.offsets(rewoundConnector)));
+        for (String connector : rewoundConnectors) {
+            connect.stop(connector);
+            connect.awaitState(connector, TargetState.STOPPED, timeout);
+            ConnectorOffsets committed = connect.offsets(connector);
+            List<ConnectorOffsets.Entry> rewound = committed.offsets().stream()
+                    .map(entry -> new ConnectorOffsets.Entry(entry.partition(), Map.of("kafka_offset", rewoundOffset(offsetOf(entry)))))
+                    .toList();
+            // a sink that committed nothing yet (the archive commits an object's offsets once it is finished) re-reads
+            // everything anyway when it resumes
+            if (!rewound.isEmpty()) {
+                connect.alterOffsets(connector, new ConnectorOffsets(rewound));
+            }
+            connect.resume(connector);
+            connect.awaitRunning(connector, timeout);
+            Polling.await(connector + " committing again what it had committed before the rewind", timeout,
+                    () -> caughtUp(committed, connect.offsets(connector)));
+        }
     }
 
     /** Half way back, so that the sink starts in the middle of what it wrote, at most {@link #MAX_REWIND} back. */

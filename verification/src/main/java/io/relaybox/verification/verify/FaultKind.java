@@ -26,7 +26,7 @@ public enum FaultKind {
     ES_UNAVAILABLE("es-unavailable"),
     /** The S3 server answers 503 to the archive sink for a while, through the fault proxy. */
     S3_UNAVAILABLE("s3-unavailable"),
-    /** The archive sink's consumer group is rewound to the middle of what it archived (stop, PATCH offsets, resume). */
+    /** The sinks' consumer groups are rewound half way back, one sink after the other (stop, PATCH offsets, resume). */
     GROUP_REWIND("group-rewind");
 
     private final String id;

@@ -28,8 +28,8 @@ import io.relaybox.verification.audit.SinkEndpoints;
  */
 public final class VerificationRun {
 
-    /** How long a process may take to be ready again, a sink to write again. */
-    static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(4);
+    /** How long a process may take to be ready again, a sink to write again (a loaded two-core machine is slow). */
+    static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(6);
 
     /**
      * @param load how long the orders come
@@ -78,7 +78,7 @@ public final class VerificationRun {
         sizes.applyTo(databases);
         out.println(sizes.describe(orders));
         FaultInjector injector = new FaultInjector(control, platform.connectClient(), proxies(), serviceInstances(),
-                LocalPlatform.ARCHIVE_CONNECTOR, options.seed(), RECOVERY_TIMEOUT);
+                List.of(LocalPlatform.ELASTICSEARCH_CONNECTOR, LocalPlatform.ARCHIVE_CONNECTOR), options.seed(), RECOVERY_TIMEOUT);
 
         Instant start = Instant.now();
         List<FaultRecord> faults = new ArrayList<>();

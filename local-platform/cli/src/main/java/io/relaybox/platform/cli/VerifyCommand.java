@@ -34,6 +34,9 @@ import picocli.CommandLine.Spec;
             "", "Example: ./platform verify --minutes 5 --rate 20 --seed 42 --faults all"})
 final class VerifyCommand implements Callable<Integer> {
 
+    /** Ten JVMs start at once: on a busy two-core machine a service has taken four minutes. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+
     @ParentCommand
     PlatformCli cli;
 
@@ -78,7 +81,7 @@ final class VerifyCommand implements Callable<Integer> {
         System.out.println("starting the relaybox platform for verification in " + cli.runFolder()
                 + (exactlyOnce.exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)"));
         PlatformSettings settings = new PlatformSettings(cli.layout(), cli.runFolder(), freePorts ? PortPlan.free() : PortPlan.preferred(),
-                Duration.ofSeconds(180)).withExactlyOnceSource(exactlyOnce.exactlyOnce).withVerification(true);
+                START_TIMEOUT).withExactlyOnceSource(exactlyOnce.exactlyOnce).withVerification(true);
         LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line));
         VerificationOutcome outcome;
         try {

@@ -18,7 +18,9 @@ import io.relaybox.platform.FaultProxy.FaultPlan;
 /**
  * Injects one fault and waits until the platform recovered from it. Recovery is counted from the injection until:
  * <ul>
- * <li>a killed or restarted process: it answers its readiness check again and every connector and its tasks run;</li>
+ * <li>a killed or restarted process: it answers its readiness check again, every connector and its tasks run, and the
+ * first sink (Elasticsearch's) committed offsets past those it had committed before the fault: events flow again end
+ * to end (after a broker restart Connect has reported RUNNING from its status topic while its tasks were stopped);</li>
  * <li>a proxy fault (held for {@link #PROXY_FAULT}): the proxy forwarded a request the server answered with 2xx after
  * the fault was lifted (the sink writes again) and every connector runs;</li>
  * <li>the rewind of the sinks' groups: each sink committed again every offset it had committed before.</li>
@@ -69,10 +71,17 @@ final class FaultInjector {
     FaultRecord inject(FaultKind kind, Instant loadStart) {
         Instant at = Instant.now();
         String target = targetOf(kind);
+        long committedBefore = committedTotal();
         try {
             switch (kind) {
-                case CONNECT_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL -> crash(target);
-                case KAFKA_RESTART, POSTGRES_RESTART -> restart(target);
+                case CONNECT_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL -> {
+                    crash(target);
+                    awaitFlowPast(committedBefore);
+                }
+                case KAFKA_RESTART, POSTGRES_RESTART -> {
+                    restart(target);
+                    awaitFlowPast(committedBefore);
+                }
                 case ES_THROTTLE -> refuse("elasticsearch", Fault.answer(429, "application/json",
                         "{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"injected by relaybox verify\"},\"status\":429}"));
                 case ES_UNAVAILABLE -> refuse("elasticsearch", Fault.answer(503, "application/json",
@@ -162,6 +171,20 @@ final class FaultInjector {
 
     private static long offsetOf(ConnectorOffsets.Entry entry) {
         return ((Number) entry.offset().get("kafka_offset")).longValue();
+    }
+
+    /** The offsets the first rewound sink committed, summed over its partitions; -1 when Connect does not answer. */
+    private long committedTotal() {
+        try {
+            return connect.offsets(rewoundConnectors.get(0)).offsets().stream().mapToLong(FaultInjector::offsetOf).sum();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private void awaitFlowPast(long committedBefore) {
+        Polling.await(rewoundConnectors.get(0) + " committing offsets past those before the fault", timeout,
+                () -> committedTotal() > committedBefore);
     }
 
     private void awaitConnectorsRunning() {

@@ -39,6 +39,11 @@ public final class LocalPlatform implements AutoCloseable {
     static final String ARCHIVE_OPEN_OBJECT_UPLOAD_MS = "5000";
     /** The source connector setting that demands (required) or merely asks for (requested) exactly-once source. */
     static final String EXACTLY_ONCE_SUPPORT = "exactly.once.support";
+    /**
+     * What every service instance is told in a verification run: keep every outbox row (for ten years, longer than any
+     * run), so that the outbox tables are the ledger of every event the databases committed.
+     */
+    static final List<String> RETAINED_OUTBOX = List.of("--outbox.cleanup=retain", "--outbox.retention=3650d");
     /** The user of the Connect REST API. */
     public static final String CONNECT_USER = "relaybox";
 
@@ -53,6 +58,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final ElasticsearchServer elasticsearch;
     private final S3Server s3;
     private final Map<String, SpringBootService> services = new LinkedHashMap<>();
+    private final Map<String, FaultProxy> faultProxies = new LinkedHashMap<>();
     private final Consumer<String> progress;
     private Thread shutdownHook;
 
@@ -108,6 +114,9 @@ public final class LocalPlatform implements AutoCloseable {
         if (!kind.descriptor().consumes().isEmpty()) {
             arguments.add("--outbox.inbox.consumer=" + kind.descriptor().consumerGroup());
             arguments.add("--outbox.inbox.topics=" + String.join(",", kind.descriptor().consumes()));
+        }
+        if (settings.verification()) {
+            arguments.addAll(RETAINED_OUTBOX);
         }
         return arguments;
     }
@@ -185,6 +194,9 @@ public final class LocalPlatform implements AutoCloseable {
             report(elasticsearch.process(), begin);
             s3.process().awaitReady(settings.startTimeout());
             report(s3.process(), begin);
+            if (settings.verification()) {
+                openFaultProxies();
+            }
         }
         connect.process().awaitReady(settings.startTimeout());
         report(connect.process(), begin);
@@ -210,8 +222,9 @@ public final class LocalPlatform implements AutoCloseable {
         List<ApplyResult> results = new ArrayList<>(apply(sources, sourceOverrides(settings.exactlyOnceSource(), postgres.port())));
         if (elasticsearch != null) {
             // every other connector file is a sink: each gets this platform's address of whatever it writes to
-            Map<String, String> sinkSettings = Map.of("connection.urls", elasticsearch.url(), "s3.endpoint.url", s3.endpoint(),
-                    "open.object.upload.ms", ARCHIVE_OPEN_OBJECT_UPLOAD_MS);
+            Map<String, String> sinkSettings = sinkOverrides(
+                    faultProxy("elasticsearch").map(FaultProxy::endpoint).orElse(elasticsearch.url()),
+                    faultProxy("s3").map(FaultProxy::endpoint).orElse(s3.endpoint()));
             for (ConnectorDefinition sink : files.stream().filter(file -> !isSource(file)).toList()) {
                 Map<String, String> overrides = new LinkedHashMap<>(sinkSettings);
                 overrides.keySet().retainAll(sink.config().keySet());
@@ -220,6 +233,37 @@ public final class LocalPlatform implements AutoCloseable {
         }
         results.forEach(result -> connect.client().awaitRunning(result.name(), settings.startTimeout()));
         return results;
+    }
+
+    /**
+     * What a sink connector file may get on this platform: where it writes (Elasticsearch's or the S3 server's address,
+     * or that of the fault proxy in front of it) and how soon the archive uploads an unfinished object; a sink gets those
+     * of the keys its file has.
+     */
+    static Map<String, String> sinkOverrides(String elasticsearchUrl, String s3Endpoint) {
+        return Map.of("connection.urls", elasticsearchUrl, "s3.endpoint.url", s3Endpoint, "open.object.upload.ms",
+                ARCHIVE_OPEN_OBJECT_UPLOAD_MS);
+    }
+
+    /** Puts a fault proxy in front of Elasticsearch and one in front of the S3 server; both pass everything until told otherwise. */
+    private void openFaultProxies() {
+        try {
+            faultProxies.put("elasticsearch", elasticsearch.security().tls()
+                    ? FaultProxy.toTls(elasticsearch.port(), ElasticsearchSecurityFiles.trusting(elasticsearch.caCertificate().orElseThrow()))
+                    : FaultProxy.to(elasticsearch.port()));
+            faultProxies.put("s3", FaultProxy.to(s3.port()));
+        } catch (IOException e) {
+            throw new PlatformException("cannot open a fault proxy: " + e.getMessage(), e);
+        }
+        faultProxies.forEach((name, proxy) -> progress.accept(String.format("%-24s fault proxy at %s", name, proxy.endpoint())));
+    }
+
+    /**
+     * The fault proxy through which the sink connectors reach {@code elasticsearch} or {@code s3}; present only when the
+     * platform runs for verification ({@link PlatformSettings#verification()}).
+     */
+    public Optional<FaultProxy> faultProxy(String server) {
+        return Optional.ofNullable(faultProxies.get(server));
     }
 
     /**
@@ -291,6 +335,14 @@ public final class LocalPlatform implements AutoCloseable {
                 failures.add(e);
             }
         }
+        for (FaultProxy proxy : faultProxies.values()) {
+            try {
+                proxy.close();
+            } catch (IOException e) {
+                failures.add(new PlatformException("cannot close a fault proxy: " + e.getMessage(), e));
+            }
+        }
+        faultProxies.clear();
         PlatformState.read(settings.runFolder()).ifPresent(PlatformState::delete);
         removeShutdownHook();
         if (!failures.isEmpty()) {

@@ -20,10 +20,13 @@ import java.util.Objects;
  * @param exactlyOnceSource whether the Connect worker runs exactly-once source support (KIP-618) and the outbox source
  *        connectors require it (the default); off (for brokers without transactions, and to measure) the sources write
  *        at least once: a worker crash may put an event into Kafka twice
+ * @param verification whether the platform runs as {@code ./platform verify} needs it: every service instance retains
+ *        its outbox rows (the ledger the audit compares the sinks with), and a {@link FaultProxy} stands between Connect
+ *        and Elasticsearch and between Connect and the S3 server (off by default)
  */
 public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
         List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime, ServiceAddOns serviceAddOns,
-        boolean exactlyOnceSource) {
+        boolean exactlyOnceSource, boolean verification) {
 
     public PlatformSettings {
         Objects.requireNonNull(layout, "layout");
@@ -37,32 +40,40 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
 
     /** Settings running every service and both sinks, with exactly-once source. */
     public PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout) {
-        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM, ServiceAddOns.NONE, true);
+        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM, ServiceAddOns.NONE, true, false);
     }
 
     /** Settings for a test: free ports, the given run folder, every service, the tests' broker time policy. */
     public static PlatformSettings forTests(Path runFolder) {
         return new PlatformSettings(PlatformLayout.detect(), runFolder, PortPlan.free(), Duration.ofSeconds(180), LocalPlatform.SERVICES,
-                true, BrokerTimePolicy.TESTS, ServiceAddOns.NONE, true);
+                true, BrokerTimePolicy.TESTS, ServiceAddOns.NONE, true, false);
     }
 
     /** The same settings running only these services (e.g. just the monolith, to measure CDC alone). */
     public PlatformSettings withServices(List<ServiceKind> only) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns, exactlyOnceSource);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification);
     }
 
     /** The same settings with or without Elasticsearch, the S3-compatible server and their sink connectors. */
     public PlatformSettings withSinks(boolean run) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns, exactlyOnceSource);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns, exactlyOnceSource, verification);
     }
 
     /** The same settings, loading these add-ons into every service instance. */
     public PlatformSettings withServiceAddOns(ServiceAddOns addOns) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns, exactlyOnceSource);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns, exactlyOnceSource, verification);
     }
 
     /** The same settings with exactly-once source (KIP-618) on, or off: at-least-once, for older brokers and for measuring. */
     public PlatformSettings withExactlyOnceSource(boolean on) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, on);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, on, verification);
+    }
+
+    /**
+     * The same settings for a verification run, or not: retained outbox rows in every service instance, and fault
+     * proxies in front of Elasticsearch and the S3 server (through which the sink connectors write).
+     */
+    public PlatformSettings withVerification(boolean on) {
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, on);
     }
 }

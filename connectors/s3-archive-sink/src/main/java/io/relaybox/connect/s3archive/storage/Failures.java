@@ -22,7 +22,8 @@ public final class Failures {
         if (failure instanceof StorageException storage) {
             return storage.isTransient();
         }
-        if (failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+        // an answer without a body (HEAD, or a proxy's bare 503) has no error code: Set.of(...).contains(null) would throw
+        if (failure instanceof AwsServiceException aws && aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null
                 && TRANSIENT_CODES.contains(aws.awsErrorDetails().errorCode())) {
             return true;
         }

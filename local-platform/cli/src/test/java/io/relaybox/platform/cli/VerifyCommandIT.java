@@ -1,0 +1,88 @@
+package io.relaybox.platform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.relaybox.platform.ElasticsearchServer;
+import io.relaybox.platform.PlatformLayout;
+import io.relaybox.platform.RunFolder;
+import io.relaybox.verification.verify.FaultKind;
+import picocli.CommandLine;
+
+/**
+ * {@code ./platform verify} as CI runs it: its own platform on free ports, three minutes of orders at a modest rate,
+ * every fault kind once; nothing may be lost or delivered twice, and every invariant must hold.
+ */
+class VerifyCommandIT {
+
+    @Test
+    void aShortRunWithEveryFaultKindLosesNothingAndDeliversNothingTwice() throws Exception {
+        Path run = Path.of("target/verify-run").toAbsolutePath();
+        RunFolder.purge(run, Optional.empty());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(new Tee(original, printed), true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new PlatformCli()).execute("--run-folder", run.toString(), "verify", "--minutes", "3", "--rate", "12",
+                    "--seed", "20261204", "--faults", "all", "--free-ports");
+        } finally {
+            System.setOut(original);
+            RunFolder.deleteStandIns(run, Optional.empty());
+            ElasticsearchServer.deleteDistributionCopy(PlatformLayout.detect().elasticsearchHome());
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+        String verify = output.lines().filter(line -> line.startsWith("VERIFY ")).reduce((first, last) -> last)
+                .orElseThrow(() -> new AssertionError("no VERIFY line in:\n" + output));
+        Map<String, String> figures = figures(verify);
+
+        assertThat(Long.parseLong(figures.get("orders"))).as("orders in %s", verify).isPositive();
+        assertThat(Long.parseLong(figures.get("events"))).as("events in %s", verify).isGreaterThan(Long.parseLong(figures.get("orders")));
+        assertThat(figures).as(verify).containsEntry("faults", Integer.toString(FaultKind.values().length))
+                .containsEntry("lost", "0").containsEntry("duplicates", "0").containsEntry("invariants", "ok")
+                .containsEntry("seed", "20261204");
+        assertThat(exit).as("exit status of ./platform verify (%s)", verify).isZero();
+    }
+
+    private static Map<String, String> figures(String verifyLine) {
+        Map<String, String> figures = new LinkedHashMap<>();
+        for (String word : verifyLine.substring("VERIFY ".length()).split(" ")) {
+            figures.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+        }
+        return figures;
+    }
+
+    /** Prints to the console and keeps a copy. */
+    private static final class Tee extends OutputStream {
+
+        private final OutputStream console;
+        private final OutputStream copy;
+
+        Tee(OutputStream console, OutputStream copy) {
+            this.console = console;
+            this.copy = copy;
+        }
+
+        @Override
+        public synchronized void write(int b) throws java.io.IOException {
+            console.write(b);
+            copy.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+            console.write(b, off, len);
+            copy.write(b, off, len);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.relaybox.platform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** Bad options of {@code verify} are refused naming the option, before any platform starts. */
+class VerifyCommandTest {
+
+    @TempDir
+    Path runFolder;
+
+    @Test
+    void refusesAnUnknownFaultKindNamingTheOptionAndTheKnownKinds() {
+        String error = refused("--faults", "connect-kill,disk-full");
+
+        assertThat(error).contains("--faults").contains("disk-full").contains("group-rewind");
+    }
+
+    @Test
+    void refusesFewerFaultsThanKinds() {
+        assertThat(refused("--faults", "connect-kill,kafka-restart,es-throttle", "--fault-count", "2")).contains("--fault-count");
+    }
+
+    @Test
+    void refusesANonPositiveLoad() {
+        assertThat(refused("--minutes", "0")).contains("--minutes");
+        assertThat(refused("--rate", "0")).contains("--rate");
+        assertThat(refused("--rate", "NaN")).contains("--rate");
+    }
+
+    @Test
+    void refusesANonPositiveQuietTimeout() {
+        assertThat(refused("--quiet-timeout", "PT0S")).contains("--quiet-timeout");
+    }
+
+    private String refused(String... options) {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new PlatformCli()).setErr(new PrintWriter(err));
+        String[] arguments = new String[options.length + 3];
+        arguments[0] = "--run-folder";
+        arguments[1] = runFolder.toString();
+        arguments[2] = "verify";
+        System.arraycopy(options, 0, arguments, 3, options.length);
+
+        int exit = cli.execute(arguments);
+
+        assertThat(exit).as("exit status of verify %s", String.join(" ", options)).isNotZero();
+        return err.toString();
+    }
+}

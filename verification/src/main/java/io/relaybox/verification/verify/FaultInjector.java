@@ -1,0 +1,195 @@
+package io.relaybox.verification.verify;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.relaybox.connectctl.ConnectClient;
+import io.relaybox.connectctl.ConnectorOffsets;
+import io.relaybox.connectctl.TargetState;
+import io.relaybox.platform.FaultProxy;
+import io.relaybox.platform.FaultProxy.Fault;
+import io.relaybox.platform.FaultProxy.FaultPlan;
+
+/**
+ * Injects one fault and waits until the platform recovered from it. Recovery is counted from the injection until:
+ * <ul>
+ * <li>a killed or restarted process: it answers its readiness check again, every connector and its tasks run, and the
+ * first sink (Elasticsearch's) committed offsets past those it had committed before the fault: events flow again end
+ * to end (after a broker restart Connect has reported RUNNING from its status topic while its tasks were stopped);</li>
+ * <li>a proxy fault (held for {@link #PROXY_FAULT}): the proxy forwarded a request the server answered with 2xx after
+ * the fault was lifted (the sink writes again) and every connector runs;</li>
+ * <li>the rewind of the sinks' groups: each sink committed again every offset it had committed before.</li>
+ * </ul>
+ */
+final class FaultInjector {
+
+    /** How long Elasticsearch or S3 answers with errors. */
+    static final Duration PROXY_FAULT = Duration.ofSeconds(20);
+    /** At most this many records per partition are read again by the rewound sink. */
+    static final long MAX_REWIND = 20_000;
+
+    private final ProcessControl control;
+    private final ConnectClient connect;
+    private final List<String> connectors;
+    private final Map<String, FaultProxy> proxies;
+    private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
+    private final Map<FaultKind, List<String>> instances;
+    private final List<String> rewoundConnectors;
+    private final Random random;
+    private final Duration timeout;
+
+    /**
+     * @param proxies the fault proxies by server name ({@code elasticsearch}, {@code s3})
+     * @param instances the instances each service-killing kind chooses from (monolith-kill, inventory-kill, payment-kill)
+     * @param rewoundConnectors the sink connectors group-rewind rewinds, one after the other
+     * @param seed chooses the instance a kill hits
+     * @param timeout how long recovery may take before the fault counts as not recovered
+     */
+    FaultInjector(ProcessControl control, ConnectClient connect, Map<String, FaultProxy> proxies, Map<FaultKind, List<String>> instances,
+            List<String> rewoundConnectors, long seed, Duration timeout) {
+        this.control = control;
+        this.connect = connect;
+        this.connectors = connect.connectors();
+        this.proxies = Map.copyOf(proxies);
+        this.instances = Map.copyOf(instances);
+        this.rewoundConnectors = List.copyOf(rewoundConnectors);
+        this.random = new Random(seed);
+        this.timeout = timeout;
+        this.proxies.forEach((server, proxy) -> proxy.observe(exchange -> {
+            if (exchange.status() >= 200 && exchange.status() < 300) {
+                lastSuccess.put(server, Instant.now());
+            }
+        }));
+    }
+
+    /** Injects the fault, waits for the recovery and says what happened; a fault that did not recover says why. */
+    FaultRecord inject(FaultKind kind, Instant loadStart) {
+        Instant at = Instant.now();
+        String target = targetOf(kind);
+        long committedBefore = committedTotal();
+        try {
+            switch (kind) {
+                case CONNECT_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL -> {
+                    crash(target);
+                    awaitFlowPast(committedBefore);
+                }
+                case KAFKA_RESTART, POSTGRES_RESTART -> {
+                    restart(target);
+                    awaitFlowPast(committedBefore);
+                }
+                case ES_THROTTLE -> refuse("elasticsearch", Fault.answer(429, "application/json",
+                        "{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"injected by relaybox verify\"},\"status\":429}"));
+                case ES_UNAVAILABLE -> refuse("elasticsearch", Fault.answer(503, "application/json",
+                        "{\"error\":{\"type\":\"unavailable_shards_exception\",\"reason\":\"injected by relaybox verify\"},\"status\":503}"));
+                case S3_UNAVAILABLE -> refuse("s3", Fault.answer(503, "application/xml",
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>ServiceUnavailable</Code>"
+                                + "<Message>injected by relaybox verify</Message></Error>"));
+                case GROUP_REWIND -> rewind();
+            }
+            return new FaultRecord(kind, target, at, Duration.between(loadStart, at), Optional.of(Duration.between(at, Instant.now())), "");
+        } catch (RuntimeException e) {
+            return new FaultRecord(kind, target, at, Duration.between(loadStart, at), Optional.empty(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private String targetOf(FaultKind kind) {
+        return switch (kind) {
+            case CONNECT_KILL -> "connect";
+            case KAFKA_RESTART -> "kafka";
+            case POSTGRES_RESTART -> "postgres";
+            case INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL -> {
+                List<String> names = instances.get(kind);
+                yield names.get(random.nextInt(names.size()));
+            }
+            case ES_THROTTLE, ES_UNAVAILABLE -> "elasticsearch";
+            case S3_UNAVAILABLE -> "s3";
+            case GROUP_REWIND -> String.join("+", rewoundConnectors);
+        };
+    }
+
+    private void crash(String process) {
+        control.kill(process);
+        control.awaitRunning(process, timeout);
+        awaitConnectorsRunning();
+    }
+
+    private void restart(String process) {
+        control.stop(process);
+        control.start(process);
+        control.awaitRunning(process, timeout);
+        awaitConnectorsRunning();
+    }
+
+    private void refuse(String server, Fault fault) {
+        FaultProxy proxy = proxies.get(server);
+        if (proxy == null) {
+            throw new IllegalStateException("the platform runs no fault proxy in front of " + server);
+        }
+        proxy.plan(request -> fault);
+        Polling.sleepUntil(Instant.now().plus(PROXY_FAULT));
+        Instant lifted = Instant.now();
+        proxy.plan(FaultPlan.NONE);
+        Polling.await(server + " answering the sink with 2xx again", timeout,
+                () -> lastSuccess.getOrDefault(server, Instant.MIN).isAfter(lifted));
+        awaitConnectorsRunning();
+    }
+
+    private void rewind() {
+        for (String connector : rewoundConnectors) {
+            connect.stop(connector);
+            connect.awaitState(connector, TargetState.STOPPED, timeout);
+            ConnectorOffsets committed = connect.offsets(connector);
+            List<ConnectorOffsets.Entry> rewound = committed.offsets().stream()
+                    .map(entry -> new ConnectorOffsets.Entry(entry.partition(), Map.of("kafka_offset", rewoundOffset(offsetOf(entry)))))
+                    .toList();
+            // a sink that committed nothing yet (the archive commits an object's offsets once it is finished) re-reads
+            // everything anyway when it resumes
+            if (!rewound.isEmpty()) {
+                connect.alterOffsets(connector, new ConnectorOffsets(rewound));
+            }
+            connect.resume(connector);
+            connect.awaitRunning(connector, timeout);
+            Polling.await(connector + " committing again what it had committed before the rewind", timeout,
+                    () -> caughtUp(committed, connect.offsets(connector)));
+        }
+    }
+
+    /** Half way back, so that the sink starts in the middle of what it wrote, at most {@link #MAX_REWIND} back. */
+    static long rewoundOffset(long committed) {
+        return committed - Math.min(committed / 2, MAX_REWIND);
+    }
+
+    static boolean caughtUp(ConnectorOffsets before, ConnectorOffsets now) {
+        return before.offsets().stream().allMatch(was -> now.offsets().stream()
+                .anyMatch(is -> is.partition().equals(was.partition()) && offsetOf(is) >= offsetOf(was)));
+    }
+
+    private static long offsetOf(ConnectorOffsets.Entry entry) {
+        return ((Number) entry.offset().get("kafka_offset")).longValue();
+    }
+
+    /** The offsets the first rewound sink committed, summed over its partitions; -1 when Connect does not answer. */
+    private long committedTotal() {
+        try {
+            return connect.offsets(rewoundConnectors.get(0)).offsets().stream().mapToLong(FaultInjector::offsetOf).sum();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private void awaitFlowPast(long committedBefore) {
+        Polling.await(rewoundConnectors.get(0) + " committing offsets past those before the fault", timeout,
+                () -> committedTotal() > committedBefore);
+    }
+
+    private void awaitConnectorsRunning() {
+        for (String connector : connectors) {
+            connect.awaitRunning(connector, timeout);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.relaybox.verification.verify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A fault a verification run can inject, by the name the command line uses. */
+public enum FaultKind {
+
+    /** kill -9 of the Kafka Connect worker (Debezium and both sinks). */
+    CONNECT_KILL("connect-kill"),
+    /** A clean stop and start of the Kafka broker. */
+    KAFKA_RESTART("kafka-restart"),
+    /** A fast stop and start of PostgreSQL (every service database, the replication slots). */
+    POSTGRES_RESTART("postgres-restart"),
+    /** kill -9 of one inventory-service instance. */
+    INVENTORY_KILL("inventory-kill"),
+    /** kill -9 of one payment-service instance. */
+    PAYMENT_KILL("payment-kill"),
+    /** kill -9 of the order monolith: its API and its saga consumer. */
+    MONOLITH_KILL("monolith-kill"),
+    /** Elasticsearch answers 429 (too many requests) to the sink for a while, through the fault proxy. */
+    ES_THROTTLE("es-throttle"),
+    /** Elasticsearch answers 503 to the sink for a while, through the fault proxy. */
+    ES_UNAVAILABLE("es-unavailable"),
+    /** The S3 server answers 503 to the archive sink for a while, through the fault proxy. */
+    S3_UNAVAILABLE("s3-unavailable"),
+    /** The sinks' consumer groups are rewound half way back, one sink after the other (stop, PATCH offsets, resume). */
+    GROUP_REWIND("group-rewind");
+
+    private final String id;
+
+    FaultKind(String id) {
+        this.id = id;
+    }
+
+    /** The name on the command line, e.g. {@code connect-kill}. */
+    public String id() {
+        return id;
+    }
+
+    /** Every kind's name, comma-separated, for help texts and error messages. */
+    public static String ids() {
+        return Arrays.stream(values()).map(FaultKind::id).collect(Collectors.joining(","));
+    }
+
+    /**
+     * The kinds a comma-separated list names ({@code all} for every kind), each once, in declaration order.
+     *
+     * @throws IllegalArgumentException naming the unknown kind and the known ones
+     */
+    public static List<FaultKind> parseList(String list) {
+        if (list.trim().equalsIgnoreCase("all")) {
+            return List.of(values());
+        }
+        List<FaultKind> kinds = new ArrayList<>();
+        for (String name : list.split(",")) {
+            String id = name.trim();
+            FaultKind kind = Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown fault kind '" + id + "'; known: " + ids() + ", or all"));
+            if (!kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        kinds.sort(null);
+        return List.copyOf(kinds);
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
-import io.relaybox.platform.ServiceAddOns;
 import io.relaybox.topology.Topology;
 import io.relaybox.verification.audit.OrderGenerator;
 import io.relaybox.verification.audit.OrdersApi;
@@ -77,11 +76,11 @@ class ExactlyOnceAuditIT {
 
     @BeforeAll
     static void startARetainingPlatformAndPlaceOrders() throws Exception {
-        PlatformSettings tests = PlatformSettings.forTests(Path.of("target/platform-audit"))
-                .withServiceAddOns(new ServiceAddOns(List.of(), Map.of("outbox.cleanup", "retain")));
-        // a machine shared with other platforms starts a Spring Boot service in minutes, not seconds
-        platform = SharedPlatform.startIn(new PlatformSettings(tests.layout(), tests.runFolder(), tests.ports(), START_TIMEOUT,
-                tests.services(), tests.sinks(), tests.brokerTime(), tests.serviceAddOns(), tests.exactlyOnceSource()));
+        // the verification option: retained outbox rows (and fault proxies, passing everything here)
+        PlatformSettings settings = PlatformSettings.forTests(Path.of("target/platform-audit")).withVerification(true)
+                // a machine shared with other platforms starts a Spring Boot service in minutes, not seconds
+                .withStartTimeout(START_TIMEOUT);
+        platform = SharedPlatform.startIn(settings);
         databases = new ServiceDatabases(platform).platformDatabases();
         sinks = SinkContents.endpointsOf(platform);
         runStart = Instant.now();

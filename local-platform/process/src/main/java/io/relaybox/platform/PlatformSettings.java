@@ -76,4 +76,9 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
     public PlatformSettings withVerification(boolean on) {
         return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, on);
     }
+
+    /** The same settings, each process given this long to become ready (a loaded machine needs minutes). */
+    public PlatformSettings withStartTimeout(Duration timeout) {
+        return new PlatformSettings(layout, runFolder, ports, timeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification);
+    }
 }

@@ -8,10 +8,11 @@ import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.PlatformState;
+import io.relaybox.platform.PlatformSupervisor;
 import io.relaybox.platform.PortPlan;
 import io.relaybox.verification.verify.FaultKind;
 import io.relaybox.verification.verify.FaultSchedule;
-import io.relaybox.verification.verify.LocalProcessControl;
+import io.relaybox.verification.verify.SupervisedProcessControl;
 import io.relaybox.verification.verify.VerificationOutcome;
 import io.relaybox.verification.verify.VerificationRun;
 import picocli.CommandLine.Command;
@@ -83,17 +84,33 @@ final class VerifyCommand implements Callable<Integer> {
         PlatformSettings settings = new PlatformSettings(cli.layout(), cli.runFolder(), freePorts ? PortPlan.free() : PortPlan.preferred(),
                 START_TIMEOUT).withExactlyOnceSource(exactlyOnce.exactlyOnce).withVerification(true);
         LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line));
+        // the supervisor restarts what the schedule kills, as it would any crash; it lets go before the platform stops
+        PlatformSupervisor supervisor = PlatformSupervisor.watch(platform, line -> System.out.println("  " + line));
+        // on Ctrl-C too: were the platform stopped first, the supervisor would start its processes again
+        platform.detach();
+        Thread stopOnExit = new Thread(() -> stop(supervisor, platform), "relaybox-verify-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         VerificationOutcome outcome;
         try {
-            outcome = new VerificationRun(platform, new LocalProcessControl(platform), System.out).run(options);
+            outcome = new VerificationRun(platform, new SupervisedProcessControl(supervisor), System.out).run(options);
         } catch (PlatformException | IllegalStateException e) {
             System.out.println("error: " + e.getMessage());
             return 1;
         } finally {
             System.out.println("stopping the platform");
-            platform.stop();
+            stop(supervisor, platform);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook stops what is left
+            }
         }
         return outcome.succeeded() ? 0 : 1;
+    }
+
+    private static void stop(PlatformSupervisor supervisor, LocalPlatform platform) {
+        supervisor.close();
+        platform.stop();
     }
 
     /** The options as a run takes them; bad ones are refused naming the option. */

@@ -85,7 +85,9 @@ class TopologyConsistencyTest {
         // KIP-618 with Debezium: one transaction per poll (Debezium supports no other boundary)
         for (ConnectorDefinition source : sources()) {
             assertThat(source.config()).as(source.source()).containsEntry("exactly.once.support", "required")
-                    .containsEntry("transaction.boundary", "poll").doesNotContainKey("producer.override.transactional.id");
+                    .containsEntry("transaction.boundary", "poll").doesNotContainKey("producer.override.transactional.id")
+                    // a crashed worker's open transaction blocks read_committed readers until it times out
+                    .containsEntry("producer.override.transaction.timeout.ms", "10000");
         }
         for (String sink : List.of("elasticsearch-sink", "s3-archive-sink")) {
             ConnectorDefinition connector = connector(sink);

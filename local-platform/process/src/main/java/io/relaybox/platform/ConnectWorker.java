@@ -139,6 +139,9 @@ public final class ConnectWorker {
         // committed source offsets bound what a crash re-sends
         settings.put("exactly.once.source.support", "enabled");
         settings.put("offset.flush.interval.ms", "1000");
+        // a worker that lost its group membership (a broker restart) gets its tasks back at once, not after the
+        // default 5 minutes Connect keeps them for a worker that might return: meanwhile nothing flows
+        settings.put("scheduled.rebalance.max.delay.ms", "10000");
         settings.put("key.converter", "org.apache.kafka.connect.storage.StringConverter");
         settings.put("value.converter", "org.apache.kafka.connect.storage.StringConverter");
         settings.put("connector.client.config.override.policy", "All");

@@ -2,6 +2,7 @@ package io.relaybox.verification.verify;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -58,7 +59,7 @@ final class QuietWait {
                 outcome = Outcome.TIMED_OUT;
                 break;
             }
-            sleep(POLL);
+            Polling.sleepUntil(Instant.now().plus(POLL));
             long now = read(what, probe, held);
             if (now != held) {
                 held = now;
@@ -89,15 +90,6 @@ final class QuietWait {
         } catch (Exception e) {
             out.println("  " + what + ": cannot tell now (" + e + "), asking again");
             return before;
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

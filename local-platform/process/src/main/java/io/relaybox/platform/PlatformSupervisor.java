@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.relaybox.connectctl.ConnectClient;
+
 /**
  * Watches the processes of a platform: one that exits without being asked is restarted after a backoff, awaited until
  * ready again, and counted. Operators and fault drills stop, start, restart and kill processes through it; every change
@@ -52,6 +54,13 @@ public final class PlatformSupervisor implements AutoCloseable {
         }
     }
 
+    /** The Connect worker's process name. */
+    static final String CONNECT = "connect";
+    /** How often the connectors' statuses are looked at. */
+    static final Duration STATUS_CHECK = Duration.ofSeconds(5);
+    /** Three times the worker's scheduled rebalance delay: longer than any rebalance leaves a connector unassigned. */
+    static final Duration STATUS_PATIENCE = Duration.ofSeconds(30);
+
     private final Map<String, Watched> watched = new LinkedHashMap<>();
     private final Duration readyTimeout;
     private final Backoff backoff;
@@ -59,6 +68,7 @@ public final class PlatformSupervisor implements AutoCloseable {
     private final Consumer<String> progress;
     private final List<Consumer<ProcessStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-timer"));
+    private final ScheduledExecutorService statusWatch = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-connectors"));
     private final ExecutorService launcher = Executors.newCachedThreadPool(daemon("relaybox-supervisor-start"));
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("relaybox-supervisor-listeners"));
     private Holder<PlatformState.Supervisor> supervisorRow = new Holder<>(null);
@@ -119,7 +129,30 @@ public final class PlatformSupervisor implements AutoCloseable {
                         settings.exactlyOnceSource(), row.value),
                 progress);
         supervisor.supervisorRow = row;
+        if (platform.processes().containsKey(CONNECT)) {
+            supervisor.repairConnectorStatuses(platform.connectClient(), progress);
+        }
         return supervisor;
+    }
+
+    /**
+     * Every {@link #STATUS_CHECK}, while the Connect worker runs: a connector UNASSIGNED in its status for
+     * {@link #STATUS_PATIENCE} is restarted ({@link ConnectorStatusRepair}).
+     */
+    private void repairConnectorStatuses(ConnectClient connect, Consumer<String> progress) {
+        ConnectorStatusRepair repair = new ConnectorStatusRepair(connect::statuses,
+                (connector, includeTasks) -> connect.restart(connector, includeTasks, false), STATUS_PATIENCE, Instant::now, progress);
+        statusWatch.scheduleWithFixedDelay(() -> {
+            try {
+                if (state(CONNECT).state() == ProcessState.RUNNING) {
+                    repair.check();
+                } else {
+                    repair.workerDown();
+                }
+            } catch (RuntimeException unreachable) {
+                // the worker is between answers (restarting, rebalancing): the next check looks again
+            }
+        }, STATUS_CHECK.toMillis(), STATUS_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Replaces the supervisor's own row of the state file (its phase, say) and rewrites the file. */
@@ -290,6 +323,7 @@ public final class PlatformSupervisor implements AutoCloseable {
             notifyAll();
         }
         timer.shutdownNow();
+        statusWatch.shutdownNow();
         launcher.shutdownNow();
         notifier.shutdown();
     }

@@ -27,13 +27,7 @@ import picocli.CommandLine;
  */
 class VerifyCommandIT {
 
-    /**
-     * Every fault kind but {@code kafka-restart}: after a broker restart Connect has twice left an outbox source connector
-     * UNASSIGNED in its status (its task RUNNING) for over 6 minutes, so verify counts the next fault as not recovered.
-     * That is a platform bug still open (issue #11's closing note); the kind stays in {@code --faults all}.
-     */
-    private static final List<String> KINDS = Arrays.stream(FaultKind.values()).filter(kind -> kind != FaultKind.KAFKA_RESTART)
-            .map(FaultKind::id).toList();
+    private static final List<String> KINDS = Arrays.stream(FaultKind.values()).map(FaultKind::id).toList();
 
     @Test
     void aShortRunWithEveryFaultKindLosesNothingAndDeliversNothingTwice() throws Exception {

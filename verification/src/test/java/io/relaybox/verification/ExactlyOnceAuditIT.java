@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,15 +25,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.LocalPlatform;
-import io.relaybox.platform.PlatformSettings;
 import io.relaybox.topology.Topology;
 import io.relaybox.verification.audit.OrderGenerator;
 import io.relaybox.verification.audit.OrdersApi;
@@ -51,20 +49,20 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The exactly-once audit against a platform whose services keep their outbox rows ({@code outbox.cleanup=retain}),
- * as a verification run starts it: a few hundred orders, then the audit finds every committed event once in every
- * sink; then the sinks are tampered with (an Elasticsearch document and an order document deleted, an archive object
- * added with a copy of an event and an event no outbox committed, an inbox row deleted, a record dead-lettered) and the
- * audit names each of those event ids. Its own platform (the shared one does not retain outbox rows), started and
- * stopped before the shared one starts.
+ * The exactly-once audit against the shared platform, whose services keep their outbox rows
+ * ({@code outbox.cleanup=retain}) as a verification run's do: a few hundred orders, then the audit finds every committed
+ * event once in every sink; then the sinks are tampered with (an Elasticsearch document and an order document deleted,
+ * an archive object added with a copy of an event and an event no outbox committed, an inbox row deleted, a record
+ * dead-lettered) and the audit names each of those event ids. The last class of the module's run: nothing after it reads
+ * the sinks it tampered with, and the audit counts only what happened since it began.
  */
-@Order(0)
+@Order(100)
+@ExtendWith(SharedPlatform.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExactlyOnceAuditIT {
 
     private static final int ORDERS = 300;
     private static final Duration QUIET = Duration.ofMinutes(5);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(15);
     private static final List<String> SINKS = List.of("kafka", "elasticsearch", "archive", "order-monolith", "inventory-service",
             "payment-service");
 
@@ -75,23 +73,12 @@ class ExactlyOnceAuditIT {
     static Set<String> acknowledged;
 
     @BeforeAll
-    static void startARetainingPlatformAndPlaceOrders() throws Exception {
-        // the verification option: retained outbox rows (and fault proxies, passing everything here)
-        PlatformSettings settings = PlatformSettings.forTests(Path.of("target/platform-audit")).withVerification(true)
-                // a machine shared with other platforms starts a Spring Boot service in minutes, not seconds
-                .withStartTimeout(START_TIMEOUT);
-        platform = SharedPlatform.startIn(settings);
+    static void placeOrders(LocalPlatform shared) throws Exception {
+        platform = shared;
         databases = new ServiceDatabases(platform).platformDatabases();
         sinks = SinkContents.endpointsOf(platform);
         runStart = Instant.now();
         acknowledged = OrderLoad.place(new OrdersApi(platform.endpoints().get("orders-api")), new OrderGenerator(11), ORDERS, 8);
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            SharedPlatform.stop(platform);
-        }
     }
 
     @Test

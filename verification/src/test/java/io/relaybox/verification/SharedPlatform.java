@@ -1,8 +1,6 @@
 package io.relaybox.verification;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,14 +11,13 @@ import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.RunFolder;
-import io.relaybox.platform.ServiceAddOns;
 import io.relaybox.testkit.CrashHooks;
 
 /**
  * Hands tests one platform, started on free ports on first use and shared by every test of this module's run;
- * JUnit closes it (stopping every process) when the run ends. Its services keep their outbox rows
- * ({@code outbox.cleanup=retain}): what they committed is the source of truth the tests compare Kafka and the sinks
- * with ({@link ServiceDatabases#committedEvents}).
+ * JUnit closes it (stopping every process) when the run ends. It runs as a verification run's platform does
+ * ({@link PlatformSettings#withVerification}): its services keep their outbox rows ({@code outbox.cleanup=retain}),
+ * the source of truth the tests compare Kafka and the sinks with ({@link ServiceDatabases#committedEvents}).
  */
 public final class SharedPlatform implements ParameterResolver {
 
@@ -41,22 +38,16 @@ public final class SharedPlatform implements ParameterResolver {
 
         static Running start() {
             Path runFolder = Path.of("target/platform");
-            // the crash-test hook comes from the test kit: no service jar contains it
-            ServiceAddOns hooks = CrashHooks.addOns(runFolder);
-            Map<String, String> properties = new HashMap<>(hooks.properties());
-            properties.put("outbox.cleanup", "retain");
-            return new Running(startIn(runFolder, new ServiceAddOns(hooks.jars(), properties)));
+            // the crash-test hook comes from the test kit: no service jar contains it; the verification settings keep the
+            // outbox rows and put the fault proxies (passing everything unless told otherwise) before Elasticsearch and S3
+            return new Running(startIn(PlatformSettings.forTests(runFolder).withServiceAddOns(CrashHooks.addOns(runFolder))
+                    .withVerification(true)));
         }
 
         @Override
         public void close() {
             stop(platform);
         }
-    }
-
-    /** Starts a platform for tests in an emptied run folder, every service given the add-ons. */
-    static LocalPlatform startIn(Path runFolder, ServiceAddOns addOns) {
-        return startIn(PlatformSettings.forTests(runFolder).withServiceAddOns(addOns));
     }
 
     /** Starts a platform with these settings in their emptied run folder. */

@@ -1,5 +1,6 @@
 package io.relaybox.outbox.inbox;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +44,24 @@ public interface Inbox {
      *         {@link EventHandlingException#type()} says whether to retry or dead-letter the event
      */
     InboxResult receive(InboxEvent event);
+
+    /**
+     * Applies the events, in their order, in <b>one</b> transaction when every one of them is applied or skipped as a
+     * duplicate: one commit (one WAL flush) for many events. When one of them would be parked, or a handler or the
+     * transaction fails, everything is rolled back and nothing is counted: the caller then {@linkplain #receive receives}
+     * each event alone, which parks, fails and classifies it exactly as before. Each event is still deduplicated by its
+     * id, within the batch too.
+     *
+     * <p>Only for handlers whose every effect is in the database transaction: after a rollback the events before the
+     * failing one are handled again, so an effect outside the transaction (an e-mail sent, an HTTP call) would happen
+     * twice.
+     *
+     * @param events the events, not null; an empty list gives an empty list of results
+     * @return the result of each event (APPLIED or SKIPPED_DUPLICATE), in order; empty when the batch was rolled back
+     */
+    default Optional<List<InboxResult>> receiveAll(List<InboxEvent> events) {
+        return events.isEmpty() ? Optional.of(List.of()) : Optional.empty();
+    }
 
     /**
      * Records that an event is given up on as a permanent failure: from now on the later events of its aggregate are

@@ -2,6 +2,8 @@ package io.relaybox.outbox.inbox;
 
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +13,10 @@ import io.relaybox.outbox.OutboxException;
 import io.relaybox.outbox.TransactionRunner;
 import io.relaybox.outbox.TransactionalConnectionSource;
 
-/** The {@link Inbox}: the parked check, the processed record and the handler in one transaction per event. */
+/**
+ * The {@link Inbox}: the parked check, the processed record and the handler in one transaction per event, or per batch
+ * ({@link #receiveAll}).
+ */
 final class JdbcInbox implements Inbox {
 
     private static final System.Logger LOG = System.getLogger(JdbcInbox.class.getName());
@@ -64,6 +69,11 @@ final class JdbcInbox implements Inbox {
             throw new EventHandlingException(event.describe() + " failed in consumer " + consumer + " ("
                     + type.name().toLowerCase(Locale.ROOT) + "): " + failure, failure, type, event.id());
         }
+        count(outcome);
+        return outcome.result;
+    }
+
+    private void count(Outcome outcome) {
         switch (outcome) {
             case APPLIED -> counters.applied.increment();
             case RELEASED -> {
@@ -73,7 +83,33 @@ final class JdbcInbox implements Inbox {
             case DUPLICATE -> counters.duplicatesSkipped.increment();
             case PARKED -> counters.parked.increment();
         }
-        return outcome.result;
+    }
+
+    @Override
+    public Optional<List<InboxResult>> receiveAll(List<InboxEvent> events) {
+        Objects.requireNonNull(events, "events");
+        if (events.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        List<Outcome> outcomes;
+        try {
+            outcomes = transactions.inTransaction(() -> unchecked(() -> {
+                List<Outcome> applied = new ArrayList<>(events.size());
+                for (InboxEvent event : events) {
+                    Outcome outcome = apply(event);
+                    if (outcome == Outcome.PARKED) {
+                        throw new NotBatchable();
+                    }
+                    applied.add(outcome);
+                }
+                return applied;
+            }));
+        } catch (RuntimeException e) {
+            // rolled back: each event is received alone, which parks, fails and classifies it
+            return Optional.empty();
+        }
+        outcomes.forEach(this::count);
+        return Optional.of(outcomes.stream().map(outcome -> outcome.result).toList());
     }
 
     private Outcome apply(InboxEvent event) throws Exception {
@@ -173,6 +209,16 @@ final class JdbcInbox implements Inbox {
             throw e;
         } catch (Exception e) {
             throw new CheckedFailure(e);
+        }
+    }
+
+    /** An event of a batch would be parked: the batch is rolled back and its events received alone. */
+    private static final class NotBatchable extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotBatchable() {
+            super("an event of the batch would be parked", null, false, false);
         }
     }
 

@@ -287,6 +287,52 @@ class InboxIT {
         assertThat(inbox.receive(event("o-1"))).isEqualTo(InboxResult.APPLIED);
     }
 
+    @Test
+    void appliesABatchInOrderAndSkipsItsDuplicatesEvenWithinTheBatch() {
+        InboxEvent earlier = event("o-1");
+        InboxEvent first = event("o-1");
+        InboxEvent second = event("o-1");
+        Inbox inbox = inbox("inventory", this::insertEffect);
+        assertThat(inbox.receive(earlier)).isEqualTo(InboxResult.APPLIED);
+
+        assertThat(inbox.receiveAll(List.of(first, earlier, second, first))).contains(
+                List.of(InboxResult.APPLIED, InboxResult.SKIPPED_DUPLICATE, InboxResult.APPLIED, InboxResult.SKIPPED_DUPLICATE));
+
+        assertThat(effects("o-1")).containsExactly(earlier.id(), first.id(), second.id());
+        assertThat(inbox.metrics()).extracting(InboxMetrics::applied, InboxMetrics::duplicatesSkipped).containsExactly(3L, 2L);
+    }
+
+    @Test
+    void rollsBackTheWholeBatchWhenAHandlerFailsAndCountsNothing() {
+        InboxEvent poison = event("o-2");
+        Inbox inbox = inbox("inventory", (event, connection) -> {
+            insertEffect(event, connection);
+            if (event.equals(poison)) {
+                throw new PermanentEventFailure("quantity must be positive");
+            }
+        });
+
+        assertThat(inbox.receiveAll(List.of(event("o-1"), poison, event("o-3")))).isEmpty();
+
+        assertThat(database.count("effect")).isZero();
+        assertThat(database.count("processed_event")).isZero();
+        assertThat(inbox.metrics()).extracting(InboxMetrics::applied, InboxMetrics::retried).containsExactly(0L, 0L);
+    }
+
+    @Test
+    void rollsBackABatchInWhichAnEventWouldBeParked() {
+        Inbox inbox = inbox("inventory", this::insertEffect);
+        InboxEvent poison = event("o-1");
+        inbox.deadLetter(poison.id(), "o-1", poison.type(), new PermanentEventFailure("bad"));
+        InboxEvent flowing = event("o-2");
+
+        assertThat(inbox.receiveAll(List.of(flowing, event("o-1")))).isEmpty();
+
+        assertThat(database.count("effect")).isZero();
+        assertThat(database.count("parked_event")).as("the dead letter only").isEqualTo(1);
+        assertThat(inbox.receive(flowing)).isEqualTo(InboxResult.APPLIED);
+    }
+
     private Inbox inbox(String consumer, EventHandler handler) {
         return Inbox.builder().consumer(consumer).transactions(transactions).handler(handler).build();
     }

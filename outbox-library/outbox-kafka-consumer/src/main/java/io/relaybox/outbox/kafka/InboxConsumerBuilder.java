@@ -28,6 +28,7 @@ public final class InboxConsumerBuilder {
     /** The default longest retry delay: 30 s. */
     public static final Duration DEFAULT_RETRY_BACKOFF_MAX = Duration.ofSeconds(30);
 
+    private int maxBatch = 1;
     private Inbox inbox;
     private String bootstrapServers;
     private List<String> topics = List.of();
@@ -158,6 +159,21 @@ public final class InboxConsumerBuilder {
     }
 
     /**
+     * The most records of one partition applied in one database transaction ({@link Inbox#receiveAll}); default 1,
+     * a transaction per record. A batch commits once (one WAL flush) for all its records; when one of them would be
+     * parked, fails, or cannot be decoded, the batch is rolled back and its records go one by one as with 1. Only for
+     * handlers whose every effect is in the transaction: after such a rollback the records before the failing one are
+     * handled again.
+     *
+     * @param maxBatch at least 1
+     * @return this builder
+     */
+    public InboxConsumerBuilder maxBatch(int maxBatch) {
+        this.maxBatch = maxBatch;
+        return this;
+    }
+
+    /**
      * How long {@link InboxConsumer#close()} waits for the record in hand, the last commit and leaving the group;
      * default 30 s.
      *
@@ -221,6 +237,9 @@ public final class InboxConsumerBuilder {
             throw new OutboxConfigurationException("outbox.inbox.kafka.retry-backoff-max must be at least"
                     + " retry-backoff (" + retryBackoff + "), was: " + retryBackoffMax);
         }
+        if (maxBatch < 1) {
+            throw new OutboxConfigurationException("outbox.inbox.kafka.max-batch must be at least 1, was: " + maxBatch);
+        }
         requirePositive(pollTimeout, "poll-timeout");
         requirePositive(closeTimeout, "close-timeout");
         ClientSettings settings = ClientSettings.of(bootstrapServers, group, clientProperties, consumerProperties,
@@ -233,7 +252,7 @@ public final class InboxConsumerBuilder {
         PartitionRetries retries = new PartitionRetries(new RetryBackoff(retryBackoff, retryBackoffMax, new Random()),
                 System::nanoTime);
         PollLoop loop = new PollLoop(consumer, List.copyOf(topics), new RecordProcessor(inbox, deadLetters), retries,
-                commitBarrier, pollTimeout, closeTimeout, deadLetters);
+                commitBarrier, maxBatch, pollTimeout, closeTimeout, deadLetters);
         return new InboxConsumer(inbox, group, loop, closeTimeout);
     }
 

@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumer thread: polls, hands each partition's records to the {@link RecordProcessor} in order, commits the
+ * The consumer thread: polls, hands each partition's records to the {@link RecordProcessor} in order (in batches of
+ * one transaction each when {@code maxBatch} allows, one by one when a batch is rolled back), commits the
  * offsets of what is done after every poll, and pauses a partition (seeking back to the failed record) while it waits
  * to retry a transient failure. Offsets are committed only for records whose transaction committed, or that were
  * skipped or dead-lettered.
@@ -47,6 +48,7 @@ final class PollLoop implements Runnable {
     private final RecordProcessor processor;
     private final PartitionRetries retries;
     private final CommitBarrier barrier;
+    private final int maxBatch;
     private final Duration pollTimeout;
     private final Duration closeTimeout;
     private final AutoCloseable resources;
@@ -58,11 +60,13 @@ final class PollLoop implements Runnable {
 
     /**
      * @param barrier the test hook, or null
+     * @param maxBatch the most records of a partition applied in one inbox transaction
      * @param resources closed when the loop ends (the dead-letter publisher)
      */
     PollLoop(Consumer<byte[], byte[]> consumer, List<String> topics, RecordProcessor processor,
-            PartitionRetries retries, CommitBarrier barrier, Duration pollTimeout, Duration closeTimeout,
+            PartitionRetries retries, CommitBarrier barrier, int maxBatch, Duration pollTimeout, Duration closeTimeout,
             AutoCloseable resources) {
+        this.maxBatch = maxBatch;
         this.consumer = consumer;
         this.topics = topics;
         this.processor = processor;
@@ -124,19 +128,40 @@ final class PollLoop implements Runnable {
         return assignment;
     }
 
+    /** The partition's records in batches of at most {@code maxBatch}; a batch the inbox rolled back goes one by one. */
     private void process(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
-        for (ConsumerRecord<byte[], byte[]> record : records) {
+        for (int from = 0; from < records.size(); from += maxBatch) {
             if (closing) {
                 return;
+            }
+            List<ConsumerRecord<byte[], byte[]>> batch = records.subList(from, Math.min(records.size(), from + maxBatch));
+            if (batch.size() > 1 && processor.processAll(batch)) {
+                done(partition, batch.get(batch.size() - 1));
+            } else if (!processOneByOne(partition, batch)) {
+                return;
+            }
+        }
+    }
+
+    /** @return false when a record waits for a retry: the partition stops there */
+    private boolean processOneByOne(TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            if (closing) {
+                return false;
             }
             RecordProcessor.Disposition disposition = processor.process(record);
             if (disposition.retry()) {
                 retryLater(partition, record, disposition.transientFailure());
-                return;
+                return false;
             }
-            retries.succeeded(partition);
-            pending.put(partition, new OffsetAndMetadata(record.offset() + 1, record.leaderEpoch(), ""));
+            done(partition, record);
         }
+        return true;
+    }
+
+    private void done(TopicPartition partition, ConsumerRecord<byte[], byte[]> last) {
+        retries.succeeded(partition);
+        pending.put(partition, new OffsetAndMetadata(last.offset() + 1, last.leaderEpoch(), ""));
     }
 
     /** Rewinds the partition to the failed record and pauses it for the backoff: never skipped, order kept. */

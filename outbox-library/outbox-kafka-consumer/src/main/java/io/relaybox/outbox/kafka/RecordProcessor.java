@@ -1,5 +1,7 @@
 package io.relaybox.outbox.kafka;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,6 +63,28 @@ final class RecordProcessor {
             return park(record, event);
         }
         return Disposition.DONE;
+    }
+
+    /**
+     * The records through the inbox in one transaction ({@link Inbox#receiveAll}).
+     *
+     * @return true when every record was applied or skipped; false when none was (one cannot be decoded, or the
+     *         batch was rolled back): then each goes through {@link #process} alone
+     */
+    boolean processAll(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<InboxEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            try {
+                events.add(RecordDecoder.decode(record));
+            } catch (MalformedRecordException e) {
+                return false;
+            }
+        }
+        try {
+            return inbox.receiveAll(events).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private Disposition deadLetter(ConsumerRecord<byte[], byte[]> record, UUID eventId, String aggregateId,

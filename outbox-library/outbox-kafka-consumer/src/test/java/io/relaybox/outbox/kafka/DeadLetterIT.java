@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.relaybox.outbox.inbox.EventHandlers;
 import io.relaybox.outbox.inbox.EventParkedException;
@@ -59,31 +61,35 @@ class DeadLetterIT {
         kafka.close();
     }
 
-    @Test
-    void deadLettersPoisonWithItsReasonWhileOtherAggregatesFlowAndParksTheSameAggregate() {
-        kafka.createTopic("poison.events", 1);
+    /** One record per transaction, and batches: a batch with poison in it is rolled back and goes one by one, alike. */
+    @ParameterizedTest(name = "max batch {0}")
+    @ValueSource(ints = { 1, 50 })
+    void deadLettersPoisonWithItsReasonWhileOtherAggregatesFlowAndParksTheSameAggregate(int maxBatch) {
+        String topic = "poison" + maxBatch + ".events";
+        String consumerName = "poison" + maxBatch;
+        kafka.createTopic(topic, 1);
         OutboxRecord before = OutboxRecord.of("cart-1", "ItemAdded");
         OutboxRecord unknownType = OutboxRecord.of("cart-1", "ItemTeleported");
         OutboxRecord parked = OutboxRecord.of("cart-1", "ItemAdded");
         OutboxRecord otherAggregate = OutboxRecord.of("cart-2", "ItemAdded");
         OutboxRecord unparseable = OutboxRecord.of("cart-3", "ItemAdded").withPayload("{\"aggregate\":");
-        ProducerRecord<String, String> withoutId = new ProducerRecord<>("poison.events", null, null, "cart-4", "{}",
+        ProducerRecord<String, String> withoutId = new ProducerRecord<>(topic, null, null, "cart-4", "{}",
                 List.of(new RecordHeader("type", "ItemAdded".getBytes(StandardCharsets.UTF_8))));
         OutboxRecord afterAll = OutboxRecord.of("cart-2", "ItemAdded");
-        kafka.publish("poison.events", before, unknownType, parked, otherAggregate, unparseable);
+        kafka.publish(topic, before, unknownType, parked, otherAggregate, unparseable);
         kafka.publish(withoutId);
-        kafka.publish("poison.events", afterAll);
-        Inbox inbox = inbox("poison", false);
+        kafka.publish(topic, afterAll);
+        Inbox inbox = inbox(consumerName, false);
 
-        try (InboxConsumer consumer = kafka.startConsumer(inbox, "poison.events")) {
-            await().atMost(TIMEOUT).until(() -> database.applied("poison") == 3
-                    && kafka.committed("poison", "poison.events").getOrDefault(0, 0L) == 7);
+        try (InboxConsumer consumer = kafka.consumer(inbox, topic).maxBatch(maxBatch).build().start()) {
+            await().atMost(TIMEOUT).until(() -> database.applied(consumerName) == 3
+                    && kafka.committed(consumerName, topic).getOrDefault(0, 0L) == 7);
         }
 
-        assertThat(database.ledger("poison", "cart-1")).containsExactly(before.id());
-        assertThat(database.ledger("poison", "cart-2")).containsExactly(otherAggregate.id(), afterAll.id());
+        assertThat(database.ledger(consumerName, "cart-1")).containsExactly(before.id());
+        assertThat(database.ledger(consumerName, "cart-2")).containsExactly(otherAggregate.id(), afterAll.id());
         assertThat(inbox.metrics()).extracting("applied", "deadLettered", "parked").containsExactly(3L, 3L, 1L);
-        List<DeadLetter> letters = read("poison.events.dlq");
+        List<DeadLetter> letters = read(topic + ".dlq");
         assertThat(letters).extracting(DeadLetter::key).containsExactly("cart-1", "cart-1", "cart-3", "cart-4");
 
         DeadLetter poison = letters.get(0);
@@ -94,10 +100,10 @@ class DeadLetterIT {
         assertThat(poison.eventId()).isEqualTo(unknownType.id().toString());
         assertThat(poison.exceptionClass()).isEqualTo(UnknownEventTypeException.class.getName());
         assertThat(poison.exceptionMessage()).startsWith("no handler for ItemTeleported v1");
-        assertThat(poison.sourceTopic()).isEqualTo("poison.events");
+        assertThat(poison.sourceTopic()).isEqualTo(topic);
         assertThat(poison.sourcePartition()).isZero();
         assertThat(poison.sourceOffset()).isEqualTo(1);
-        assertThat(poison.consumer()).isEqualTo("poison");
+        assertThat(poison.consumer()).isEqualTo(consumerName);
         assertThat(poison.isParked()).isFalse();
 
         DeadLetter parkedLetter = letters.get(1);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +86,40 @@ class DuplicateDeliveryIT {
         assertThat(database.applied("rewound")).isEqualTo(6);
         assertThat(kafka.committed("rewound", "rewound.events").values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(6);
+    }
+
+    @Test
+    void appliesBatchesInOrderAndSkipsTheCopiesWithinThem() {
+        kafka.createTopic("batched.events", 1);
+        List<OutboxRecord> records = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            records.add(OutboxRecord.of("cart-" + (i % 3), "ItemAdded"));
+        }
+        List<OutboxRecord> published = new ArrayList<>(records);
+        published.addAll(150, records.subList(100, 150)); // copies, some in the batch of their originals
+        kafka.publish("batched.events", published.toArray(OutboxRecord[]::new));
+        Set<Long> transactions = ConcurrentHashMap.newKeySet();
+        Inbox inbox = Inbox.builder().consumer("batched").transactions(database.transactions())
+                .handler(EventHandlers.builder().on("ItemAdded", 1, JsonNode.class, (event, payload, connection) -> {
+                    ServiceDatabase.record("batched", event, connection);
+                    try (var statement = connection.createStatement(); var row = statement.executeQuery("SELECT txid_current()")) {
+                        row.next();
+                        transactions.add(row.getLong(1));
+                    }
+                }).build())
+                .build();
+
+        try (InboxConsumer consumer = kafka.consumer(inbox, "batched.events").maxBatch(100).build().start()) {
+            await().atMost(TIMEOUT).until(() -> kafka.committed("batched", "batched.events").getOrDefault(0, 0L) == 350);
+        }
+
+        for (int cart = 0; cart < 3; cart++) {
+            int c = cart;
+            assertThat(database.ledger("batched", "cart-" + cart)).as("cart-%d", cart).containsExactlyElementsOf(
+                    java.util.stream.IntStream.range(0, 300).filter(i -> i % 3 == c).mapToObj(i -> records.get(i).id()).toList());
+        }
+        assertThat(inbox.metrics()).extracting("applied", "duplicatesSkipped").containsExactly(300L, 50L);
+        assertThat(transactions).as("database transactions that applied the 300 events").hasSizeBetween(3, 30);
     }
 
     static Inbox inbox(String consumer) {

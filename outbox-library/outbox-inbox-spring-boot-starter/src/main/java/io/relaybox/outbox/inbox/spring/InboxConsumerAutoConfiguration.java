@@ -72,6 +72,7 @@ public final class InboxConsumerAutoConfiguration {
                 .consumerProperty("client.id", clientId)
                 .producerProperty("client.id", clientId + "-dlq")
                 .pollTimeout(properties.getPollTimeout())
+                .maxBatch(properties.getMaxBatch())
                 .retryBackoff(properties.getRetryBackoff(), properties.getRetryBackoffMax())
                 .closeTimeout(properties.getCloseTimeout())
                 .commitBarrier(barrier);

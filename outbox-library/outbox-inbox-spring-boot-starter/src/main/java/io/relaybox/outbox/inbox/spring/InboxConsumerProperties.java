@@ -31,6 +31,13 @@ public class InboxConsumerProperties {
     /** The longest a poll waits for records. */
     private Duration pollTimeout = Duration.ofSeconds(1);
 
+    /**
+     * The most records of one partition applied in one database transaction (one commit for all of them); 1 applies
+     * each in its own. A batch with a record that fails or would be parked is rolled back and its records go one by one,
+     * so raise it only when every effect of the handlers is in the database transaction.
+     */
+    private int maxBatch = 1;
+
     /** The first delay before retrying a record after a transient failure (database down, deadlock). */
     private Duration retryBackoff = Duration.ofMillis(100);
 
@@ -76,6 +83,14 @@ public class InboxConsumerProperties {
 
     public void setPollTimeout(Duration pollTimeout) {
         this.pollTimeout = pollTimeout;
+    }
+
+    public int getMaxBatch() {
+        return maxBatch;
+    }
+
+    public void setMaxBatch(int maxBatch) {
+        this.maxBatch = maxBatch;
     }
 
     public Duration getRetryBackoff() {

@@ -34,7 +34,8 @@ public class InboxConsumerProperties {
     /**
      * The most records of one partition applied in one database transaction (one commit for all of them); 1 applies
      * each in its own. A batch with a record that fails or would be parked is rolled back and its records go one by one,
-     * so raise it only when every effect of the handlers is in the database transaction.
+     * so raise it only when every effect of the handlers is in the database transaction, and not when the handlers of
+     * several instances lock the same rows: a batch holds its locks across events in no fixed order, and they deadlock.
      */
     private int maxBatch = 1;
 

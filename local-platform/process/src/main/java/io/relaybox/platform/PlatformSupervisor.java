@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.relaybox.connectctl.ConnectClient;
 
 /**
  * Watches the processes of a platform: one that exits without being asked is restarted after a backoff, awaited until
@@ -54,12 +53,12 @@ public final class PlatformSupervisor implements AutoCloseable {
         }
     }
 
-    /** The Connect worker's process name. */
-    static final String CONNECT = "connect";
-    /** How often the connectors' statuses are looked at. */
-    static final Duration STATUS_CHECK = Duration.ofSeconds(5);
-    /** Three times the worker's scheduled rebalance delay: longer than any rebalance leaves a connector unassigned. */
-    static final Duration STATUS_PATIENCE = Duration.ofSeconds(30);
+    /** The Kafka broker's process name. */
+    static final String KAFKA = "kafka";
+    /** How often the partitions are looked at for hanging transactions. */
+    static final Duration TRANSACTION_CHECK = Duration.ofSeconds(15);
+    /** Twice the longest transaction timeout of the platform's producers (the Connect worker's own: 60 s). */
+    static final Duration TRANSACTION_PATIENCE = Duration.ofMinutes(2);
 
     private final Map<String, Watched> watched = new LinkedHashMap<>();
     private final Duration readyTimeout;
@@ -68,7 +67,7 @@ public final class PlatformSupervisor implements AutoCloseable {
     private final Consumer<String> progress;
     private final List<Consumer<ProcessStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-timer"));
-    private final ScheduledExecutorService statusWatch = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-connectors"));
+    private final ScheduledExecutorService kafkaWatch = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-transactions"));
     private final ExecutorService launcher = Executors.newCachedThreadPool(daemon("relaybox-supervisor-start"));
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("relaybox-supervisor-listeners"));
     private Holder<PlatformState.Supervisor> supervisorRow = new Holder<>(null);
@@ -129,30 +128,27 @@ public final class PlatformSupervisor implements AutoCloseable {
                         settings.exactlyOnceSource(), row.value),
                 progress);
         supervisor.supervisorRow = row;
-        if (platform.processes().containsKey(CONNECT)) {
-            supervisor.repairConnectorStatuses(platform.connectClient(), progress);
+        if (platform.processes().containsKey(KAFKA)) {
+            supervisor.abortHangingTransactions(platform.kafka().bootstrapServers(), progress);
         }
         return supervisor;
     }
 
     /**
-     * Every {@link #STATUS_CHECK}, while the Connect worker runs: a connector UNASSIGNED in its status for
-     * {@link #STATUS_PATIENCE} is restarted ({@link ConnectorStatusRepair}).
+     * Every {@link #TRANSACTION_CHECK}, while Kafka runs: a transaction that hangs (open on a partition for longer than
+     * {@link #TRANSACTION_PATIENCE}, unknown to its coordinator) is aborted ({@link HangingTransactionRepair}).
      */
-    private void repairConnectorStatuses(ConnectClient connect, Consumer<String> progress) {
-        ConnectorStatusRepair repair = new ConnectorStatusRepair(connect::statuses,
-                (connector, includeTasks) -> connect.restart(connector, includeTasks, false), STATUS_PATIENCE, Instant::now, progress);
-        statusWatch.scheduleWithFixedDelay(() -> {
+    private void abortHangingTransactions(String bootstrapServers, Consumer<String> progress) {
+        HangingTransactionRepair repair = new HangingTransactionRepair(bootstrapServers, TRANSACTION_PATIENCE, progress);
+        kafkaWatch.scheduleWithFixedDelay(() -> {
             try {
-                if (state(CONNECT).state() == ProcessState.RUNNING) {
+                if (state(KAFKA).state() == ProcessState.RUNNING) {
                     repair.check();
-                } else {
-                    repair.workerDown();
                 }
             } catch (RuntimeException unreachable) {
-                // the worker is between answers (restarting, rebalancing): the next check looks again
+                // Kafka is between answers (restarting, electing leaders): the next check looks again
             }
-        }, STATUS_CHECK.toMillis(), STATUS_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        }, TRANSACTION_CHECK.toMillis(), TRANSACTION_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Replaces the supervisor's own row of the state file (its phase, say) and rewrites the file. */
@@ -323,7 +319,7 @@ public final class PlatformSupervisor implements AutoCloseable {
             notifyAll();
         }
         timer.shutdownNow();
-        statusWatch.shutdownNow();
+        kafkaWatch.shutdownNow();
         launcher.shutdownNow();
         notifier.shutdown();
     }

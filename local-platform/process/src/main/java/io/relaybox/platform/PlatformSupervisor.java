@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-
 /**
  * Watches the processes of a platform: one that exits without being asked is restarted after a backoff, awaited until
  * ready again, and counted. Operators and fault drills stop, start, restart and kill processes through it; every change

@@ -32,7 +32,7 @@ import org.apache.kafka.clients.admin.TransactionState;
  * hung while starting (reading that topic to its end, {@code read_committed}), their replication slots inactive and
  * nothing flowing, until the transaction was aborted. Looks at every topic but Kafka's internal ones.
  */
-public final class HangingTransactionRepair {
+public final class HangingTransactionRepair implements AutoCloseable {
 
     private static final long CALL_SECONDS = 20;
 
@@ -40,6 +40,7 @@ public final class HangingTransactionRepair {
     private final HangingTransactions transactions;
     private final Consumer<String> progress;
     private int aborted;
+    private Admin admin;
 
     /**
      * @param patience longer than the longest transaction timeout of the platform's producers
@@ -51,11 +52,13 @@ public final class HangingTransactionRepair {
         this.progress = progress;
     }
 
-    /** Looks once, and aborts what hangs. */
+    /**
+     * Looks once, and aborts what hangs. One Admin client serves every check; a check that fails closes it, and the
+     * next check connects afresh.
+     */
     public void check() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_SECONDS / 2),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_SECONDS)))) {
+        try {
+            Admin admin = admin();
             List<TopicPartition> pinned = pinnedPartitions(admin);
             if (pinned.isEmpty()) {
                 transactions.look(List.of(), List.of(), Instant.now());
@@ -81,8 +84,27 @@ public final class HangingTransactionRepair {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            close();
             throw new PlatformException("cannot look for hanging Kafka transactions: " + e.getMessage(), e);
+        }
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_SECONDS / 2),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(CALL_SECONDS)));
+        }
+        return admin;
+    }
+
+    /** Closes the Admin client, if one is open; a later {@link #check()} opens another. */
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(CALL_SECONDS));
+            admin = null;
         }
     }
 

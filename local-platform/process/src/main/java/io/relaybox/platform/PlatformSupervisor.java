@@ -67,6 +67,8 @@ public final class PlatformSupervisor implements AutoCloseable {
     private final List<Consumer<ProcessStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-timer"));
     private final ScheduledExecutorService kafkaWatch = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-transactions"));
+    /** Used only on {@link #kafkaWatch}'s thread, closed once that thread has stopped. */
+    private volatile HangingTransactionRepair transactionRepair;
     private final ExecutorService launcher = Executors.newCachedThreadPool(daemon("relaybox-supervisor-start"));
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("relaybox-supervisor-listeners"));
     private Holder<PlatformState.Supervisor> supervisorRow = new Holder<>(null);
@@ -148,6 +150,17 @@ public final class PlatformSupervisor implements AutoCloseable {
                 // Kafka is between answers (restarting, electing leaders): the next check looks again
             }
         }, TRANSACTION_CHECK.toMillis(), TRANSACTION_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        transactionRepair = repair;
+    }
+
+    private void closeTransactionRepair() {
+        try {
+            if (kafkaWatch.awaitTermination(30, TimeUnit.SECONDS) && transactionRepair != null) {
+                transactionRepair.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Replaces the supervisor's own row of the state file (its phase, say) and rewrites the file. */
@@ -319,6 +332,7 @@ public final class PlatformSupervisor implements AutoCloseable {
         }
         timer.shutdownNow();
         kafkaWatch.shutdownNow();
+        closeTransactionRepair();
         launcher.shutdownNow();
         notifier.shutdown();
     }

@@ -11,9 +11,10 @@ final class InboxCounters {
     final LongAdder deadLettered = new LongAdder();
     final LongAdder parked = new LongAdder();
     final LongAdder released = new LongAdder();
+    final LongAdder batchesRolledBack = new LongAdder();
 
     InboxMetrics snapshot() {
         return new InboxMetrics(applied.sum(), duplicatesSkipped.sum(), retried.sum(), deadLettered.sum(),
-                parked.sum(), released.sum());
+                parked.sum(), released.sum(), batchesRolledBack.sum());
     }
 }

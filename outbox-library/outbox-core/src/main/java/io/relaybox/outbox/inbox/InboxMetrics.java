@@ -10,7 +10,9 @@ package io.relaybox.outbox.inbox;
  * @param deadLettered events given up on as permanent failures (sent to the dead-letter topic)
  * @param parked events set aside because an earlier event of their aggregate is dead-lettered
  * @param released dead-lettered or parked events applied on re-delivery, each unblocking its aggregate's next one
+ * @param batchesRolledBack batches ({@link Inbox#receiveAll}) rolled back because one of their events failed, would be
+ *        parked, or the transaction could not commit (a deadlock, say); their events were then received one by one
  */
 public record InboxMetrics(long applied, long duplicatesSkipped, long retried, long deadLettered, long parked,
-        long released) {
+        long released, long batchesRolledBack) {
 }

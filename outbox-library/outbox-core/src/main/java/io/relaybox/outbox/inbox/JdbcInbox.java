@@ -106,6 +106,9 @@ final class JdbcInbox implements Inbox {
             }));
         } catch (RuntimeException e) {
             // rolled back: each event is received alone, which parks, fails and classifies it
+            counters.batchesRolledBack.increment();
+            LOG.log(System.Logger.Level.DEBUG, () -> "a batch of " + events.size() + " events of consumer " + consumer
+                    + " was rolled back and goes one by one: " + (e instanceof CheckedFailure ? e.getCause() : e));
             return Optional.empty();
         }
         outcomes.forEach(this::count);

@@ -19,7 +19,7 @@ class InboxBuilderTest {
                 .handler((event, connection) -> { }).build();
 
         assertThat(inbox.consumer()).isEqualTo("inventory-service");
-        assertThat(inbox.metrics()).isEqualTo(new InboxMetrics(0, 0, 0, 0, 0, 0));
+        assertThat(inbox.metrics()).isEqualTo(new InboxMetrics(0, 0, 0, 0, 0, 0, 0));
     }
 
     @Test

@@ -299,7 +299,8 @@ class InboxIT {
                 List.of(InboxResult.APPLIED, InboxResult.SKIPPED_DUPLICATE, InboxResult.APPLIED, InboxResult.SKIPPED_DUPLICATE));
 
         assertThat(effects("o-1")).containsExactly(earlier.id(), first.id(), second.id());
-        assertThat(inbox.metrics()).extracting(InboxMetrics::applied, InboxMetrics::duplicatesSkipped).containsExactly(3L, 2L);
+        assertThat(inbox.metrics()).extracting(InboxMetrics::applied, InboxMetrics::duplicatesSkipped, InboxMetrics::batchesRolledBack)
+                .containsExactly(3L, 2L, 0L);
     }
 
     @Test
@@ -316,7 +317,8 @@ class InboxIT {
 
         assertThat(database.count("effect")).isZero();
         assertThat(database.count("processed_event")).isZero();
-        assertThat(inbox.metrics()).extracting(InboxMetrics::applied, InboxMetrics::retried).containsExactly(0L, 0L);
+        assertThat(inbox.metrics()).extracting(InboxMetrics::applied, InboxMetrics::retried, InboxMetrics::batchesRolledBack)
+                .containsExactly(0L, 0L, 1L);
     }
 
     @Test
@@ -330,6 +332,7 @@ class InboxIT {
 
         assertThat(database.count("effect")).isZero();
         assertThat(database.count("parked_event")).as("the dead letter only").isEqualTo(1);
+        assertThat(inbox.metrics().batchesRolledBack()).isEqualTo(1);
         assertThat(inbox.receive(flowing)).isEqualTo(InboxResult.APPLIED);
     }
 

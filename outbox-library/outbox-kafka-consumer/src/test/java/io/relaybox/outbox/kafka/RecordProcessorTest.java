@@ -166,7 +166,7 @@ class RecordProcessorTest {
 
         @Override
         public InboxMetrics metrics() {
-            return new InboxMetrics(0, 0, 0, 0, 0, 0);
+            return new InboxMetrics(0, 0, 0, 0, 0, 0, 0);
         }
     }
 }

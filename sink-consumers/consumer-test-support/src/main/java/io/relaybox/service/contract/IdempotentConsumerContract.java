@@ -282,7 +282,7 @@ public abstract class IdempotentConsumerContract {
         assertThat(health.json().at("/components/inbox/status").asString()).isEqualTo("UP");
         assertThat(stats.status()).isEqualTo(200);
         assertThat(stats.json().properties().stream().map(Map.Entry::getKey)).containsExactlyInAnyOrder("consumer",
-                "applied", "duplicatesSkipped", "deadLettered", "retried", "parked");
+                "applied", "duplicatesSkipped", "deadLettered", "retried", "parked", "batchesRolledBack");
         assertThat(stats.json().get("consumer").asString()).isEqualTo(service.consumer());
     }
 

@@ -81,7 +81,10 @@ public final class ConnectorApplier {
     }
 
     /**
-     * Creates or updates every connector whose deployed configuration differs; does not wait for them to run.
+     * Creates or updates every connector whose deployed configuration differs; does not wait for them to run. An
+     * updated connector that had FAILED (itself or a task) is then restarted, only its failed instances: the update is
+     * meant to mend it, and until Connect restarts them its status would still say FAILED, quoting the old
+     * configuration's failure.
      *
      * @return one result per connector, in the given order
      * @throws InvalidConnectorsException listing every problem when any connector is invalid; then nothing was applied
@@ -91,7 +94,13 @@ public final class ConnectorApplier {
     public List<ApplyResult> apply(List<ConnectorDefinition> connectors) {
         List<Planned> plan = planned(check(connectors, true));
         for (Planned step : plan) {
-            if (step.result().action() != ApplyResult.Action.UNCHANGED) {
+            if (step.result().action() == ApplyResult.Action.UPDATED) {
+                boolean failed = client.status(step.connector().name()).flatMap(ConnectorStatus::failure).isPresent();
+                client.putConfig(step.connector());
+                if (failed) {
+                    client.restart(step.connector().name(), true, true);
+                }
+            } else if (step.result().action() == ApplyResult.Action.CREATED) {
                 client.putConfig(step.connector());
             }
         }

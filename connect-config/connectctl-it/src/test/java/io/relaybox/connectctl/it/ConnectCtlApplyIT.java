@@ -1,8 +1,10 @@
 package io.relaybox.connectctl.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.connectctl.ConnectClient;
+import io.relaybox.connectctl.ConnectorStatus;
 import io.relaybox.testkit.SharedInfrastructure;
 import io.relaybox.testkit.TestStack;
 
@@ -107,6 +110,23 @@ class ConnectCtlApplyIT {
                 "    ~ file: \"" + folder.resolve("before.txt").toAbsolutePath() + "\" -> \"" + folder.resolve("after.txt").toAbsolutePath() + "\"");
         assertThat(worker.config(sink).orElseThrow()).containsEntry("file", folder.resolve("after.txt").toAbsolutePath().toString());
         assertThat(connectctl.run("diff", "-f", file.toString(), "--exit-code").out()).isEqualTo("= " + sink + " (no difference)\n");
+    }
+
+    @Test
+    void restartsTheFailedTaskOfAConnectorItMendsAndWaitsUntilItRuns() {
+        String sink = cleanup.connector("mended-sink");
+        Path file = TestConnectors.write(folder, sink, TestConnectors.fileSink("mended.topic", folder.resolve("no-such-folder/sink.txt")));
+        assertThat(connectctl.run("apply", "-f", file.toString()).status()).isZero();
+        await().atMost(Duration.ofSeconds(90)).until(() -> worker.status(sink).flatMap(ConnectorStatus::failure),
+                failure -> failure.filter(text -> text.contains("task 0 FAILED")).isPresent());
+        TestConnectors.write(folder, sink, TestConnectors.fileSink("mended.topic", folder.resolve("sink.txt")));
+
+        ConnectCtlRunner.Result apply = connectctl.run("apply", "-f", file.toString(), "--wait", "90s");
+
+        assertThat(apply.status()).as(apply.toString()).isZero();
+        assertThat(apply.out().lines()).contains("updated " + sink, "running " + sink);
+        assertThat(worker.status(sink).orElseThrow().isRunning()).isTrue();
+        assertThat(folder.resolve("sink.txt")).as("the mended task opened its file").exists();
     }
 
     @Test

@@ -18,9 +18,12 @@ import io.relaybox.platform.FaultProxy.FaultPlan;
 /**
  * Injects one fault and waits until the platform recovered from it. Recovery is counted from the injection until:
  * <ul>
- * <li>a killed or restarted process: it answers its readiness check again, every connector and its tasks run, and the
- * first sink (Elasticsearch's) committed offsets past those it had committed before the fault: events flow again end
- * to end (after a broker restart Connect has reported RUNNING from its status topic while its tasks were stopped);</li>
+ * <li>a killed or restarted process: it answers its readiness check again, every connector and its tasks run, every
+ * outbox source committed a WAL position past the one it had committed once the process was back (it streams again:
+ * under load its events, otherwise its heartbeats), and after that the first sink (Elasticsearch's) committed further
+ * offsets: events flow again end to end. Statuses alone do not tell: after a broker restart Connect has reported
+ * RUNNING from its status topic while its tasks were stopped, and after a PostgreSQL restart a source task has stayed
+ * RUNNING while it streamed nothing; nor do the sink's offsets alone, which a backlog keeps moving;</li>
  * <li>a proxy fault (held for {@link #PROXY_FAULT}): the proxy forwarded a request the server answered with 2xx after
  * the fault was lifted (the sink writes again) and every connector runs;</li>
  * <li>the rewind of the sinks' groups: each sink committed again every offset it had committed before.</li>
@@ -40,6 +43,7 @@ final class FaultInjector {
     private final Map<String, Instant> lastSuccess = new ConcurrentHashMap<>();
     private final Map<FaultKind, List<String>> instances;
     private final List<String> rewoundConnectors;
+    private final List<String> sources;
     private final Random random;
     private final Duration timeout;
 
@@ -47,17 +51,19 @@ final class FaultInjector {
      * @param proxies the fault proxies by server name ({@code elasticsearch}, {@code s3})
      * @param instances the instances each service-killing kind chooses from (monolith-kill, inventory-kill, payment-kill)
      * @param rewoundConnectors the sink connectors group-rewind rewinds, one after the other
+     * @param sources the outbox source connectors (Debezium's), each of which must stream again after a process fault
      * @param seed chooses the instance a kill hits
      * @param timeout how long recovery may take before the fault counts as not recovered
      */
     FaultInjector(ProcessControl control, ConnectClient connect, Map<String, FaultProxy> proxies, Map<FaultKind, List<String>> instances,
-            List<String> rewoundConnectors, long seed, Duration timeout) {
+            List<String> rewoundConnectors, List<String> sources, long seed, Duration timeout) {
         this.control = control;
         this.connect = connect;
         this.connectors = connect.connectors();
         this.proxies = Map.copyOf(proxies);
         this.instances = Map.copyOf(instances);
         this.rewoundConnectors = List.copyOf(rewoundConnectors);
+        this.sources = List.copyOf(sources);
         this.random = new Random(seed);
         this.timeout = timeout;
         this.proxies.forEach((server, proxy) -> proxy.observe(exchange -> {
@@ -71,16 +77,15 @@ final class FaultInjector {
     FaultRecord inject(FaultKind kind, Instant loadStart) {
         Instant at = Instant.now();
         String target = targetOf(kind);
-        long committedBefore = committedTotal();
         try {
             switch (kind) {
                 case CONNECT_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL -> {
                     crash(target);
-                    awaitFlowPast(committedBefore);
+                    awaitFlowEndToEnd();
                 }
                 case KAFKA_RESTART, POSTGRES_RESTART -> {
                     restart(target);
-                    awaitFlowPast(committedBefore);
+                    awaitFlowEndToEnd();
                 }
                 case ES_THROTTLE -> refuse("elasticsearch", Fault.answer(429, "application/json",
                         "{\"error\":{\"type\":\"es_rejected_execution_exception\",\"reason\":\"injected by relaybox verify\"},\"status\":429}"));
@@ -182,9 +187,31 @@ final class FaultInjector {
         }
     }
 
-    private void awaitFlowPast(long committedBefore) {
-        Polling.await(rewoundConnectors.get(0) + " committing offsets past those before the fault", timeout,
-                () -> committedTotal() > committedBefore);
+    /** Every source streams again (its committed WAL position moves), and then the first sink commits further. */
+    private void awaitFlowEndToEnd() {
+        for (String source : sources) {
+            long back = sourcePosition(source);
+            Polling.await(source + " committing a WAL position past " + back + " (streaming again)", timeout,
+                    () -> sourcePosition(source) > back);
+        }
+        long committed = committedTotal();
+        Polling.await(rewoundConnectors.get(0) + " committing offsets past " + committed + " after the sources streamed again", timeout,
+                () -> committedTotal() > committed);
+    }
+
+    /** The highest WAL position in the source connector's committed offsets; -1 when there is none or Connect does not answer. */
+    private long sourcePosition(String source) {
+        try {
+            return walPosition(connect.offsets(source));
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The highest {@code lsn} of Debezium's PostgreSQL offsets; -1 when none has one. */
+    static long walPosition(ConnectorOffsets offsets) {
+        return offsets.offsets().stream().map(entry -> entry.offset().get("lsn")).filter(Number.class::isInstance)
+                .mapToLong(lsn -> ((Number) lsn).longValue()).max().orElse(-1);
     }
 
     private void awaitConnectorsRunning() {

@@ -78,7 +78,8 @@ public final class VerificationRun {
         sizes.applyTo(databases);
         out.println(sizes.describe(orders));
         FaultInjector injector = new FaultInjector(control, platform.connectClient(), proxies(), serviceInstances(),
-                List.of(LocalPlatform.ELASTICSEARCH_CONNECTOR, LocalPlatform.ARCHIVE_CONNECTOR), options.seed(), RECOVERY_TIMEOUT);
+                List.of(LocalPlatform.ELASTICSEARCH_CONNECTOR, LocalPlatform.ARCHIVE_CONNECTOR), sourceConnectors(), options.seed(),
+                RECOVERY_TIMEOUT);
 
         Instant start = Instant.now();
         List<FaultRecord> faults = new ArrayList<>();
@@ -115,6 +116,11 @@ public final class VerificationRun {
             platform.faultProxy(server).ifPresent(proxy -> proxies.put(server, proxy));
         }
         return proxies;
+    }
+
+    /** The outbox source connector of each service the platform runs. */
+    private List<String> sourceConnectors() {
+        return platform.settings().services().stream().map(kind -> kind.descriptor().sourceConnector()).toList();
     }
 
     /** The instances each service-killing fault chooses from, as the topology names them. */

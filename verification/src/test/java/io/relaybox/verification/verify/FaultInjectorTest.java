@@ -28,6 +28,17 @@ class FaultInjectorTest {
         assertThat(FaultInjector.caughtUp(before, new ConnectorOffsets(List.of(entry(0, 100))))).isFalse();
     }
 
+    @Test
+    void aSourcePositionIsTheHighestWalPositionDebeziumCommitted() {
+        ConnectorOffsets committed = new ConnectorOffsets(List.of(
+                new ConnectorOffsets.Entry(Map.of("server", "inventory"), Map.of("lsn", 40_000_000L, "lsn_commit", 39_999_000L, "txId", 812)),
+                new ConnectorOffsets.Entry(Map.of("server", "inventory"), Map.of("lsn", 41_000_000, "ts_usec", 1L))));
+
+        assertThat(FaultInjector.walPosition(committed)).isEqualTo(41_000_000L);
+        assertThat(FaultInjector.walPosition(new ConnectorOffsets(List.of()))).as("nothing committed yet").isEqualTo(-1);
+        assertThat(FaultInjector.walPosition(offsets(100, 50))).as("a sink's offsets have no WAL position").isEqualTo(-1);
+    }
+
     private static ConnectorOffsets offsets(long partition0, long partition1) {
         return new ConnectorOffsets(List.of(entry(0, partition0), entry(1, partition1)));
     }

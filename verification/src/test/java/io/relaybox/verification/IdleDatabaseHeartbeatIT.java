@@ -1,9 +1,5 @@
 package io.relaybox.verification;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
@@ -31,22 +27,13 @@ class IdleDatabaseHeartbeatIT {
         postgres.execute("postgres", "CREATE DATABASE heartbeat_filler");
         postgres.execute("heartbeat_filler", "CREATE TABLE filler (v text)");
         postgres.execute("heartbeat_filler", "INSERT INTO filler SELECT repeat('x', 1000) FROM generate_series(1, 20000)");
-        String walAfterFiller = query(postgres, "SELECT pg_current_wal_lsn()::text");
+        String walAfterFiller = SuperuserQuery.text(postgres, "SELECT pg_current_wal_lsn()::text");
 
         Awaitility.await("slot " + SLOT + " confirms past " + walAfterFiller)
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> Boolean.parseBoolean(query(postgres, "SELECT (confirmed_flush_lsn >= '" + walAfterFiller
+                .until(() -> Boolean.parseBoolean(SuperuserQuery.text(postgres, "SELECT (confirmed_flush_lsn >= '" + walAfterFiller
                         + "'::pg_lsn)::text FROM pg_replication_slots WHERE slot_name = '" + SLOT + "'")));
         postgres.execute("postgres", "DROP DATABASE heartbeat_filler");
-    }
-
-    private static String query(PostgresServer postgres, String sql) throws SQLException {
-        try (Connection connection = postgres.connectAsSuperuser("postgres");
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery(sql)) {
-            result.next();
-            return result.getString(1);
-        }
     }
 }

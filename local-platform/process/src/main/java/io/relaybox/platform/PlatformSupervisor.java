@@ -58,6 +58,10 @@ public final class PlatformSupervisor implements AutoCloseable {
     static final Duration TRANSACTION_CHECK = Duration.ofSeconds(15);
     /** Twice the longest transaction timeout of the platform's producers (the Connect worker's own: 60 s). */
     static final Duration TRANSACTION_PATIENCE = Duration.ofMinutes(2);
+    /** How often the outbox sources' replication slots are looked at. */
+    static final Duration SOURCE_CHECK = Duration.ofSeconds(15);
+    /** Debezium restarts itself 10 s after losing its replication connection; a slot idle this long means a stuck task. */
+    static final Duration SOURCE_PATIENCE = Duration.ofMinutes(2);
 
     private final Map<String, Watched> watched = new LinkedHashMap<>();
     private final Duration readyTimeout;
@@ -66,7 +70,8 @@ public final class PlatformSupervisor implements AutoCloseable {
     private final Consumer<String> progress;
     private final List<Consumer<ProcessStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-timer"));
-    private final ScheduledExecutorService kafkaWatch = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-transactions"));
+    /** Runs the repairs: {@link HangingTransactionRepair} and {@link StalledSourceRepair}. */
+    private final ScheduledExecutorService kafkaWatch = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-repairs"));
     /** Used only on {@link #kafkaWatch}'s thread, closed once that thread has stopped. */
     private volatile HangingTransactionRepair transactionRepair;
     private final ExecutorService launcher = Executors.newCachedThreadPool(daemon("relaybox-supervisor-start"));
@@ -132,7 +137,27 @@ public final class PlatformSupervisor implements AutoCloseable {
         if (platform.processes().containsKey(KAFKA)) {
             supervisor.abortHangingTransactions(platform.kafka().bootstrapServers(), progress);
         }
+        if (!settings.services().isEmpty()) {
+            List<String> sources = settings.services().stream().map(kind -> kind.descriptor().sourceConnector()).toList();
+            supervisor.restartStalledSources(new StalledSourceRepair(platform.postgres(), platform.connect(), sources, supervisor::state,
+                    settings.runFolder().resolve("logs"), SOURCE_PATIENCE, progress));
+        }
         return supervisor;
+    }
+
+    /**
+     * Every {@link #SOURCE_CHECK}: an outbox source whose task Connect calls RUNNING while its replication slot has had no
+     * reader for {@link #SOURCE_PATIENCE}, PostgreSQL and Connect running all the while, is restarted
+     * ({@link StalledSourceRepair}).
+     */
+    private void restartStalledSources(StalledSourceRepair repair) {
+        kafkaWatch.scheduleWithFixedDelay(() -> {
+            try {
+                repair.check();
+            } catch (RuntimeException unreachable) {
+                // PostgreSQL or Connect is between answers: the next check looks again
+            }
+        }, SOURCE_CHECK.toMillis(), SOURCE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.relaybox.platform.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,12 +12,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import io.relaybox.connectctl.ConnectClient;
@@ -31,7 +35,8 @@ import io.relaybox.platform.RunFolder;
 import io.relaybox.platform.Secrets;
 
 /**
- * The supervised platform through the real command line: {@code up} leaves a supervisor JVM that restarts a killed
+ * The supervised platform through the real command line. First every command of README.md works as written against it
+ * ({@link ReadmeCommands}; one platform start serves both, CI time being short). Then: {@code up} leaves a supervisor JVM that restarts a killed
  * Connect worker (whose connectors come back RUNNING), keeps a stopped instance stopped until started, is replaced by a
  * new one that adopts the running processes after it is killed itself, and {@code down} leaves no process running.
  */
@@ -71,6 +76,12 @@ class SupervisedPlatformIT {
         }
         RunFolder.deleteStandIns(RUN, Optional.empty());
         ElasticsearchServer.deleteDistributionCopy(PlatformLayout.detect().elasticsearchHome());
+    }
+
+    @TestFactory
+    @Order(0)
+    Stream<DynamicTest> everyCommandOfTheReadmeWorksAsWritten() throws IOException {
+        return new ReadmeCommands(RUN, state().endpoints()).everyCommand();
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,72 +19,53 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 
 import io.relaybox.connectctl.cli.ConnectCtl;
-import io.relaybox.platform.ElasticsearchServer;
-import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformLayout;
-import io.relaybox.platform.PlatformSettings;
-import io.relaybox.platform.RunFolder;
 import picocli.CommandLine;
 
 /**
- * Every command of README.md's {@code bash} blocks works as written, against a running platform started for it.
- * Commands that only read (status, verify, list, curl) run for real, from a folder whose {@code .relaybox} is that
- * platform's run folder, with the README's well-known ports replaced by the platform's; commands that would start,
- * stop or reconfigure the shared platform are parsed by their tool, so every command and option they name exists;
- * Maven commands name modules and profiles that exist.
+ * Every command of README.md's {@code bash} blocks works as written, against a running platform (SupervisedPlatformIT's,
+ * before its fault drills). Commands that only read (status, verify, list, curl) run for real, from a folder whose
+ * {@code .relaybox} is that platform's run folder, with the README's well-known ports replaced by the platform's;
+ * commands that would start, stop or reconfigure the platform are parsed by their tool, so every command and option
+ * they name exists; Maven commands name modules and profiles that exist.
  */
-class ReadmeCommandsIT {
+final class ReadmeCommands {
 
     private static final Set<String> READ_ONLY_CONNECTCTL = Set.of("status", "plugins");
     private static final Pattern MAVEN_MODULES = Pattern.compile("-pl\\s+(\\S+)");
     private static final Pattern MAVEN_PROFILE = Pattern.compile("-P(\\S+)");
 
-    private static LocalPlatform platform;
-    private static Path home;
-    private static Path runFolder;
-    private static Path user;
-    private static Map<String, String> ports;
+    private final Path home;
+    private final Path runFolder;
+    private final Path user;
+    private final Map<String, String> ports = new LinkedHashMap<>();
 
-    @BeforeAll
-    static void startThePlatformAndAFolderOfAUser() throws IOException {
-        Path run = Path.of("target/platform").toAbsolutePath();
-        RunFolder.purge(run, Optional.empty());
-        platform = LocalPlatform.start(PlatformSettings.forTests(run), line -> System.out.println("[platform] " + line));
-        home = PlatformLayout.detect().home();
-        runFolder = platform.settings().runFolder();
-        user = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "readme-user");
+    /**
+     * @param runFolder the running platform's run folder
+     * @param endpoints its endpoints ({@code platform.json}), whose ports replace the README's well-known ones
+     */
+    ReadmeCommands(Path runFolder, Map<String, String> endpoints) throws IOException {
+        this.home = PlatformLayout.detect().home();
+        this.runFolder = runFolder;
+        this.user = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "readme-user");
         Files.createSymbolicLink(user.resolve(".relaybox"), runFolder);
-        Map<String, String> endpoints = platform.endpoints();
-        ports = new LinkedHashMap<>();
         ports.put("18080", port(endpoints.get("orders-api")));
         ports.put("19200", port(endpoints.get("elasticsearch")));
         ports.put("18083", port(endpoints.get("connect")));
         ports.put("19000", port(endpoints.get("s3")));
     }
 
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-            RunFolder.deleteStandIns(platform.settings().runFolder(), Optional.of(platform.postgres().dataDirectory()));
-            ElasticsearchServer.deleteDistributionCopy(platform.settings().layout().elasticsearchHome());
-        }
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyCommandOfTheReadmeWorksAsWritten() throws IOException {
+    /** One dynamic test per command of README.md. */
+    Stream<DynamicTest> everyCommand() throws IOException {
         List<ReadmeCommand> commands = ReadmeCommand.parse(Files.readString(home.resolve("README.md")));
         assertThat(commands).as("commands in README.md").hasSizeGreaterThan(10);
         return commands.stream().map(command -> dynamicTest("README.md:" + command.line() + " " + command.text(), () -> check(command)));
     }
 
-    private static void check(ReadmeCommand command) throws Exception {
+    private void check(ReadmeCommand command) throws Exception {
         List<String> words = command.words();
         String program = words.get(0);
         List<String> arguments = words.subList(1, words.size());
@@ -102,7 +82,7 @@ class ReadmeCommandsIT {
     }
 
     /** {@code status} runs against the shared platform; up, down and demo would stop or reuse it, so they are parsed. */
-    private static void platform(List<String> arguments) {
+    private void platform(List<String> arguments) {
         List<String> withRunFolder = new ArrayList<>(arguments);
         withRunFolder.addAll(List.of("--run-folder", runFolder.toString()));
         String[] args = withRunFolder.toArray(String[]::new);
@@ -113,7 +93,7 @@ class ReadmeCommandsIT {
     }
 
     /** Read-only commands run as written; the others (apply, ...) would change the shared worker, so they are parsed. */
-    private static void connectctl(ReadmeCommand command, List<String> arguments) throws Exception {
+    private void connectctl(ReadmeCommand command, List<String> arguments) throws Exception {
         CommandLine.ParseResult parsed = ConnectCtl.commandLine(new ConnectCtl(Map.of())).parseArgs(arguments.toArray(String[]::new));
         if (parsed.isUsageHelpRequested()
                 || parsed.hasSubcommand() && READ_ONLY_CONNECTCTL.contains(parsed.subcommand().commandSpec().name())) {
@@ -121,7 +101,7 @@ class ReadmeCommandsIT {
         }
     }
 
-    private static void maven(String command) throws IOException {
+    private void maven(String command) throws IOException {
         Matcher modules = MAVEN_MODULES.matcher(command);
         while (modules.find()) {
             for (String module : modules.group(1).split(",")) {
@@ -135,7 +115,7 @@ class ReadmeCommandsIT {
         }
     }
 
-    private static List<String> pomTexts() throws IOException {
+    private List<String> pomTexts() throws IOException {
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(home, 4)) {
             for (Path pom : files.filter(p -> p.getFileName().toString().equals("pom.xml") && !p.toString().contains("/target/")).toList()) {
@@ -145,7 +125,7 @@ class ReadmeCommandsIT {
         return texts;
     }
 
-    private static String withPlatformPorts(String command) {
+    private String withPlatformPorts(String command) {
         String result = command;
         for (Map.Entry<String, String> port : ports.entrySet()) {
             result = result.replace("localhost:" + port.getKey(), "localhost:" + port.getValue())
@@ -161,7 +141,7 @@ class ReadmeCommandsIT {
     }
 
     /** Runs the command with bash from the user's folder, the repository's tools reachable as the README names them. */
-    private static Run shell(String command) throws IOException, InterruptedException {
+    private Run shell(String command) throws IOException, InterruptedException {
         Path output = Files.createTempFile(user, "command", ".out");
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", "set -o pipefail; " + command.replaceFirst("^(connect-config|connectors)/",
                 home + "/$1/")).directory(user.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());

@@ -71,8 +71,8 @@ public final class PlatformSupervisor implements AutoCloseable {
     private final List<Consumer<ProcessStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-timer"));
     /** Runs the repairs: {@link HangingTransactionRepair} and {@link StalledSourceRepair}. */
-    private final ScheduledExecutorService kafkaWatch = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-repairs"));
-    /** Used only on {@link #kafkaWatch}'s thread, closed once that thread has stopped. */
+    private final ScheduledExecutorService repairs = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-repairs"));
+    /** Used only on {@link #repairs}'s thread, closed once that thread has stopped. */
     private volatile HangingTransactionRepair transactionRepair;
     private final ExecutorService launcher = Executors.newCachedThreadPool(daemon("relaybox-supervisor-start"));
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("relaybox-supervisor-listeners"));
@@ -151,7 +151,7 @@ public final class PlatformSupervisor implements AutoCloseable {
      * ({@link StalledSourceRepair}).
      */
     private void restartStalledSources(StalledSourceRepair repair) {
-        kafkaWatch.scheduleWithFixedDelay(() -> {
+        repairs.scheduleWithFixedDelay(() -> {
             try {
                 repair.check();
             } catch (RuntimeException unreachable) {
@@ -166,7 +166,7 @@ public final class PlatformSupervisor implements AutoCloseable {
      */
     private void abortHangingTransactions(String bootstrapServers, Consumer<String> progress) {
         HangingTransactionRepair repair = new HangingTransactionRepair(bootstrapServers, TRANSACTION_PATIENCE, progress);
-        kafkaWatch.scheduleWithFixedDelay(() -> {
+        repairs.scheduleWithFixedDelay(() -> {
             try {
                 if (state(KAFKA).state() == ProcessState.RUNNING) {
                     repair.check();
@@ -180,7 +180,7 @@ public final class PlatformSupervisor implements AutoCloseable {
 
     private void closeTransactionRepair() {
         try {
-            if (kafkaWatch.awaitTermination(30, TimeUnit.SECONDS) && transactionRepair != null) {
+            if (repairs.awaitTermination(30, TimeUnit.SECONDS) && transactionRepair != null) {
                 transactionRepair.close();
             }
         } catch (InterruptedException e) {
@@ -356,7 +356,7 @@ public final class PlatformSupervisor implements AutoCloseable {
             notifyAll();
         }
         timer.shutdownNow();
-        kafkaWatch.shutdownNow();
+        repairs.shutdownNow();
         closeTransactionRepair();
         launcher.shutdownNow();
         notifier.shutdown();

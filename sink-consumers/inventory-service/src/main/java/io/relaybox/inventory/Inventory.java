@@ -1,8 +1,11 @@
 package io.relaybox.inventory;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -86,6 +89,25 @@ public class Inventory {
         Reservation released = new Reservation(orderId, ReservationStatus.RELEASED, reservation.lines(), List.of());
         events.released(released);
         return released;
+    }
+
+    /**
+     * Locks, in SKU order, the stock rows that reserving and releasing these orders will lock: the SKUs asked for, and
+     * those the released orders' reservations hold. A batch of events calls it first (see the inbox's
+     * {@code BatchLocks}), so that two instances' batches queue for shared SKUs instead of deadlocking on them.
+     *
+     * @param requestedSkus the SKUs of the orders to reserve
+     * @param releasedOrders the orders to release
+     */
+    @Transactional
+    public void lockStock(Collection<String> requestedSkus, Collection<UUID> releasedOrders) {
+        Set<String> skus = new HashSet<>(requestedSkus);
+        if (!releasedOrders.isEmpty()) {
+            skus.addAll(reservations.skusOf(releasedOrders));
+        }
+        if (!skus.isEmpty()) {
+            stock.lock(skus);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package io.relaybox.inventory;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,14 @@ class ReservationRepository {
         return jdbc.sql("INSERT INTO reservation (order_id, status) VALUES (?, ?) ON CONFLICT (order_id) DO NOTHING")
                 .params(orderId, status)
                 .update() == 1;
+    }
+
+    /** The SKUs the orders' reservations hold or held (their lines), without locking anything. */
+    List<String> skusOf(Collection<UUID> orderIds) {
+        return jdbc.sql("SELECT DISTINCT sku FROM reservation_line WHERE order_id = ANY (?)")
+                .param(orderIds.toArray(UUID[]::new))
+                .query(String.class)
+                .list();
     }
 
     /** The order's reservation, its row locked until the transaction ends. */

@@ -37,6 +37,14 @@ class StockRepository {
         return onHand;
     }
 
+    /** Locks the rows of the SKUs in SKU order, as {@link #lockOnHand} does, and reads nothing. */
+    void lock(Collection<String> skus) {
+        jdbc.sql("SELECT 1 FROM stock WHERE sku = ANY (?) ORDER BY sku COLLATE \"C\" FOR UPDATE")
+                .param(skus.toArray(String[]::new))
+                .query(Integer.class)
+                .list();
+    }
+
     /** Moves units from on hand to reserved; the row is locked by {@link #lockOnHand}. */
     void hold(SkuQuantity line) {
         move(line.sku(), -line.quantity());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,16 @@ class AccountRepository {
                 .params(customerId, currency)
                 .query(BigDecimal.class)
                 .optional();
+    }
+
+    /** Locks the accounts that exist of these keys, in customer and currency order, and reads nothing. */
+    void lock(Collection<AccountKey> keys) {
+        jdbc.sql("SELECT 1 FROM account WHERE (customer_id, currency) IN (SELECT * FROM unnest(?::text[], ?::text[]))"
+                + " ORDER BY customer_id COLLATE \"C\", currency COLLATE \"C\" FOR UPDATE")
+                .params(keys.stream().map(AccountKey::customerId).toArray(String[]::new),
+                        keys.stream().map(AccountKey::currency).toArray(String[]::new))
+                .query(Integer.class)
+                .list();
     }
 
     boolean isKnown(String customerId) {

@@ -2,6 +2,8 @@ package io.relaybox.payment;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +36,14 @@ class PaymentRepository {
                 .params(orderId, status, charge == null ? null : charge.customerId(),
                         charge == null ? null : charge.currency(), charge == null ? null : charge.amount())
                 .update() == 1;
+    }
+
+    /** The accounts the orders' payments were charged to (none for an order cancelled first), locking nothing. */
+    List<AccountKey> accountsOf(Collection<UUID> orderIds) {
+        return jdbc.sql("SELECT DISTINCT customer_id, currency FROM payment WHERE order_id = ANY (?) AND customer_id IS NOT NULL")
+                .param(orderIds.toArray(UUID[]::new))
+                .query((row, n) -> new AccountKey(row.getString("customer_id"), row.getString("currency")))
+                .list();
     }
 
     /** The order's payment, its row locked until the transaction ends. */

@@ -1,8 +1,11 @@
 package io.relaybox.payment;
 
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -88,6 +91,26 @@ public class Payments {
         payments.update(refunded);
         events.refunded(refunded);
         return refunded;
+    }
+
+    /**
+     * Locks, in customer and currency order, the account rows that capturing and refunding these orders will lock:
+     * the accounts charged, and those the refunded orders' payments were charged to. A batch of events calls it first
+     * (see the inbox's {@code BatchLocks}), so that two instances' batches queue for shared accounts instead of
+     * deadlocking on them.
+     *
+     * @param charged the accounts of the orders to capture
+     * @param refundedOrders the orders to refund
+     */
+    @Transactional
+    public void lockAccounts(Collection<AccountKey> charged, Collection<UUID> refundedOrders) {
+        Set<AccountKey> keys = new HashSet<>(charged);
+        if (!refundedOrders.isEmpty()) {
+            keys.addAll(payments.accountsOf(refundedOrders));
+        }
+        if (!keys.isEmpty()) {
+            accounts.lock(keys);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package io.relaybox.outbox.inbox;
 
 import java.sql.Connection;
+import java.util.List;
 
 /**
  * SPI: applies one event to the consumer's database. Called by the {@link Inbox} inside the transaction that also
@@ -22,4 +23,16 @@ public interface EventHandler {
      *         the event is retried or dead-lettered
      */
     void handle(InboxEvent event, Connection connection) throws Exception;
+
+    /**
+     * Called once at the start of a batch's transaction ({@link Inbox#receiveAll}), before any of its events is
+     * handled: takes the locks the batch's events will take, in one fixed order (see {@link BatchLocks}). Not called
+     * for an event received alone. By default nothing.
+     *
+     * @param events the batch, in delivery order, not empty
+     * @param connection the batch's transaction (auto-commit off)
+     * @throws Exception anything: the batch is rolled back and its events received one by one
+     */
+    default void beforeBatch(List<InboxEvent> events, Connection connection) throws Exception {
+    }
 }

@@ -47,6 +47,8 @@ public final class EventHandlers {
         private final Map<HandlerKey, Function<JsonMapper, EventHandler>> handlers = new LinkedHashMap<>();
         private final Set<String> ignored = new LinkedHashSet<>();
         private JsonMapper mapper = JsonMapper.shared();
+        private BatchLocks batchLocks = (events, connection) -> {
+        };
         private String problem;
 
         private Builder() {
@@ -103,6 +105,21 @@ public final class EventHandlers {
         }
 
         /**
+         * Locks a batch's rows in one order before its events are handled, so that the batches of several instances
+         * do not deadlock on rows their events share (see {@link BatchLocks}); by default nothing is locked up front.
+         *
+         * @param batchLocks the locks, not null
+         * @return this builder
+         */
+        public Builder beforeBatch(BatchLocks batchLocks) {
+            if (batchLocks == null) {
+                return problem("the batch locks must not be null");
+            }
+            this.batchLocks = batchLocks;
+            return this;
+        }
+
+        /**
          * The mapper that reads payloads; default {@link JsonMapper#shared()}.
          *
          * @param mapper the mapper, e.g. the application's own
@@ -134,7 +151,7 @@ public final class EventHandlers {
             }
             Map<HandlerKey, EventHandler> built = new LinkedHashMap<>();
             handlers.forEach((key, handler) -> built.put(key, handler.apply(mapper)));
-            return new TypeDispatcher(Map.copyOf(built), Set.copyOf(ignored));
+            return new TypeDispatcher(Map.copyOf(built), Set.copyOf(ignored), batchLocks);
         }
 
         private Builder register(String type, int schemaVersion, Function<JsonMapper, EventHandler> handler) {

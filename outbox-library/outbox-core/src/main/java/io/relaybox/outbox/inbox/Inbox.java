@@ -50,7 +50,8 @@ public interface Inbox {
      * duplicate: one commit (one WAL flush) for many events. When one of them would be parked, or a handler or the
      * transaction fails, everything is rolled back and nothing is counted: the caller then {@linkplain #receive receives}
      * each event alone, which parks, fails and classifies it exactly as before. Each event is still deduplicated by its
-     * id, within the batch too.
+     * id, within the batch too. The handler's {@link EventHandler#beforeBatch} runs first in the batch's transaction:
+     * where instances share rows, it locks them in one order so that their batches do not deadlock.
      *
      * <p>Only for handlers whose every effect is in the database transaction: after a rollback the events before the
      * failing one are handled again, so an effect outside the transaction (an e-mail sent, an HTTP call) would happen

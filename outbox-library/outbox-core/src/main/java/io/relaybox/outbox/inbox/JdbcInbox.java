@@ -94,6 +94,7 @@ final class JdbcInbox implements Inbox {
         List<Outcome> outcomes;
         try {
             outcomes = transactions.inTransaction(() -> unchecked(() -> {
+                handler.beforeBatch(events, connections.currentTransactionConnection());
                 List<Outcome> applied = new ArrayList<>(events.size());
                 for (InboxEvent event : events) {
                     Outcome outcome = apply(event);

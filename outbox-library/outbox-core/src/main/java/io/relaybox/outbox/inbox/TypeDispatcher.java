@@ -1,6 +1,7 @@
 package io.relaybox.outbox.inbox;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,10 +13,17 @@ final class TypeDispatcher implements EventHandler {
 
     private final Map<HandlerKey, EventHandler> handlers;
     private final Set<String> ignored;
+    private final BatchLocks batchLocks;
 
-    TypeDispatcher(Map<HandlerKey, EventHandler> handlers, Set<String> ignored) {
+    TypeDispatcher(Map<HandlerKey, EventHandler> handlers, Set<String> ignored, BatchLocks batchLocks) {
         this.handlers = handlers;
         this.ignored = ignored;
+        this.batchLocks = batchLocks;
+    }
+
+    @Override
+    public void beforeBatch(List<InboxEvent> events, Connection connection) throws Exception {
+        batchLocks.lock(events, connection);
     }
 
     @Override

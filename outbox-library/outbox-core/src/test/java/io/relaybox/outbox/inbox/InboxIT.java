@@ -336,6 +336,43 @@ class InboxIT {
         assertThat(inbox.receive(flowing)).isEqualTo(InboxResult.APPLIED);
     }
 
+    @Test
+    void locksABatchsRowsOnceInItsTransactionBeforeItsFirstEventAndNeverForAnEventAlone() {
+        List<String> calls = new java.util.ArrayList<>();
+        EventHandler handler = EventHandlers.builder()
+                .on("OrderPlaced", 1, (event, connection) -> {
+                    calls.add("handle " + event.aggregateId());
+                    insertEffect(event, connection);
+                })
+                .beforeBatch((events, connection) -> {
+                    assertThat(connection.getAutoCommit()).as("inside the batch's transaction").isFalse();
+                    calls.add("lock " + events.stream().map(InboxEvent::aggregateId).toList());
+                })
+                .build();
+        Inbox inbox = inbox("inventory", handler);
+
+        inbox.receiveAll(List.of(event("o-1"), event("o-2")));
+        inbox.receive(event("o-3"));
+
+        assertThat(calls).containsExactly("lock [o-1, o-2]", "handle o-1", "handle o-2", "handle o-3");
+    }
+
+    @Test
+    void rollsBackTheBatchWhenItsLocksFail() {
+        EventHandler handler = EventHandlers.builder().on("OrderPlaced", 1, this::insertEffect)
+                .beforeBatch((events, connection) -> {
+                    throw new java.sql.SQLException("deadlock detected", "40P01");
+                })
+                .build();
+        Inbox inbox = inbox("inventory", handler);
+
+        assertThat(inbox.receiveAll(List.of(event("o-1"), event("o-2")))).isEmpty();
+
+        assertThat(database.count("processed_event")).isZero();
+        assertThat(inbox.metrics().batchesRolledBack()).isEqualTo(1);
+        assertThat(inbox.receive(event("o-1"))).as("alone, without batch locks").isEqualTo(InboxResult.APPLIED);
+    }
+
     private Inbox inbox(String consumer, EventHandler handler) {
         return Inbox.builder().consumer(consumer).transactions(transactions).handler(handler).build();
     }

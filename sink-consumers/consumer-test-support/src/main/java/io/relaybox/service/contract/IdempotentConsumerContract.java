@@ -219,6 +219,44 @@ public abstract class IdempotentConsumerContract {
                 .filteredOn(service.refusedType()::equals).hasSize(2 * units);
     }
 
+    /**
+     * Two instances apply batches (max-batch 50) of events that lock shared rows in opposite orders (an order on the
+     * scarce resource before an ordinary one, and the other way round), each order placed and then cancelled: the
+     * handler's batch locks take the rows in one order, so no batch is rolled back by a deadlock (and falls back to
+     * one event per transaction), and every compensation gives back what its order took.
+     */
+    @Test
+    void appliesBatchesOfTwoInstancesThatShareRowsWithoutRollingOneBack() {
+        service.createScarceResource(database, 100_000);
+        List<TestOrder> orders = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            orders.add(i % 2 == 0 ? service.scarceOrder(UUID.randomUUID()) : service.order(UUID.randomUUID()));
+        }
+        BigDecimal ordinaryBefore = level(orders.get(1));
+        List<OrderEvent> events = new ArrayList<>(orders.stream().map(OrderEvent::placed).toList());
+        events.addAll(orders.stream().map(OrderEvent::cancelled).toList());
+        List<String> batched = List.of("--outbox.inbox.max-batch=50");
+        try (ServiceInstance first = start(3, batched); ServiceInstance second = start(4, batched)) {
+            instance.close(); // the shared instance would take partitions and apply one by one
+            await().atMost(TIMEOUT).until(() -> kafka.membersWithPartitions(service.consumer()) == 2);
+            kafka.publish(events.toArray(OrderEvent[]::new));
+
+            await().atMost(TIMEOUT).until(() -> first.counts().plus(second.counts()).handled() >= events.size());
+            assertThat(first.counts().plus(second.counts()).applied()).isEqualTo(events.size());
+            assertThat(first.counts().applied()).isPositive();
+            assertThat(second.counts().applied()).isPositive();
+            assertThat(batchesRolledBack(first) + batchesRolledBack(second)).isZero();
+        } finally {
+            instance = start(1);
+        }
+        assertThat(level(orders.get(1))).isEqualByComparingTo(ordinaryBefore);
+        assertThat(service.scarceLevel(database)).isEqualByComparingTo(BigDecimal.valueOf(100_000));
+    }
+
+    private static long batchesRolledBack(ServiceInstance on) {
+        return on.http().get("/inbox/stats").json().get("batchesRolledBack").asLong();
+    }
+
     @Test
     void deadLettersUnknownTypesVersionsAndUnreadablePayloadsAndAppliesTheEventsBehindThem() {
         OrderEvent unknownType = OrderEvent.placed(service.order(UUID.randomUUID())).withType("OrderShipped");
@@ -287,8 +325,12 @@ public abstract class IdempotentConsumerContract {
     }
 
     private ServiceInstance start(int number) {
+        return start(number, List.of());
+    }
+
+    private ServiceInstance start(int number, List<String> moreArguments) {
         String name = service.consumer() + "-" + number;
-        return ServiceInstance.start(name, service.application(), List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.role(),
                 "--spring.datasource.password=" + database.password(),
@@ -304,6 +346,8 @@ public abstract class IdempotentConsumerContract {
                 "--outbox.inbox.consumer-properties[session.timeout.ms]=10000",
                 // keep the outbox rows, so that the events each order produced can be read back
                 "--outbox.cleanup=retain"));
+        arguments.addAll(moreArguments);
+        return ServiceInstance.start(name, service.application(), arguments);
     }
 
     /** Waits until the instance has handled that many more records; the counts of those records. */

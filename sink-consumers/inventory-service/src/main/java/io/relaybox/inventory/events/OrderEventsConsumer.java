@@ -30,6 +30,8 @@ class OrderEventsConsumer {
                         inventory.release(order.orderId(event)))
                 // the saga's confirmation changes nothing here: the reservation/charge stays as it is
                 .ignore("OrderConfirmed")
+                // a batch locks its stock rows in SKU order first: both instances' batches share every SKU
+                .beforeBatch(new StockBatchLocks(inventory, jsonMapper))
                 .build();
     }
 }

@@ -30,6 +30,8 @@ class OrderEventsConsumer {
                         payments.refund(order.orderId(event)))
                 // the saga's confirmation changes nothing here: the reservation/charge stays as it is
                 .ignore("OrderConfirmed")
+                // a batch locks its account rows in customer order first: both instances' batches share customers
+                .beforeBatch(new AccountBatchLocks(payments, jsonMapper))
                 .build();
     }
 }

@@ -133,6 +133,26 @@ public final class ArchivedEvents implements AutoCloseable {
         return objects;
     }
 
+    /**
+     * For each archived line of an event that occurred in {@code [from, to)}: milliseconds from its {@code occurredat}
+     * to the last write of its object (the object's LastModified, which S3 servers keep to the second). Only objects
+     * written at or after {@code from} are read.
+     */
+    public long[] commitToArchiveMillis(java.time.Instant from, java.time.Instant to) throws IOException {
+        java.util.List<Long> millis = new java.util.ArrayList<>();
+        for (S3Object object : listed()) {
+            if (object.key().endsWith(".ndjson.gz") && !object.lastModified().isBefore(from.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+                forEachLine(object.key(), record -> {
+                    String occurred = record.path("envelope").path("occurredat").asString(null);
+                    if (occurred != null && !OccurredAt.before(occurred, from) && OccurredAt.before(occurred, to)) {
+                        millis.add(java.time.Duration.between(java.time.Instant.parse(occurred), object.lastModified()).toMillis());
+                    }
+                });
+            }
+        }
+        return millis.stream().mapToLong(Long::longValue).toArray();
+    }
+
     /** Every object under the prefix, page by page. */
     private Iterable<S3Object> listed() {
         return s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build()).contents();

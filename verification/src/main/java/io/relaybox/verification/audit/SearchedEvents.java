@@ -104,6 +104,25 @@ public final class SearchedEvents {
     }
 
     /**
+     * Commit to Elasticsearch: the events that occurred in {@code [from, to)}, their count and the 50th and 99th
+     * percentiles of their {@code endToEndLagMs} (from {@code occurredAt} until the sink handed the document over), as
+     * Elasticsearch's percentiles aggregation estimates them.
+     *
+     * @return {count, p50, p99}; the percentiles are -1 when no event was found
+     */
+    public long[] commitToIndexMillis(Instant from, Instant to) throws IOException, InterruptedException {
+        send("/events-*/_refresh?ignore_unavailable=true&allow_no_indices=true", null);
+        String query = "{\"size\":0,\"track_total_hits\":true,\"query\":{\"range\":{\"occurredAt\":{\"gte\":\"" + from
+                + "\",\"lt\":\"" + to + "\"}}},\"aggs\":{\"lag\":{\"percentiles\":{\"field\":\"endToEndLagMs\","
+                + "\"percents\":[50,99]}}}}";
+        JsonNode answer = JSON.readTree(send("/events-*/_search?ignore_unavailable=true&allow_no_indices=true", query));
+        JsonNode values = answer.path("aggregations").path("lag").path("values");
+        return new long[] {answer.path("hits").path("total").path("value").asLong(),
+                values.path("50.0").isNumber() ? Math.round(values.path("50.0").asDouble()) : -1,
+                values.path("99.0").isNumber() ? Math.round(values.path("99.0").asDouble()) : -1};
+    }
+
+    /**
      * A request of Elasticsearch's API as the sink's user: POSTs the JSON body (none when null) and returns the
      * answer; anything but 200 is an IOException.
      */

@@ -3,6 +3,7 @@ package io.relaybox.verification.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.RunFolder;
 import io.relaybox.platform.ServiceKind;
+import io.relaybox.verification.verify.VerificationRun;
 
 /**
  * Runs the platform's benchmarks on a fresh local platform and prints their figures. Nothing here is a test: the
@@ -44,6 +46,9 @@ public final class Benchmarks {
         }
         if (suite.contains("eos")) {
             eos(runFolder);
+        }
+        if (suite.contains("platform")) {
+            platform(runFolder, exactlyOnce);
         }
         System.exit(0);
     }
@@ -122,6 +127,25 @@ public final class Benchmarks {
             SagaBenchmark saga = new SagaBenchmark(platform);
             saga.latency(rate, duration);
             saga.keepUp(new int[] {100, 200, 300, 400}, Duration.ofSeconds(30));
+        } finally {
+            RunFolder.deleteStandIns(runFolder, Optional.empty());
+        }
+    }
+
+    /** The whole platform as {@code ./platform up} runs it, sinks included, under rising steady order rates. */
+    private static void platform(Path runFolder, boolean exactlyOnce) throws Exception {
+        int[] rates = Arrays.stream(System.getProperty("bench.platform.rates", "50,100,150,200,300,400,600,800").split(","))
+                .mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
+        Duration step = Duration.ofSeconds(Integer.getInteger("bench.platform.seconds", 60));
+        Duration grace = Duration.ofSeconds(Integer.getInteger("bench.platform.grace-seconds", 60));
+        long p99Limit = Long.getLong("bench.platform.p99-limit-ms", 5000);
+        RunFolder.purge(runFolder, Optional.empty());
+        PlatformSettings settings = PlatformSettings.forTests(runFolder).withExactlyOnceSource(exactlyOnce);
+        System.out.printf("platform: every service and both sinks, exactly-once source %s, steps of %d s, grace %d s, p99 limit %d ms%n",
+                exactlyOnce ? "on" : "off", step.toSeconds(), grace.toSeconds(), p99Limit);
+        try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
+            System.out.println("platform: " + PlatformVersions.of(platform));
+            new PlatformBenchmark(platform, VerificationRun.sinkEndpoints(platform), step, grace, p99Limit).run(rates);
         } finally {
             RunFolder.deleteStandIns(runFolder, Optional.empty());
         }

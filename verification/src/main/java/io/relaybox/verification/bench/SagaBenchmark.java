@@ -4,24 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.verification.audit.OrderEventsReader;
-import io.relaybox.verification.audit.OrderGenerator;
-import io.relaybox.verification.audit.OrdersApi;
 
 /**
  * The saga end to end: from {@code POST /orders} until the order's terminal event ({@code OrderConfirmed} or
@@ -43,11 +30,11 @@ final class SagaBenchmark {
         Map<String, Long> sentMicros = new ConcurrentHashMap<>();
         Map<String, Long> terminalMicros = new ConcurrentHashMap<>();
         try (OrderEventsReader reader = new OrderEventsReader(platform.kafka().bootstrapServers(), "orders.events")) {
-            double served = drive(ratePerSecond, duration, sentMicros);
+            double served = new PacedOrders(platform, ratePerSecond).drive(ratePerSecond, duration, sentMicros);
             reader.readUntil(record -> {
                 String type = OrderEventsReader.header(record, "type");
                 if ("OrderConfirmed".equals(type) || "OrderCancelled".equals(type)) {
-                    terminalMicros.putIfAbsent(record.key(), micros(Instant.parse(OrderEventsReader.header(record, "occurredat"))));
+                    terminalMicros.putIfAbsent(record.key(), PacedOrders.micros(Instant.parse(OrderEventsReader.header(record, "occurredat"))));
                 }
             }, () -> terminalMicros.keySet().containsAll(sentMicros.keySet()), Duration.ofMinutes(3));
             long[] millis = sentMicros.entrySet().stream().filter(e -> terminalMicros.containsKey(e.getKey()))
@@ -60,62 +47,18 @@ final class SagaBenchmark {
     /** Lag of the consumer groups after each step of rising rates. */
     void keepUp(int[] rates, Duration each) throws Exception {
         for (int rate : rates) {
-            double served = drive(rate, each, new ConcurrentHashMap<>());
+            double served = new PacedOrders(platform, rate).drive(rate, each, new ConcurrentHashMap<>());
             System.out.printf("saga: after %d s at %d/s offered (%.0f/s served): consumer lag %s%n", each.toSeconds(), rate, served, lag());
         }
     }
 
-    private double drive(int ratePerSecond, Duration duration, Map<String, Long> sentMicros) throws InterruptedException {
-        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
-        OrderGenerator generator = new OrderGenerator(ratePerSecond);
-        ThreadPoolExecutor clients = (ThreadPoolExecutor) Executors.newFixedThreadPool(64);
-        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
-        long total = ratePerSecond * duration.toSeconds();
-        AtomicLong sent = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        long start = System.nanoTime();
-        pacer.scheduleAtFixedRate(() -> {
-            if (sent.incrementAndGet() > total) {
-                return;
-            }
-            clients.execute(() -> {
-                long before = micros(Instant.now());
-                try {
-                    sentMicros.put(api.place(generator.nextOrderJson()).path("orderId").asString(), before);
-                } catch (RuntimeException e) {
-                    // counted as not served
-                }
-                done.incrementAndGet();
-            });
-        }, 0, 1_000_000_000L / ratePerSecond, TimeUnit.NANOSECONDS);
-        while (done.get() < total) {
-            Thread.sleep(50);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pacer.shutdownNow();
-        clients.shutdown();
-        clients.awaitTermination(1, TimeUnit.MINUTES);
-        return sentMicros.isEmpty() ? done.get() / seconds : sentMicros.size() / seconds;
-    }
-
     private String lag() throws Exception {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", platform.kafka().bootstrapServers());
         StringBuilder lags = new StringBuilder();
-        try (Admin admin = Admin.create(properties)) {
+        try (GroupLag groups = new GroupLag(platform.kafka().bootstrapServers())) {
             for (String group : GROUPS) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-                long lag = committed.entrySet().stream().mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue().offset()).sum();
-                lags.append(group).append('=').append(lag).append(' ');
+                lags.append(group).append('=').append(groups.of(group)).append(' ');
             }
         }
         return lags.toString().trim();
-    }
-
-    private static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
     }
 }

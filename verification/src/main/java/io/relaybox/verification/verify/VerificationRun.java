@@ -131,7 +131,7 @@ public final class VerificationRun {
     }
 
     /** Where the sinks write, reached directly (not through the fault proxies), for the audit. */
-    static SinkEndpoints sinkEndpoints(LocalPlatform platform) {
+    public static SinkEndpoints sinkEndpoints(LocalPlatform platform) {
         ElasticsearchServer elasticsearch = platform.elasticsearch()
                 .orElseThrow(() -> new IllegalStateException("a verification run needs the sinks: the platform runs without them"));
         ElasticsearchServer.Credentials user = LocalPlatform.elasticsearchCredentials(platform.secrets());

@@ -1,0 +1,166 @@
+package io.relaybox.verification.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.ManagedProcess;
+import io.relaybox.verification.audit.ArchivedEvents;
+import io.relaybox.verification.audit.SearchedEvents;
+import io.relaybox.verification.audit.SinkEndpoints;
+
+/**
+ * The whole platform as users run it (every service, both sinks, exactly-once source as configured) under a steady
+ * order rate stepped up until it stops keeping up. A step keeps up when the API served at least 95% of the offered
+ * rate, every order of the step reached its terminal state within the grace after the load, and order→terminal p99
+ * stayed within the limit (a backlog that grows over the step shows there). Between steps the platform drains: every
+ * consumer group, the sinks' included, back to (almost) no lag, so each step's CPU is the work its orders caused.
+ */
+final class PlatformBenchmark {
+
+    /** One step's figures. */
+    record Step(int offered, double served, int orders, long notTerminal, Percentiles orderToTerminalMillis,
+            Percentiles commitToKafkaMillis, long[] commitToIndex, Percentiles commitToArchiveMillis,
+            Map<String, ProcessUsage> usage, Map<String, Long> lagAtLoadEnd, boolean keptUp) {
+
+        double cpuMillisPerOrder() {
+            return usage.values().stream().mapToDouble(ProcessUsage::cpuSeconds).sum() * 1000 / Math.max(1, orders);
+        }
+    }
+
+    private final LocalPlatform platform;
+    private final SinkEndpoints sinks;
+    private final Duration stepLength;
+    private final Duration grace;
+    private final long p99LimitMillis;
+
+    PlatformBenchmark(LocalPlatform platform, SinkEndpoints sinks, Duration stepLength, Duration grace, long p99LimitMillis) {
+        this.platform = platform;
+        this.sinks = sinks;
+        this.stepLength = stepLength;
+        this.grace = grace;
+        this.p99LimitMillis = p99LimitMillis;
+    }
+
+    /** Runs the steps in order, stopping after the first that did not keep up; prints each step and a summary. */
+    List<Step> run(int[] rates) throws Exception {
+        List<Step> steps = new ArrayList<>();
+        try (OrderTimeline timeline = new OrderTimeline(platform.kafka().bootstrapServers());
+                GroupLag lag = new GroupLag(platform.kafka().bootstrapServers());
+                ArchivedEvents archive = new ArchivedEvents(sinks)) {
+            for (int rate : rates) {
+                Step step = step(rate, timeline, lag, archive);
+                steps.add(step);
+                System.out.println(describe(step));
+                if (!step.keptUp()) {
+                    break;
+                }
+            }
+        }
+        System.out.print(summary(steps));
+        return steps;
+    }
+
+    private Step step(int rate, OrderTimeline timeline, GroupLag lag, ArchivedEvents archive) throws Exception {
+        Map<String, ProcessUsage> before = usage();
+        Map<String, Long> sentMicros = new ConcurrentHashMap<>();
+        Instant from = Instant.now();
+        double served = new PacedOrders(platform, rate).drive(rate, stepLength, sentMicros);
+        Instant to = Instant.now();
+        Map<String, Long> lagAtLoadEnd = lag.all();
+        Instant deadline = to.plus(grace);
+        while (Instant.now().isBefore(deadline) && !allTerminal(sentMicros, timeline)) {
+            Thread.sleep(200);
+        }
+        // the sinks and every consumer drain before the CPU is read and the next step starts
+        while (Instant.now().isBefore(deadline.plus(grace)) && lag.all().values().stream().mapToLong(Long::longValue).sum() > 100) {
+            Thread.sleep(500);
+        }
+        Map<String, ProcessUsage> after = usage();
+        Map<String, ProcessUsage> used = new LinkedHashMap<>();
+        after.forEach((name, usage) -> used.put(name, usage.since(before.getOrDefault(name, ProcessUsage.NONE))));
+        List<Long> terminal = new ArrayList<>();
+        List<Long> toKafka = new ArrayList<>();
+        sentMicros.forEach((order, sent) -> {
+            Long end = timeline.terminalMicros(order);
+            if (end != null) {
+                terminal.add((end - sent) / 1000);
+            }
+            Long placed = timeline.placedToKafkaMicros(order);
+            if (placed != null) {
+                toKafka.add(placed / 1000);
+            }
+        });
+        Percentiles orderToTerminal = percentiles(terminal);
+        long notTerminal = sentMicros.size() - terminal.size();
+        boolean keptUp = served >= 0.95 * rate && notTerminal == 0 && orderToTerminal.at(99) <= p99LimitMillis;
+        return new Step(rate, served, sentMicros.size(), notTerminal, orderToTerminal, percentiles(toKafka),
+                new SearchedEvents(sinks).commitToIndexMillis(from, to), new Percentiles(archive.commitToArchiveMillis(from, to)),
+                used, lagAtLoadEnd, keptUp);
+    }
+
+    private static boolean allTerminal(Map<String, Long> sentMicros, OrderTimeline timeline) {
+        return sentMicros.keySet().stream().allMatch(order -> timeline.terminalMicros(order) != null);
+    }
+
+    /** Every platform process's usage now (with its children: PostgreSQL's backends). */
+    private Map<String, ProcessUsage> usage() {
+        Map<String, ProcessUsage> usage = new LinkedHashMap<>();
+        for (Map.Entry<String, ManagedProcess> process : platform.processes().entrySet()) {
+            if (process.getValue().isAlive()) {
+                usage.put(process.getKey(), ProcessUsage.of(process.getValue().pid()));
+            }
+        }
+        return usage;
+    }
+
+    private static Percentiles percentiles(List<Long> millis) {
+        return new Percentiles(millis.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private String describe(Step step) {
+        StringBuilder text = new StringBuilder(String.format("platform: %d/s offered, %.0f/s served, %,d orders, %d not terminal "
+                + "within %d s, kept up: %s%n  order→terminal ms %s%n  commit→Kafka ms %s%n  commit→Elasticsearch ms n=%d p50=%d p99=%d%n"
+                + "  commit→archive ms %s%n  lag at the end of the load %s%n  CPU ms per order (RSS MB):",
+                step.offered(), step.served(), step.orders(), step.notTerminal(), grace.toSeconds(), step.keptUp() ? "yes" : "no",
+                step.orderToTerminalMillis(), step.commitToKafkaMillis(), step.commitToIndex()[0], step.commitToIndex()[1],
+                step.commitToIndex()[2], step.commitToArchiveMillis(), step.lagAtLoadEnd()));
+        step.usage().forEach((name, usage) -> text.append(String.format(" %s %.2f (%d)", name,
+                usage.cpuSeconds() * 1000 / Math.max(1, step.orders()), usage.rssBytes() >> 20)));
+        return text.append(String.format(" total %.2f", step.cpuMillisPerOrder())).toString();
+    }
+
+    /** The steps as Markdown tables: latencies, then CPU and memory per process. */
+    static String summary(List<Step> steps) {
+        StringBuilder table = new StringBuilder("\n| offered/s | served/s | kept up | order→terminal p50 / p99 ms | commit→Kafka p99 ms"
+                + " | commit→Elasticsearch p99 ms | commit→archive p99 ms | CPU ms per order |\n|---|---|---|---|---|---|---|---|\n");
+        for (Step step : steps) {
+            table.append(String.format("| %d | %.0f | %s | %d / %d | %d | %d | %d | %.1f |%n", step.offered(), step.served(),
+                    step.keptUp() ? "yes" : "no", step.orderToTerminalMillis().at(50), step.orderToTerminalMillis().at(99),
+                    step.commitToKafkaMillis().at(99), step.commitToIndex()[2], step.commitToArchiveMillis().at(99),
+                    step.cpuMillisPerOrder()));
+        }
+        if (!steps.isEmpty()) {
+            List<String> names = new ArrayList<>(steps.get(0).usage().keySet());
+            table.append("\nCPU ms per order (RSS MB at the end of the step)\n\n| offered/s | ").append(String.join(" | ", names))
+                    .append(" |\n|---|").append("---|".repeat(names.size())).append('\n');
+            for (Step step : steps) {
+                table.append("| ").append(step.offered());
+                for (String name : names) {
+                    ProcessUsage usage = step.usage().getOrDefault(name, ProcessUsage.NONE);
+                    table.append(String.format(" | %.2f (%d)", usage.cpuSeconds() * 1000 / Math.max(1, step.orders()), usage.rssBytes() >> 20));
+                }
+                table.append(" |\n");
+            }
+        }
+        steps.stream().filter(Step::keptUp).mapToInt(Step::offered).max().ifPresentOrElse(
+                rate -> table.append(String.format("%nhighest sustained rate: %d orders/s%n", rate)),
+                () -> table.append(String.format("%nno step kept up%n")));
+        return table.toString();
+    }
+}

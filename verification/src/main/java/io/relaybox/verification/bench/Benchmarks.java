@@ -1,5 +1,6 @@
 package io.relaybox.verification.bench;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,7 +146,9 @@ public final class Benchmarks {
                 exactlyOnce ? "on" : "off", step.toSeconds(), grace.toSeconds(), p99Limit);
         try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
             System.out.println("platform: " + PlatformVersions.of(platform));
-            new PlatformBenchmark(platform, VerificationRun.sinkEndpoints(platform), step, grace, p99Limit).run(rates);
+            String profile = System.getProperty("bench.platform.profile", "");
+            FlightRecordings recordings = profile.isBlank() ? null : new FlightRecordings(Files.createDirectories(Path.of(profile)));
+            new PlatformBenchmark(platform, VerificationRun.sinkEndpoints(platform), step, grace, p99Limit, recordings).run(rates);
         } finally {
             RunFolder.deleteStandIns(runFolder, Optional.empty());
         }

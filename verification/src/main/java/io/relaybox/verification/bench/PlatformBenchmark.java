@@ -38,8 +38,12 @@ final class PlatformBenchmark {
     private final Duration stepLength;
     private final Duration grace;
     private final long p99LimitMillis;
+    private final FlightRecordings recordings;
 
-    PlatformBenchmark(LocalPlatform platform, SinkEndpoints sinks, Duration stepLength, Duration grace, long p99LimitMillis) {
+    /** @param recordings where each step's flight recordings go, or null for none */
+    PlatformBenchmark(LocalPlatform platform, SinkEndpoints sinks, Duration stepLength, Duration grace, long p99LimitMillis,
+            FlightRecordings recordings) {
+        this.recordings = recordings;
         this.platform = platform;
         this.sinks = sinks;
         this.stepLength = stepLength;
@@ -69,6 +73,9 @@ final class PlatformBenchmark {
     private Step step(int rate, OrderTimeline timeline, GroupLag lag, ArchivedEvents archive) throws Exception {
         Map<String, ProcessUsage> before = usage();
         Map<String, Long> sentMicros = new ConcurrentHashMap<>();
+        if (recordings != null) {
+            System.out.println("  flight recordings: " + recordings.record(platform.processes(), rate + "-per-s", stepLength.toSeconds()));
+        }
         Instant from = Instant.now();
         double served = new PacedOrders(platform, rate).drive(rate, stepLength, sentMicros);
         Instant to = Instant.now();

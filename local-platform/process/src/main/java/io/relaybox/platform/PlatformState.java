@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public record PlatformState(Path runFolder, Path postgresData, Map<String, Strin
         Boolean exactlyOnceSource, Supervisor supervisor) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** How far two JVMs' readings of one process's start time may differ (see {@link #handle}). */
+    static final Duration START_TOLERANCE = Duration.ofSeconds(5);
     static final String FILE_NAME = "platform.json";
 
     public PlatformState {
@@ -81,12 +84,24 @@ public record PlatformState(Path runFolder, Path postgresData, Map<String, Strin
         }
     }
 
+    /**
+     * The live process of that PID that started at that time (give or take {@link #START_TOLERANCE}). Each JVM dates
+     * processes from the boot time it read once at its own start ({@code btime} of {@code /proc/stat}, which the kernel
+     * derives from the wall clock, so it moves when the clock is adjusted): two JVMs may date one process a second or so
+     * apart, and an exact comparison made a long-running JVM take a live supervisor for gone (a CI run waited on a ready
+     * platform for ten minutes). A PID reused within seconds of the same start time is not a real risk.
+     */
     static Optional<ProcessHandle> handle(long pid, Instant startedAt) {
         if (pid <= 0) {
             return Optional.empty();
         }
         return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(h -> startedAt == null || h.info().startInstant().map(startedAt::equals).orElse(true));
+                .filter(h -> startedAt == null || h.info().startInstant().map(started -> sameStart(started, startedAt)).orElse(true));
+    }
+
+    /** Two readings of one process's start time, possibly by two JVMs. */
+    static boolean sameStart(Instant one, Instant other) {
+        return Duration.between(one, other).abs().compareTo(START_TOLERANCE) <= 0;
     }
 
     public static Optional<PlatformState> read(Path runFolder) {

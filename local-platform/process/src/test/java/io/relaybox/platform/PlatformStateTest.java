@@ -16,6 +16,22 @@ class PlatformStateTest {
     Path runFolder;
 
     @Test
+    void takesTwoReadingsOfAStartTimeASecondApartForTheSameProcess() {
+        java.time.Instant started = java.time.Instant.parse("2026-12-05T03:20:15.280Z");
+        assertThat(PlatformState.sameStart(started, started.plusMillis(1000))).isTrue();
+        assertThat(PlatformState.sameStart(started.plusMillis(1000), started)).isTrue();
+        assertThat(PlatformState.sameStart(started, started.plusSeconds(60))).as("a reused PID").isFalse();
+    }
+
+    @Test
+    void findsTheCurrentProcessByItsPidAndStartTimeGivenASecondOff() {
+        ProcessHandle self = ProcessHandle.current();
+        java.time.Instant started = self.info().startInstant().orElseThrow();
+        assertThat(PlatformState.handle(self.pid(), started.minusSeconds(1))).contains(self);
+        assertThat(PlatformState.handle(self.pid(), started.minusSeconds(3600))).isEmpty();
+    }
+
+    @Test
     void findsAProcessOfAnEarlierLauncherAgainByPidAndStartTime() throws Exception {
         ManagedProcess sleeper = new ManagedProcess(new ProcessSpec("sleeper", List.of("sleep", "60"), Map.of(), runFolder,
                 runFolder.resolve("sleeper.log"), StopSignal.TERM, Duration.ofSeconds(5), "-"), ReadinessCheck.none());

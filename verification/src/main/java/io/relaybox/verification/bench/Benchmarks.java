@@ -148,7 +148,8 @@ public final class Benchmarks {
             System.out.println("platform: " + PlatformVersions.of(platform));
             String profile = System.getProperty("bench.platform.profile", "");
             FlightRecordings recordings = profile.isBlank() ? null : new FlightRecordings(Files.createDirectories(Path.of(profile)));
-            new PlatformBenchmark(platform, VerificationRun.sinkEndpoints(platform), step, grace, p99Limit, recordings).run(rates);
+            new PlatformBenchmark(platform, VerificationRun.sinkEndpoints(platform), step, grace, p99Limit, recordings)
+                    .run(rates, Duration.ofSeconds(Integer.getInteger("bench.platform.warmup-seconds", 60)));
         } finally {
             RunFolder.deleteStandIns(runFolder, Optional.empty());
         }

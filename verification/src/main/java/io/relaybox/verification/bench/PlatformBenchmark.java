@@ -51,12 +51,23 @@ final class PlatformBenchmark {
         this.p99LimitMillis = p99LimitMillis;
     }
 
-    /** Runs the steps in order, stopping after the first that did not keep up; prints each step and a summary. */
-    List<Step> run(int[] rates) throws Exception {
+    /**
+     * Runs the steps in order, stopping after the first that did not keep up; prints each step and a summary. A
+     * warm-up at the first rate comes first and is not reported: the JVMs compile their hot code, the pools fill.
+     */
+    List<Step> run(int[] rates, Duration warmUp) throws Exception {
         List<Step> steps = new ArrayList<>();
         try (OrderTimeline timeline = new OrderTimeline(platform.kafka().bootstrapServers());
                 GroupLag lag = new GroupLag(platform.kafka().bootstrapServers());
                 ArchivedEvents archive = new ArchivedEvents(sinks)) {
+            if (!warmUp.isZero() && rates.length > 0) {
+                new PacedOrders(platform, 0).drive(rates[0], warmUp, new ConcurrentHashMap<>());
+                Instant deadline = Instant.now().plus(grace.multipliedBy(2));
+                while (Instant.now().isBefore(deadline) && lag.all().values().stream().mapToLong(Long::longValue).sum() > 100) {
+                    Thread.sleep(500);
+                }
+                System.out.printf("platform: warmed up for %d s at %d/s%n", warmUp.toSeconds(), rates[0]);
+            }
             for (int rate : rates) {
                 Step step = step(rate, timeline, lag, archive);
                 steps.add(step);

@@ -60,6 +60,7 @@ final class PlatformBenchmark {
         try (OrderTimeline timeline = new OrderTimeline(platform.kafka().bootstrapServers());
                 GroupLag lag = new GroupLag(platform.kafka().bootstrapServers());
                 ArchivedEvents archive = new ArchivedEvents(sinks)) {
+            idle(Duration.ofSeconds(30));
             if (!warmUp.isZero() && rates.length > 0) {
                 new PacedOrders(platform, 0).drive(rates[0], warmUp, new ConcurrentHashMap<>());
                 Instant deadline = Instant.now().plus(grace.multipliedBy(2));
@@ -79,6 +80,22 @@ final class PlatformBenchmark {
         }
         System.out.print(summary(steps));
         return steps;
+    }
+
+    /** What each process uses with no load at all: the platform's floor, which every order rate pays too. */
+    private void idle(Duration length) throws InterruptedException {
+        Map<String, ProcessUsage> before = usage();
+        Thread.sleep(length.toMillis());
+        Map<String, ProcessUsage> after = usage();
+        StringBuilder text = new StringBuilder(String.format("platform: idle for %d s, CPU %% of one core (RSS MB):", length.toSeconds()));
+        double total = 0;
+        for (Map.Entry<String, ProcessUsage> process : after.entrySet()) {
+            ProcessUsage used = process.getValue().since(before.getOrDefault(process.getKey(), ProcessUsage.NONE));
+            double percent = used.cpuSeconds() * 100 / length.toSeconds();
+            total += percent;
+            text.append(String.format(" %s %.1f (%d)", process.getKey(), percent, used.rssBytes() >> 20));
+        }
+        System.out.println(text.append(String.format(" total %.1f", total)));
     }
 
     private Step step(int rate, OrderTimeline timeline, GroupLag lag, ArchivedEvents archive) throws Exception {

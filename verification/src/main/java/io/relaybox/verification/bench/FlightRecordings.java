@@ -25,8 +25,10 @@ final class FlightRecordings {
     }
 
     /**
-     * Starts a recording of the given length (the {@code profile} settings: method samples every 10–20 ms) in every
-     * live JVM of the platform; a JVM that refuses is reported and left out.
+     * Starts a recording of the given length (JFR's {@code default} settings: a method sample every 20 ms, low
+     * overhead) in every live JVM of the platform; a JVM that refuses is reported and left out. Even so, nine JVMs
+     * recording on two cores slow the platform down: a profiled run's figures are not the benchmark's (the
+     * {@code profile} settings, tried first, made 25 orders/s fall behind where 50/s kept up without recordings).
      *
      * @return the files the recordings will be written to when they end
      */
@@ -39,7 +41,7 @@ final class FlightRecordings {
             Path file = folder.resolve(process.getKey() + "-" + label + ".jfr").toAbsolutePath();
             try {
                 Process jfr = new ProcessBuilder(jcmd.toString(), Long.toString(process.getValue().pid()), "JFR.start",
-                        "name=bench-" + label, "settings=profile", "duration=" + seconds + "s", "filename=" + file)
+                        "name=bench-" + label, "settings=default", "duration=" + seconds + "s", "filename=" + file)
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (jfr.waitFor(30, TimeUnit.SECONDS) && jfr.exitValue() == 0) {
                     files.add(file);

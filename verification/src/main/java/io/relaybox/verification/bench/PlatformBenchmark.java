@@ -60,7 +60,6 @@ final class PlatformBenchmark {
         try (OrderTimeline timeline = new OrderTimeline(platform.kafka().bootstrapServers());
                 GroupLag lag = new GroupLag(platform.kafka().bootstrapServers());
                 ArchivedEvents archive = new ArchivedEvents(sinks)) {
-            idle(Duration.ofSeconds(30));
             if (!warmUp.isZero() && rates.length > 0) {
                 new PacedOrders(platform, 0).drive(rates[0], warmUp, new ConcurrentHashMap<>());
                 Instant deadline = Instant.now().plus(grace.multipliedBy(2));
@@ -69,6 +68,7 @@ final class PlatformBenchmark {
                 }
                 System.out.printf("platform: warmed up for %d s at %d/s%n", warmUp.toSeconds(), rates[0]);
             }
+            idle(Duration.ofSeconds(30));
             for (int rate : rates) {
                 Step step = step(rate, timeline, lag, archive);
                 steps.add(step);
@@ -82,7 +82,7 @@ final class PlatformBenchmark {
         return steps;
     }
 
-    /** What each process uses with no load at all: the platform's floor, which every order rate pays too. */
+    /** What each process uses with no load (after the warm-up): the platform's floor, which every order rate pays too. */
     private void idle(Duration length) throws InterruptedException {
         Map<String, ProcessUsage> before = usage();
         Thread.sleep(length.toMillis());

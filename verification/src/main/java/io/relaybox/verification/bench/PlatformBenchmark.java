@@ -62,10 +62,7 @@ final class PlatformBenchmark {
                 ArchivedEvents archive = new ArchivedEvents(sinks)) {
             if (!warmUp.isZero() && rates.length > 0) {
                 new PacedOrders(platform, 0).drive(rates[0], warmUp, new ConcurrentHashMap<>());
-                Instant deadline = Instant.now().plus(grace.multipliedBy(2));
-                while (Instant.now().isBefore(deadline) && lag.all().values().stream().mapToLong(Long::longValue).sum() > 100) {
-                    Thread.sleep(500);
-                }
+                awaitDrained(lag, Instant.now().plus(grace.multipliedBy(2)));
                 System.out.printf("platform: warmed up for %d s at %d/s%n", warmUp.toSeconds(), rates[0]);
             }
             idle(Duration.ofSeconds(30));
@@ -86,14 +83,12 @@ final class PlatformBenchmark {
     private void idle(Duration length) throws InterruptedException {
         Map<String, ProcessUsage> before = usage();
         Thread.sleep(length.toMillis());
-        Map<String, ProcessUsage> after = usage();
         StringBuilder text = new StringBuilder(String.format("platform: idle for %d s, CPU %% of one core (RSS MB):", length.toSeconds()));
         double total = 0;
-        for (Map.Entry<String, ProcessUsage> process : after.entrySet()) {
-            ProcessUsage used = process.getValue().since(before.getOrDefault(process.getKey(), ProcessUsage.NONE));
-            double percent = used.cpuSeconds() * 100 / length.toSeconds();
+        for (Map.Entry<String, ProcessUsage> process : usedSince(before).entrySet()) {
+            double percent = process.getValue().cpuSeconds() * 100 / length.toSeconds();
             total += percent;
-            text.append(String.format(" %s %.1f (%d)", process.getKey(), percent, used.rssBytes() >> 20));
+            text.append(String.format(" %s %.1f (%d)", process.getKey(), percent, process.getValue().rssBytes() >> 20));
         }
         System.out.println(text.append(String.format(" total %.1f", total)));
     }
@@ -113,12 +108,8 @@ final class PlatformBenchmark {
             Thread.sleep(200);
         }
         // the sinks and every consumer drain before the CPU is read and the next step starts
-        while (Instant.now().isBefore(deadline.plus(grace)) && lag.all().values().stream().mapToLong(Long::longValue).sum() > 100) {
-            Thread.sleep(500);
-        }
-        Map<String, ProcessUsage> after = usage();
-        Map<String, ProcessUsage> used = new LinkedHashMap<>();
-        after.forEach((name, usage) -> used.put(name, usage.since(before.getOrDefault(name, ProcessUsage.NONE))));
+        awaitDrained(lag, deadline.plus(grace));
+        Map<String, ProcessUsage> used = usedSince(before);
         List<Long> terminal = new ArrayList<>();
         List<Long> toKafka = new ArrayList<>();
         sentMicros.forEach((order, sent) -> {
@@ -137,6 +128,20 @@ final class PlatformBenchmark {
         return new Step(rate, served, sentMicros.size(), notTerminal, orderToTerminal, percentiles(toKafka),
                 new SearchedEvents(sinks).commitToIndexMillis(from, to), new Percentiles(archive.commitToArchiveMillis(from, to)),
                 used, lagAtLoadEnd, keptUp);
+    }
+
+    /** Waits until every consumer group, the sinks' included, is within 100 records of the end, or the deadline. */
+    private static void awaitDrained(GroupLag lag, Instant deadline) throws Exception {
+        while (Instant.now().isBefore(deadline) && lag.all().values().stream().mapToLong(Long::longValue).sum() > 100) {
+            Thread.sleep(500);
+        }
+    }
+
+    /** Each live process's CPU since the earlier reading, and its memory now. */
+    private Map<String, ProcessUsage> usedSince(Map<String, ProcessUsage> before) {
+        Map<String, ProcessUsage> used = new LinkedHashMap<>();
+        usage().forEach((name, now) -> used.put(name, now.since(before.getOrDefault(name, ProcessUsage.NONE))));
+        return used;
     }
 
     private static boolean allTerminal(Map<String, Long> sentMicros, OrderTimeline timeline) {

@@ -272,6 +272,9 @@ public final class ElasticsearchServer {
                 "discovery.type: single-node",
                 // a nearly full disk of a developer machine must not turn the indices read-only
                 "cluster.routing.allocation.disk.threshold_enabled: false",
+                // what the platform never uses costs start time and memory: machine learning and watcher
+                "xpack.ml.enabled: false",
+                "xpack.watcher.enabled: false",
                 "xpack.security.enabled: " + security.user().isPresent()));
         if (security.user().isPresent()) {
             // one node: no transport to protect; the file realm holds the platform's user

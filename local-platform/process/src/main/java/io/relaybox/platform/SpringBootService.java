@@ -48,7 +48,9 @@ public final class SpringBootService {
                 // small heaps on a small machine: the serial collector spends the least CPU
                 .option("-XX:+UseSerialGC");
         String loaderPath = addOns.loaderPath();
-        List<String> command = loaderPath == null ? java.jar(jar, args.toArray(String[]::new)).build()
+        FastStart fastStart = FastStart.beside(jar);
+        List<String> command = loaderPath == null
+                ? fastStart.available() ? fastStart.command(java, args) : java.jar(jar, args.toArray(String[]::new)).build()
                 // Spring Boot's PropertiesLauncher runs the same executable jar with the add-on jars in its class loader
                 : java.systemProperty("loader.path", loaderPath).option("-cp").option(jar.toAbsolutePath().toString())
                         .mainClass("org.springframework.boot.loader.launch.PropertiesLauncher", args.toArray(String[]::new)).build();

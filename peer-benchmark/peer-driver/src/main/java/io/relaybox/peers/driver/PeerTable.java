@@ -36,7 +36,7 @@ final class PeerTable {
 
     static String markdown(List<Row> rows) {
         StringBuilder table = new StringBuilder();
-        table.append("| peer | events/s | commit→Kafka p50 | p99 | CPU s / 1,000 events | relay's rows read | rows ins / upd / del "
+        table.append("| peer | events/s | commit→Kafka p50 | p99 | CPU s / 1,000 events | rows read | rows ins / upd / del "
                 + "| WAL written | duplicates after kill -9 | lost |\n");
         table.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {

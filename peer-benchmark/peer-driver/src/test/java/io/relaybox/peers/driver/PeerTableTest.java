@@ -16,7 +16,7 @@ class PeerTableTest {
                 new PeerTable.Row("other", null, "only 10 of 20 events arrived", null, "did not get ready")));
 
         assertThat(table.lines().toList()).containsExactly(
-                "| peer | events/s | commit→Kafka p50 | p99 | CPU s / 1,000 events | relay's rows read | rows ins / upd / del | WAL written "
+                "| peer | events/s | commit→Kafka p50 | p99 | CPU s / 1,000 events | rows read | rows ins / upd / del | WAL written "
                         + "| duplicates after kill -9 | lost |",
                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
                 "| relaybox | 4,321 | 12 ms | 250 ms | 1.23 | 12,345 | 50,000 / 50,000 / 0 | 123.4 MB | 0 | 0 |",

@@ -3,16 +3,16 @@ package io.relaybox.verification.bench;
 import java.util.Arrays;
 
 /** Percentiles of a set of samples (nearest rank). */
-final class Percentiles {
+public final class Percentiles {
 
     private final long[] sorted;
 
-    Percentiles(long[] samples) {
+    public Percentiles(long[] samples) {
         this.sorted = samples.clone();
         Arrays.sort(sorted);
     }
 
-    long at(double percentile) {
+    public long at(double percentile) {
         if (sorted.length == 0) {
             return -1;
         }
@@ -20,7 +20,7 @@ final class Percentiles {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    int count() {
+    public int count() {
         return sorted.length;
     }
 

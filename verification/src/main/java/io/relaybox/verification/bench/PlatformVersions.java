@@ -9,11 +9,11 @@ import io.relaybox.platform.LocalPlatform;
  * The versions a benchmark's figures belong to, as the running platform reports them: Kafka (the Connect worker's own
  * plugins carry its version), Debezium (the PostgreSQL connector plugin) and the Java that runs the benchmark.
  */
-record PlatformVersions(String kafka, String debezium, String java) {
+public record PlatformVersions(String kafka, String debezium, String java) {
 
     private static final String POSTGRES_CONNECTOR = "io.debezium.connector.postgresql.PostgresConnector";
 
-    static PlatformVersions of(LocalPlatform platform) {
+    public static PlatformVersions of(LocalPlatform platform) {
         List<PluginInfo> plugins = platform.connectClient().plugins(true);
         return new PlatformVersions(versionOf(plugins, "org.apache.kafka.connect."), versionOf(plugins, POSTGRES_CONNECTOR),
                 System.getProperty("java.version"));

@@ -12,26 +12,26 @@ import java.nio.file.Path;
  * @param cpuSeconds CPU seconds used since the process started
  * @param rssBytes the resident set of the process and its live descendants (shared pages counted once per process)
  */
-record ProcessUsage(double cpuSeconds, long rssBytes) {
+public record ProcessUsage(double cpuSeconds, long rssBytes) {
 
-    static final ProcessUsage NONE = new ProcessUsage(0, 0);
+    public static final ProcessUsage NONE = new ProcessUsage(0, 0);
 
     private static final double TICKS_PER_SECOND = 100.0;
 
     /** The process's usage with its live descendants; {@link #NONE} when it is gone or {@code /proc} is absent. */
-    static ProcessUsage of(long pid) {
+    public static ProcessUsage of(long pid) {
         ProcessUsage total = own(pid, true);
         return ProcessHandle.of(pid).map(process -> process.descendants()
                 .map(child -> own(child.pid(), false))
                 .reduce(total, ProcessUsage::plus)).orElse(total);
     }
 
-    ProcessUsage plus(ProcessUsage other) {
+    public ProcessUsage plus(ProcessUsage other) {
         return new ProcessUsage(cpuSeconds + other.cpuSeconds, rssBytes + other.rssBytes);
     }
 
     /** The CPU used between an earlier reading and this one; the resident memory of this one. */
-    ProcessUsage since(ProcessUsage earlier) {
+    public ProcessUsage since(ProcessUsage earlier) {
         return new ProcessUsage(Math.max(0, cpuSeconds - earlier.cpuSeconds), rssBytes);
     }
 

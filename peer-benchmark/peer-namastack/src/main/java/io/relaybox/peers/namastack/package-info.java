@@ -1,0 +1,2 @@
+/** namastack outbox with its JDBC starter, publishing to Kafka. */
+package io.relaybox.peers.namastack;

@@ -330,15 +330,8 @@ public abstract class IdempotentConsumerContract {
 
     private ServiceInstance start(int number, List<String> moreArguments) {
         String name = service.consumer() + "-" + number;
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.role(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.datasource.hikari.maximum-pool-size=4",
-                "--server.port=0",
-                "--server.address=127.0.0.1",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--outbox.inbox.instance-id=" + name,
+        List<String> arguments = new ArrayList<>(ServiceInstance.platformArguments(database, kafka, name));
+        arguments.addAll(List.of(
                 "--" + CrashHooks.PAUSE_FILE_PROPERTY + "=" + pauseFile,
                 "--outbox.inbox.poll-timeout=200ms",
                 "--outbox.inbox.retry-backoff=50ms",

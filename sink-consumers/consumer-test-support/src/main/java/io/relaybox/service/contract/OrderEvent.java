@@ -30,6 +30,11 @@ public record OrderEvent(UUID id, UUID orderId, String type, int schemaVersion, 
         return new OrderEvent(UUID.randomUUID(), order.orderId(), "OrderPlaced", 1, order.placedJson());
     }
 
+    /** {@code OrderConfirmed} v1 of the order, with a new event id. */
+    public static OrderEvent confirmed(TestOrder order) {
+        return new OrderEvent(UUID.randomUUID(), order.orderId(), "OrderConfirmed", 1, order.confirmedJson());
+    }
+
     /** {@code OrderCancelled} v1 of the order, with a new event id. */
     public static OrderEvent cancelled(TestOrder order) {
         return new OrderEvent(UUID.randomUUID(), order.orderId(), "OrderCancelled", 1, order.cancelledJson());

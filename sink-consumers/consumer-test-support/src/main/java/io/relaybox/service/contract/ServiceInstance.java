@@ -33,6 +33,26 @@ public final class ServiceInstance implements AutoCloseable {
                 new SpringApplicationBuilder(application).run(arguments.toArray(String[]::new)));
     }
 
+    /**
+     * The arguments the platform passes every instance: its database, a random loopback HTTP port, Kafka and the
+     * instance id.
+     *
+     * @param database the service's database and role
+     * @param kafka the broker
+     * @param instanceId the instance's id
+     */
+    public static List<String> platformArguments(ServiceDatabase database, TestKafka kafka, String instanceId) {
+        return List.of(
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.role(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.datasource.hikari.maximum-pool-size=4",
+                "--server.port=0",
+                "--server.address=127.0.0.1",
+                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--outbox.inbox.instance-id=" + instanceId);
+    }
+
     public String name() {
         return name;
     }

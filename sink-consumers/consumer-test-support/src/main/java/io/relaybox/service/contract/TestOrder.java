@@ -63,6 +63,15 @@ public record TestOrder(UUID orderId, String customerId, String currency, List<L
         return order("PENDING").toString();
     }
 
+    /** The payload of {@code OrderConfirmed}: status CONFIRMED, with the time. */
+    public String confirmedJson() {
+        ObjectNode order = order("CONFIRMED");
+        order.put("inventoryStatus", "RESERVED");
+        order.put("paymentStatus", "CAPTURED");
+        order.put("confirmedAt", PLACED_AT.plusSeconds(1).toString());
+        return order.toString();
+    }
+
     /** The payload of {@code OrderCancelled}: status CANCELLED, with the time and reason. */
     public String cancelledJson() {
         ObjectNode order = order("CANCELLED");

@@ -1,0 +1,49 @@
+package io.relaybox.notification.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.relaybox.notification.OrderSummary;
+import io.relaybox.outbox.inbox.InboxEvent;
+import io.relaybox.outbox.inbox.PermanentEventFailure;
+
+class OrderPayloadTest {
+
+    private static final UUID ORDER_ID = UUID.randomUUID();
+    private static final InboxEvent EVENT = InboxEvent.of(UUID.randomUUID(), "OrderConfirmed", ORDER_ID.toString(),
+            "{}");
+    private static final List<OrderSummary.Line> LINES = List.of(new OrderSummary.Line("SKU-APPLE", 1,
+            new BigDecimal("1.25"), new BigDecimal("1.25")));
+
+    @Test
+    void readsAValidOrder() {
+        OrderSummary order = new OrderPayload(ORDER_ID, "customer-001", "EUR", LINES, new BigDecimal("1.25"), null)
+                .summary(EVENT);
+
+        assertThat(order.orderId()).isEqualTo(ORDER_ID);
+        assertThat(order.lines()).isEqualTo(LINES);
+    }
+
+    @Test
+    void namesEveryMissingField() {
+        assertThatThrownBy(() -> new OrderPayload(ORDER_ID, " ", null, List.of(), null, null).summary(EVENT))
+                .isInstanceOf(PermanentEventFailure.class)
+                .hasMessageContaining("customerId must not be blank").hasMessageContaining("currency must not be blank")
+                .hasMessageContaining("lines must not be empty").hasMessageContaining("total must not be null");
+    }
+
+    @Test
+    void refusesAnOrderIdThatIsNotTheRecordKey() {
+        UUID other = UUID.randomUUID();
+
+        assertThatThrownBy(() -> new OrderPayload(other, "customer-001", "EUR", LINES, BigDecimal.ONE, null)
+                .summary(EVENT))
+                .isInstanceOf(PermanentEventFailure.class).hasMessageContaining("does not match the record key");
+    }
+}

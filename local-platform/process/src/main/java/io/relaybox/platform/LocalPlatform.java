@@ -18,7 +18,7 @@ import io.relaybox.connectctl.ConnectorFiles;
 
 /**
  * The whole platform on one machine, as real processes: PostgreSQL, a KRaft Kafka broker, a Kafka Connect worker
- * with Debezium and this project's sink connectors, Elasticsearch, an S3-compatible server (S3Proxy), and the
+ * with Debezium and this project's sink connectors, Elasticsearch, an S3-compatible server (S3Proxy), an SMTP server (GreenMail), and the
  * instances of each service of the topology ({@link ServiceKind#all()}). It starts them in dependency order (in
  * parallel where it can), prepares the databases and the archive bucket, registers the connectors through the Connect
  * REST API (the Elasticsearch sink installs its index templates itself), and stops everything in reverse order.
@@ -57,6 +57,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final ConnectWorker connect;
     private final ElasticsearchServer elasticsearch;
     private final S3Server s3;
+    private final MailServer mail;
     private final Map<String, SpringBootService> services = new LinkedHashMap<>();
     private final Map<String, FaultProxy> faultProxies = new LinkedHashMap<>();
     private final Consumer<String> progress;
@@ -83,11 +84,14 @@ public final class LocalPlatform implements AutoCloseable {
                     ElasticsearchServer.Security.basicAuth(elasticsearchCredentials(secrets)));
             this.s3 = new S3Server(run.resolve("s3"), layout.s3ProxyClasspath(), ports.s3(), logFile("s3"), SINK_USER,
                     s3SecretKey(secrets));
+            this.mail = new MailServer(run.resolve("mail"), layout.mailServerClasspath(), ports.smtp(), ports.mailApi(),
+                    logFile("mail"));
             workerEnvironment.put("RELAYBOX_ELASTICSEARCH_PASSWORD", elasticsearchCredentials(secrets).password());
             workerEnvironment.put("RELAYBOX_S3_SECRET_KEY", s3SecretKey(secrets));
         } else {
             this.elasticsearch = null;
             this.s3 = null;
+            this.mail = null;
         }
         this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), pluginFolders,
                 kafka.bootstrapServers(), ports.connect(), logFile("connect"), workerEnvironment, connectCredentials(secrets),
@@ -111,6 +115,11 @@ public final class LocalPlatform implements AutoCloseable {
                 "--outbox.inbox.instance-id=" + instanceName,
                 // a killed instance's partitions move to the others after 10 s, not Kafka's 45 s
                 "--outbox.inbox.consumer-properties[session.timeout.ms]=10000"));
+        if (mail != null) {
+            // the platform's SMTP server, for a service that sends mail (the others ignore it)
+            arguments.add("--spring.mail.host=127.0.0.1");
+            arguments.add("--spring.mail.port=" + mail.smtpPort());
+        }
         if (!kind.descriptor().consumes().isEmpty()) {
             arguments.add("--outbox.inbox.consumer=" + kind.descriptor().consumerGroup());
             arguments.add("--outbox.inbox.topics=" + String.join(",", kind.descriptor().consumes()));
@@ -171,6 +180,8 @@ public final class LocalPlatform implements AutoCloseable {
             s3.prepare();
             s3.ensureBucket(ARCHIVE_BUCKET);
             s3.process().start();
+            mail.prepare();
+            mail.process().start();
         }
         postgres.start(settings.startTimeout());
         report(postgres.process(), begin);
@@ -194,6 +205,8 @@ public final class LocalPlatform implements AutoCloseable {
             report(elasticsearch.process(), begin);
             s3.process().awaitReady(settings.startTimeout());
             report(s3.process(), begin);
+            mail.process().awaitReady(settings.startTimeout());
+            report(mail.process(), begin);
             if (settings.verification()) {
                 openFaultProxies();
             }
@@ -381,6 +394,8 @@ public final class LocalPlatform implements AutoCloseable {
         if (elasticsearch != null) {
             endpoints.put("elasticsearch", elasticsearch.url());
             endpoints.put("s3", s3.endpoint());
+            endpoints.put("smtp", mail.smtpEndpoint());
+            endpoints.put("mail-api", mail.apiEndpoint());
         }
         endpoints.put("postgres", postgres.jdbcUrl(settings.services().get(0).database().database()));
         endpoints.put("logs", settings.runFolder().resolve("logs").toString());
@@ -407,6 +422,11 @@ public final class LocalPlatform implements AutoCloseable {
     /** The S3-compatible server of the archive, unless the settings leave the sinks out. */
     public Optional<S3Server> s3() {
         return Optional.ofNullable(s3);
+    }
+
+    /** The SMTP server the services send mail through, unless the settings leave the sinks out. */
+    public Optional<MailServer> mail() {
+        return Optional.ofNullable(mail);
     }
 
     /** One service instance by name, e.g. {@code payment-service-2}. */
@@ -440,7 +460,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /**
-     * Every managed process by name, in start order: postgres, kafka, elasticsearch and s3 (with the sinks), connect,
+     * Every managed process by name, in start order: postgres, kafka, elasticsearch, s3 and mail (with the sinks), connect,
      * then the service instances.
      */
     public Map<String, ManagedProcess> processes() {
@@ -449,6 +469,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (elasticsearch != null) {
             infrastructure.add(elasticsearch.process());
             infrastructure.add(s3.process());
+            infrastructure.add(mail.process());
         }
         infrastructure.add(connect.process());
         for (ManagedProcess process : infrastructure) {

@@ -42,6 +42,11 @@ public record PlatformLayout(Path home) {
         return built(home.resolve("local-platform/runtime-s3proxy/target/lib"));
     }
 
+    /** The classpath of the SMTP server (GreenMail standalone), see {@link MailServer}. */
+    public Path mailServerClasspath() {
+        return built(home.resolve("local-platform/runtime-mail/target/lib"));
+    }
+
     /** The unpacked Elasticsearch distribution ({@code bin/elasticsearch}, {@code lib}, {@code modules}); it has no JDK. */
     public Path elasticsearchHome() {
         return built(home.resolve("local-platform/runtime-elasticsearch/target/elasticsearch"));

@@ -86,7 +86,7 @@ class PlatformStateTest {
 
     @Test
     void keepsTheSupervisedStateOfEachProcessAndThePortPlan() {
-        PortPlan ports = new PortPlan(1, 2, 3, 4, 5, 6, 7, Map.of("inventory-service-1", 8));
+        PortPlan ports = new PortPlan(1, 2, 3, 4, 5, 6, 7, 9, 10, Map.of("inventory-service-1", 8));
         PlatformState.Entry entry = new PlatformState.Entry("connect", 42, null, "-", runFolder.resolve("connect.log"), StopSignal.TERM,
                 ProcessState.KILLED, null, "KILL", 2);
         new PlatformState(runFolder, runFolder.resolve("pg"), Map.of(), List.of(entry), ports, true,

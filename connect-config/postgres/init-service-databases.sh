@@ -5,18 +5,23 @@ set -eu
 
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
   -v cdc_password="$RELAYBOX_CDC_PASSWORD" -v orders_password="$ORDERS_DB_PASSWORD" \
-  -v inventory_password="$INVENTORY_DB_PASSWORD" -v payment_password="$PAYMENT_DB_PASSWORD" <<'SQL'
+  -v inventory_password="$INVENTORY_DB_PASSWORD" -v payment_password="$PAYMENT_DB_PASSWORD" \
+  -v notification_password="$NOTIFICATION_DB_PASSWORD" <<'SQL'
 CREATE ROLE relaybox_cdc WITH LOGIN REPLICATION PASSWORD :'cdc_password';
 CREATE ROLE orders_app WITH LOGIN PASSWORD :'orders_password';
 CREATE ROLE inventory_app WITH LOGIN PASSWORD :'inventory_password';
 CREATE ROLE payment_app WITH LOGIN PASSWORD :'payment_password';
+CREATE ROLE notification_app WITH LOGIN PASSWORD :'notification_password';
 CREATE DATABASE orders OWNER orders_app;
 CREATE DATABASE inventory OWNER inventory_app;
 CREATE DATABASE payment OWNER payment_app;
+CREATE DATABASE notification OWNER notification_app;
 \connect orders
 ALTER DEFAULT PRIVILEGES FOR ROLE orders_app IN SCHEMA public GRANT SELECT ON TABLES TO relaybox_cdc;
 \connect inventory
 ALTER DEFAULT PRIVILEGES FOR ROLE inventory_app IN SCHEMA public GRANT SELECT ON TABLES TO relaybox_cdc;
 \connect payment
 ALTER DEFAULT PRIVILEGES FOR ROLE payment_app IN SCHEMA public GRANT SELECT ON TABLES TO relaybox_cdc;
+\connect notification
+ALTER DEFAULT PRIVILEGES FOR ROLE notification_app IN SCHEMA public GRANT SELECT ON TABLES TO relaybox_cdc;
 SQL

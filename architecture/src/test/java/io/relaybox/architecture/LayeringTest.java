@@ -45,7 +45,7 @@ class LayeringTest {
 
     @Test
     void servicesDoNotDependOnEachOther() {
-        slices().matching("io.relaybox.(order|inventory|payment)..").should().notDependOnEachOther()
+        slices().matching("io.relaybox.(order|inventory|payment|notification)..").should().notDependOnEachOther()
                 .because("services talk through events (and HTTP), never through each other's classes")
                 .check(MODULES.mainClasses(Modules.SERVICES));
     }
@@ -84,7 +84,8 @@ class LayeringTest {
     @Test
     void theProcessLibraryKnowsNoServiceAndNoCommandLine() {
         noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("io.relaybox.order..", "io.relaybox.inventory..", "io.relaybox.payment..", "io.relaybox.verification..",
+                .resideInAnyPackage("io.relaybox.order..", "io.relaybox.inventory..", "io.relaybox.payment..", "io.relaybox.notification..",
+                        "io.relaybox.verification..",
                         "io.relaybox.platform.cli..", "picocli..")
                 .check(MODULES.mainClasses("local-platform/process"));
     }

@@ -90,7 +90,15 @@ public record ServiceDescriptor(String name, String module, String database, Lis
         return publishes.stream().map(EventTopics::of).toList();
     }
 
-    /** The name of the Debezium connector that streams its outbox. */
+    /**
+     * Whether its outbox is streamed at all: a service that publishes nothing (a notification sender, say) has no
+     * outbox connector, no replication slot and no topic of its own.
+     */
+    public boolean hasSourceConnector() {
+        return !publishes.isEmpty();
+    }
+
+    /** The name of the Debezium connector that streams its outbox (see {@link #hasSourceConnector()}). */
     public String sourceConnector() {
         return database + "-outbox-source";
     }

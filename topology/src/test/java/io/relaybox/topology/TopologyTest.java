@@ -39,6 +39,20 @@ class TopologyTest {
     }
 
     @Test
+    void aServiceThatPublishesNothingHasNoSourceConnectorAndStillConsumes() {
+        String json = SHOP.replace("]}\n", ",\n  {\"name\": \"mailer\", \"module\": \"consumers/mailer\", \"database\": \"mail\", \"publishes\": [],"
+                + " \"consumes\": [\"orders.events\"], \"instances\": 1, \"ports\": [18090], \"health\": \"/ready\"}\n]}\n");
+        Topology topology = Topology.parse(json);
+        ServiceDescriptor mailer = topology.service("mailer");
+
+        assertThat(mailer.hasSourceConnector()).isFalse();
+        assertThat(mailer.publishedTopics()).isEmpty();
+        assertThat(topology.service("stock-service").hasSourceConnector()).isTrue();
+        assertThat(topology.eventTopics()).containsExactly("orders.events", "stock.events");
+        assertThat(topology.consumersOf("orders.events")).extracting(ServiceDescriptor::name).containsExactly("stock-service", "mailer");
+    }
+
+    @Test
     void aSingleInstanceIsNamedAfterItsService() {
         assertThat(Topology.parse(SHOP).service("shop").instanceNames()).containsExactly("shop");
     }
@@ -101,7 +115,7 @@ class TopologyTest {
         Topology topology = Topology.load();
 
         assertThat(topology.services()).extracting(ServiceDescriptor::name)
-                .containsExactly("order-monolith", "inventory-service", "payment-service");
+                .containsExactly("order-monolith", "inventory-service", "payment-service", "notification-service");
         assertThat(topology.eventTopics()).containsExactly("orders.events", "inventory.events", "payments.events");
     }
 }

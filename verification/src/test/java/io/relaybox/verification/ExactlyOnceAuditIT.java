@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.platform.LocalPlatform;
+import io.relaybox.topology.ServiceDescriptor;
 import io.relaybox.topology.Topology;
 import io.relaybox.verification.audit.OrderGenerator;
 import io.relaybox.verification.audit.OrdersApi;
@@ -63,8 +65,9 @@ class ExactlyOnceAuditIT {
 
     private static final int ORDERS = 300;
     private static final Duration QUIET = Duration.ofMinutes(5);
-    private static final List<String> SINKS = List.of("kafka", "elasticsearch", "archive", "order-monolith", "inventory-service",
-            "payment-service");
+    /** Kafka, the two sink connectors' stores and every consuming service of the topology. */
+    private static final List<String> SINKS = Stream.concat(Stream.of("kafka", "elasticsearch", "archive"),
+            Topology.load().consumers().stream().map(ServiceDescriptor::name)).toList();
 
     static LocalPlatform platform;
     static PlatformDatabases databases;

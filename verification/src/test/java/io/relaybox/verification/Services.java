@@ -41,6 +41,7 @@ final class Services {
     static final ServiceKind ORDER_MONOLITH = ServiceKind.named("order-monolith");
     static final ServiceKind INVENTORY = ServiceKind.named("inventory-service");
     static final ServiceKind PAYMENT = ServiceKind.named("payment-service");
+    static final ServiceKind NOTIFICATION = ServiceKind.named("notification-service");
 
     /** Every service that consumes events (the monolith's saga among them), each a consumer group; from the topology. */
     static final List<ServiceKind> CONSUMERS = ServiceKind.all().stream().filter(kind -> !kind.descriptor().consumes().isEmpty()).toList();

@@ -1,5 +1,6 @@
 package io.relaybox.platform;
 
+import io.relaybox.topology.ServiceDescriptor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,7 +231,9 @@ public final class LocalPlatform implements AutoCloseable {
     public List<ApplyResult> registerConnectors() {
         List<ConnectorDefinition> files = ConnectorFiles.read(List.of(settings.layout().connectorFolder()));
         List<ConnectorDefinition> sources = settings.services().stream()
-                .flatMap(kind -> named(files, kind.descriptor().sourceConnector()).stream())
+                .map(ServiceKind::descriptor)
+                .filter(ServiceDescriptor::hasSourceConnector)
+                .flatMap(descriptor -> named(files, descriptor.sourceConnector()).stream())
                 .toList();
         List<ApplyResult> results = new ArrayList<>(apply(sources, sourceOverrides(settings.exactlyOnceSource(), postgres.port())));
         if (elasticsearch != null) {

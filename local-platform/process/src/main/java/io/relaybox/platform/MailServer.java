@@ -2,11 +2,9 @@ package io.relaybox.platform;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,32 +89,6 @@ public final class MailServer {
     /** The HTTP API that reads back what the server received, e.g. {@code http://127.0.0.1:18025}. */
     public String apiEndpoint() {
         return "http://127.0.0.1:" + apiPort;
-    }
-
-    /** The JSON list of the mailboxes, one per address that received a message. */
-    public String mailboxesJson() {
-        return get("/api/user");
-    }
-
-    /** The JSON list of the messages the address received. */
-    public String messagesJson(String address) {
-        return get("/api/user/" + URLEncoder.encode(address, StandardCharsets.UTF_8) + "/messages/");
-    }
-
-    private String get(String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(apiEndpoint() + path))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new PlatformException("the mail server answered " + response.statusCode() + " to GET " + path);
-            }
-            return response.body();
-        } catch (IOException e) {
-            throw new PlatformException("cannot reach the mail server's API at " + apiEndpoint() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException("interrupted while reading the mail server's API", e);
-        }
     }
 
     /** GreenMail's readiness endpoint answers 200 once its servers (SMTP among them) accept connections. */

@@ -1,5 +1,6 @@
 package io.relaybox.platform;
 
+import io.relaybox.topology.ServiceDescriptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,7 +139,8 @@ public final class PlatformSupervisor implements AutoCloseable {
             supervisor.abortHangingTransactions(platform.kafka().bootstrapServers(), progress);
         }
         if (!settings.services().isEmpty()) {
-            List<String> sources = settings.services().stream().map(kind -> kind.descriptor().sourceConnector()).toList();
+            List<String> sources = settings.services().stream().map(ServiceKind::descriptor)
+                    .filter(ServiceDescriptor::hasSourceConnector).map(ServiceDescriptor::sourceConnector).toList();
             supervisor.restartStalledSources(new StalledSourceRepair(platform.postgres(), platform.connect(), sources, supervisor::state,
                     settings.runFolder().resolve("logs"), SOURCE_PATIENCE, progress));
         }

@@ -8,6 +8,10 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,12 +36,24 @@ class MailServerIT {
 
             send(mail.smtpPort(), "anna@customers.example", messageId);
 
-            assertThat(mail.mailboxesJson()).contains("anna@customers.example");
-            assertThat(mail.messagesJson("anna@customers.example")).contains(messageId).contains("Hello from the test");
+            assertThat(apiGet(mail, "/api/user")).contains("anna@customers.example");
+            assertThat(apiGet(mail, "/api/user/anna@customers.example/messages/")).contains(messageId).contains("Hello from the test");
         } finally {
             mail.stop();
         }
         assertThat(mail.process().isAlive()).isFalse();
+    }
+
+    private static String apiGet(MailServer mail, String path) throws IOException {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(mail.apiEndpoint() + path))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
+            return response.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     /** One message, in SMTP's own words (RFC 5321), each reply checked. */

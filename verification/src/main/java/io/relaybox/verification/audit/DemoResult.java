@@ -16,11 +16,12 @@ import java.util.Optional;
  * @param duplicatesSkipped redelivered events the consumers recognised and skipped (all instances, since they started)
  * @param deadLettered events the consumers sent to a dead-letter topic (all instances, since they started)
  * @param sinks what Elasticsearch and the archive hold of the events about the orders, when the platform runs the sinks
+ * @param emails what the SMTP server holds of the customers' e-mails about the orders, when the platform runs one
  * @param violations broken invariants, one line each
  * @param seconds wall time from the first request until the saga settled and the sinks caught up (or a wait gave up)
  */
 public record DemoResult(long orders, long events, long lost, long duplicates, long failedRequests, long confirmed, long cancelled,
-        long duplicatesSkipped, long deadLettered, Optional<SinkCounts> sinks, List<String> violations, double seconds) {
+        long duplicatesSkipped, long deadLettered, Optional<SinkCounts> sinks, Optional<EmailCounts> emails, List<String> violations, double seconds) {
 
     public DemoResult {
         violations = List.copyOf(violations);
@@ -30,16 +31,19 @@ public record DemoResult(long orders, long events, long lost, long duplicates, l
     public String summaryLine() {
         String sinkCounts = sinks.map(s -> String.format(java.util.Locale.ROOT, " published=%d es_events=%d archived=%d",
                 s.published(), s.searchable(), s.archived())).orElse("");
+        String emailCounts = emails.map(e -> String.format(java.util.Locale.ROOT, " emails=%d email_duplicates=%d", e.emailed(),
+                e.duplicates())).orElse("");
         return String.format(java.util.Locale.ROOT,
-                "SUMMARY orders=%d events=%d lost=%d duplicates=%d confirmed=%d cancelled=%d duplicates_skipped=%d dlq=%d%s seconds=%.1f",
-                orders, events, lost, duplicates, confirmed, cancelled, duplicatesSkipped, deadLettered, sinkCounts, seconds);
+                "SUMMARY orders=%d events=%d lost=%d duplicates=%d confirmed=%d cancelled=%d duplicates_skipped=%d dlq=%d%s%s seconds=%.1f",
+                orders, events, lost, duplicates, confirmed, cancelled, duplicatesSkipped, deadLettered, sinkCounts, emailCounts, seconds);
     }
 
     /**
      * True when every order's event arrived, every request succeeded, every invariant holds and (with the sinks) each
-     * sink holds every published event exactly once.
+     * sink holds every published event exactly once and (with a mail server) every order that ended has its one e-mail.
      */
     public boolean succeeded() {
-        return lost == 0 && failedRequests == 0 && violations.isEmpty() && sinks.map(SinkCounts::complete).orElse(true);
+        return lost == 0 && failedRequests == 0 && violations.isEmpty() && sinks.map(SinkCounts::complete).orElse(true)
+                && emails.map(EmailCounts::complete).orElse(true);
     }
 }

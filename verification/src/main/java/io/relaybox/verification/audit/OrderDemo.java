@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * Places orders over HTTP with a progress bar, waits until every {@code OrderPlaced} arrived in {@code orders.events}
  * (counting what was lost and what came twice), then until the saga settled every order, and checks the invariants;
  * with the sinks, then waits until Elasticsearch and the archive hold every event the services published about the
- * orders.
+ * orders; with a mail server, until it holds the customer's e-mail about every order that ended.
  */
 public final class OrderDemo {
 
@@ -32,19 +32,22 @@ public final class OrderDemo {
     private final PlatformDatabases databases;
     private final List<String> consumerUrls;
     private final Optional<SinkEndpoints> sinks;
+    private final Optional<String> mailApiUrl;
     private final PrintStream out;
 
     /**
      * @param consumerUrls base URLs of every consuming service instance (their {@code /inbox/stats} are summed)
      * @param sinks where the sink connectors write, when the platform runs them
+     * @param mailApiUrl the API of the SMTP server the notification service sends to, when the platform runs one
      */
     public OrderDemo(OrdersApi api, String bootstrapServers, PlatformDatabases databases, List<String> consumerUrls,
-            Optional<SinkEndpoints> sinks, PrintStream out) {
+            Optional<SinkEndpoints> sinks, Optional<String> mailApiUrl, PrintStream out) {
         this.api = api;
         this.bootstrapServers = bootstrapServers;
         this.databases = databases;
         this.consumerUrls = List.copyOf(consumerUrls);
         this.sinks = sinks;
+        this.mailApiUrl = mailApiUrl;
         this.out = out;
     }
 
@@ -78,12 +81,15 @@ public final class OrderDemo {
             Optional<SinkCounts> sinkCounts = sinks.isPresent()
                     ? Optional.of(awaitSinks(sinks.get(), published.ofOrders(placed, timeout), timeout))
                     : Optional.empty();
+            Optional<EmailCounts> emails = mailApiUrl.isPresent()
+                    ? Optional.of(awaitEmails(new MailedEmails(mailApiUrl.get()), invariants.terminalOrders(placed), timeout))
+                    : Optional.empty();
             double seconds = (System.nanoTime() - begin) / 1e9;
             InboxStats stats = InboxStats.sum(consumerUrls);
             violations.forEach(v -> out.println("INVARIANT BROKEN: " + v));
             return new DemoResult(placed.size(), tally.events(), tally.missing(), tally.duplicates(), failed.get(),
                     statuses.get("CONFIRMED"), statuses.get("CANCELLED"), stats.duplicatesSkipped(), stats.deadLettered(),
-                    sinkCounts, violations, seconds);
+                    sinkCounts, emails, violations, seconds);
         }
     }
 
@@ -116,6 +122,18 @@ public final class OrderDemo {
             }
             return counts;
         }
+    }
+
+    /** Waits until the SMTP server holds an e-mail about every order that ended (or the timeout passes). */
+    private EmailCounts awaitEmails(MailedEmails mailed, Set<String> terminalOrders, Duration timeout) throws InterruptedException {
+        out.printf("waiting for the customers' e-mails about the %d orders that ended ...%n", terminalOrders.size());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        EmailCounts counts = EmailCounts.of(terminalOrders, mailed.all());
+        while (!counts.missing().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis() * 2);
+            counts = EmailCounts.of(terminalOrders, mailed.all());
+        }
+        return counts;
     }
 
     private static List<String> awaitInvariants(SagaInvariants invariants, Duration timeout) throws SQLException, InterruptedException {

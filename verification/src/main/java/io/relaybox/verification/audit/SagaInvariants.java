@@ -45,6 +45,22 @@ public final class SagaInvariants {
         return counts;
     }
 
+    /** Of these orders, those that ended: CONFIRMED or CANCELLED. */
+    public Set<String> terminalOrders(Collection<String> orderIds) throws SQLException {
+        Set<String> terminal = new HashSet<>();
+        try (Connection orders = databases.connect("orders");
+                PreparedStatement query = orders.prepareStatement(
+                        "SELECT id FROM orders WHERE id = ANY (?) AND status IN ('CONFIRMED', 'CANCELLED')")) {
+            query.setArray(1, orders.createArrayOf("uuid", orderIds.stream().map(UUID::fromString).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    terminal.add(rows.getString(1));
+                }
+            }
+        }
+        return terminal;
+    }
+
     /** Every broken invariant, one line each; empty when all hold. */
     public List<String> violations() throws SQLException {
         List<String> violations = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.relaybox.verification.verify;
 
+import io.relaybox.topology.ServiceDescriptor;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -120,7 +121,8 @@ public final class VerificationRun {
 
     /** The outbox source connector of each service the platform runs. */
     private List<String> sourceConnectors() {
-        return platform.settings().services().stream().map(kind -> kind.descriptor().sourceConnector()).toList();
+        return platform.settings().services().stream().map(ServiceKind::descriptor)
+                .filter(ServiceDescriptor::hasSourceConnector).map(ServiceDescriptor::sourceConnector).toList();
     }
 
     /** The instances each service-killing fault chooses from, as the topology names them. */

@@ -25,8 +25,9 @@ import picocli.CommandLine.ParentCommand;
 /** Starts the platform (unless it runs), places orders, checks every event arrived, and stops what it started. */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Start the platform, place orders over HTTP, wait until every OrderPlaced event is in "
         + "Kafka and the saga settled every order, check the invariants, wait until Elasticsearch and the S3 archive hold "
-        + "every event published about the orders, print a summary and stop the platform. Exits non-zero when an event "
-        + "was lost, an invariant broke, or a sink does not hold every event exactly once.",
+        + "every event published about the orders and the mail server an e-mail about every order that ended, print a summary "
+        + "and stop the platform. Exits non-zero when an event was lost, an invariant broke, a sink does not hold every "
+        + "event exactly once, or an order that ended has no e-mail or two different ones.",
         footer = {"", "Example: ./platform demo --orders 3000 --concurrency 16"})
 final class DemoCommand implements Callable<Integer> {
 
@@ -74,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
             Secrets secrets = Secrets.in(cli.runFolder());
             PlatformDatabases databases = new PlatformDatabases(endpoints.get("postgres"), secrets.password("postgres"));
             result = new OrderDemo(new OrdersApi(endpoints.get("orders-api")), endpoints.get("kafka"), databases, consumers,
-                    sinkEndpoints(endpoints, secrets), System.out)
+                    sinkEndpoints(endpoints, secrets), Optional.ofNullable(endpoints.get("mail-api")), System.out)
                     .run(orders, concurrency, timeout);
         } finally {
             if (started != null) {
@@ -93,6 +94,14 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println(sinks.resentCopies() + " events were in Kafka twice (re-sent by CDC after a crash); "
                         + "the archive keeps both records, consumers deduplicate by event id");
             }
+        });
+        result.emails().ifPresent(emails -> {
+            if (!emails.missing().isEmpty()) {
+                System.out.println(emails.missing().size() + " orders that ended have no e-mail, e.g. " + emails.missing().get(0));
+            }
+            emails.doubleSentOrders().forEach(order -> System.out.println("order " + order + " was e-mailed twice with different Message-IDs"));
+            emails.duplicateMessageIds().forEach((messageId, copies) -> System.out.println("e-mail " + messageId + " arrived " + copies
+                    + " times: resent after a crash between the SMTP server's acceptance and its record (same Message-ID, detectable)"));
         });
         System.out.println(result.summaryLine());
         return result.succeeded() ? 0 : 1;

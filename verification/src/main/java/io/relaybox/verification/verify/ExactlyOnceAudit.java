@@ -18,6 +18,7 @@ import io.relaybox.topology.ServiceDescriptor;
 import io.relaybox.topology.Topology;
 import io.relaybox.verification.audit.ArchivedEvents;
 import io.relaybox.verification.audit.InboxStats;
+import io.relaybox.verification.audit.MailedEmails;
 import io.relaybox.verification.audit.OutboxSlots;
 import io.relaybox.verification.audit.PlatformDatabases;
 import io.relaybox.verification.audit.SagaInvariants;
@@ -35,9 +36,14 @@ import io.relaybox.verification.audit.SinkEndpoints;
  * {@code elasticsearch} (one document per event id, {@code _id} = event id, so a copy cannot be delivered there;
  * re-deliveries show as {@code _version} above 1 and count as suppressed), {@code archive} (lines per event id; a
  * second line is a duplicate delivered) and every consuming service (its inbox rows; duplicates suppressed are those
- * its instances report skipping, at least the extra Kafka copies of what it consumes).
+ * its instances report skipping, at least the extra Kafka copies of what it consumes) and, when the platform's SMTP
+ * server is among the endpoints ({@code mail-api}), {@code smtp}: the customers' e-mails per {@code OrderConfirmed} and
+ * {@code OrderCancelled}, read back from the server (see {@link SentEmails}).
  */
 public final class ExactlyOnceAudit {
+
+    /** The endpoint name of the SMTP server's API, as the platform lists it. */
+    static final String MAIL_API = "mail-api";
 
     /** How long a sink may hold the same number of events before the audit stops waiting for the rest. */
     static final Duration STALL = Duration.ofSeconds(30);
@@ -71,8 +77,9 @@ public final class ExactlyOnceAudit {
     /**
      * The same audit, told where the service instances answer (the platform's endpoints, e.g.
      * {@code LocalPlatform.endpoints()} or {@code platform.json}'s): it then adds the duplicates their inboxes report
-     * skipping ({@code GET /inbox/stats}) to the consumers' suppressed duplicates. Without it, those are the extra
-     * Kafka copies of what each consumer consumes: a lower bound.
+     * skipping ({@code GET /inbox/stats}) to the consumers' suppressed duplicates (without it, those are the extra
+     * Kafka copies of what each consumer consumes: a lower bound), and audits the e-mails the SMTP server received
+     * when the endpoints name it ({@value #MAIL_API}).
      */
     public ExactlyOnceAudit withServiceEndpoints(Map<String, String> endpoints) {
         return new ExactlyOnceAudit(databases, bootstrapServers, sinks, exactlyOnceSource, out, endpoints);
@@ -124,6 +131,9 @@ public final class ExactlyOnceAudit {
                 findings.add(SinkFinding.of(expected, ledger::isKnown, new Deliveries(consumer.name(),
                         new InboxRows(databases).processedSince(consumer, runStart), suppressedBy(consumer, expected, kafka), true)));
             }
+            if (serviceEndpoints.containsKey(MAIL_API)) {
+                findings.add(emailed(new MailedEmails(serviceEndpoints.get(MAIL_API)), ledger, acknowledged, wait));
+            }
 
             List<String> violations = new ArrayList<>();
             if (ledger.size() == 0 && !acknowledged.isEmpty()) {
@@ -168,6 +178,21 @@ public final class ExactlyOnceAudit {
             }
             ledger = now;
         }
+    }
+
+    /**
+     * What the SMTP server received about the run's orders, once it holds an e-mail per expected event (or the wait
+     * gives up); resends of one event's e-mail are named here and counted as suppressed re-sends (same Message-ID).
+     */
+    private SinkFinding emailed(MailedEmails mailed, OutboxLedger ledger, Set<String> acknowledged, QuietWait wait)
+            throws InterruptedException {
+        Set<String> expected = SentEmails.expected(ledger.events());
+        wait.until("the SMTP server to hold the customer's e-mail per order that ended", expected.size(),
+                () -> held(expected, SentEmails.copies(mailed.all(), acknowledged).keySet()));
+        Map<String, Long> copies = SentEmails.copies(mailed.all(), acknowledged);
+        SentEmails.resent(copies).forEach((eventId, count) -> out.println("  the e-mail of event " + eventId + " arrived " + count
+                + " times with one Message-ID: resent after a crash between the SMTP server's acceptance and the record of it"));
+        return SinkFinding.of(expected, ledger::isKnown, new Deliveries(SentEmails.SINK, copies, 0, false));
     }
 
     /** Elasticsearch's documents as copies, and its overwrites of expected events as suppressed re-deliveries. */

@@ -20,6 +20,8 @@ public enum FaultKind {
     PAYMENT_KILL("payment-kill"),
     /** kill -9 of the order monolith: its API and its saga consumer. */
     MONOLITH_KILL("monolith-kill"),
+    /** kill -9 of the notification service, perhaps between the SMTP server's acceptance of an e-mail and its record. */
+    NOTIFICATION_KILL("notification-kill"),
     /** Elasticsearch answers 429 (too many requests) to the sink for a while, through the fault proxy. */
     ES_THROTTLE("es-throttle"),
     /** Elasticsearch answers 503 to the sink for a while, through the fault proxy. */

@@ -77,6 +77,11 @@ final class OutboxLedger {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The run's events. */
+    Collection<LedgerEvent> events() {
+        return expected.values();
+    }
+
     /** The run's event of that id, or null. */
     LedgerEvent event(String id) {
         return expected.get(id);

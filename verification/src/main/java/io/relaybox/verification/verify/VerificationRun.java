@@ -105,7 +105,7 @@ public final class VerificationRun {
 
         Set<String> acknowledged = load.acknowledged();
         AuditReport report = new ExactlyOnceAudit(databases, endpoints.get("kafka"), sinkEndpoints(platform),
-                platform.settings().exactlyOnceSource(), out).run(acknowledged, start, options.quietTimeout());
+                platform.settings().exactlyOnceSource(), out).withServiceEndpoints(endpoints).run(acknowledged, start, options.quietTimeout());
         VerificationOutcome outcome = new VerificationOutcome(options.seed(), tally, faults, report, Duration.between(start, Instant.now()));
         outcome.report().forEach(out::println);
         return outcome;
@@ -129,7 +129,8 @@ public final class VerificationRun {
     private static Map<FaultKind, List<String>> serviceInstances() {
         return Map.of(FaultKind.MONOLITH_KILL, ServiceKind.named("order-monolith").descriptor().instanceNames(),
                 FaultKind.INVENTORY_KILL, ServiceKind.named("inventory-service").descriptor().instanceNames(),
-                FaultKind.PAYMENT_KILL, ServiceKind.named("payment-service").descriptor().instanceNames());
+                FaultKind.PAYMENT_KILL, ServiceKind.named("payment-service").descriptor().instanceNames(),
+                FaultKind.NOTIFICATION_KILL, ServiceKind.named("notification-service").descriptor().instanceNames());
     }
 
     /** Where the sinks write, reached directly (not through the fault proxies), for the audit. */

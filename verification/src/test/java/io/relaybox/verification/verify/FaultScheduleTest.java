@@ -35,13 +35,16 @@ class FaultScheduleTest {
 
     @Test
     void faultsAreSpreadOverTheLoadInOrder() {
-        FaultSchedule schedule = FaultSchedule.of(7, LOAD, ALL, 10);
+        int count = ALL.size() + 1;
+        FaultSchedule schedule = FaultSchedule.of(7, LOAD, ALL, count);
         List<Duration> times = schedule.faults().stream().map(ScheduledFault::at).toList();
 
-        assertThat(times).isSorted().allSatisfy(at -> assertThat(at).isBetween(Duration.ofSeconds(18), Duration.ofSeconds(162)));
-        // one fault in each tenth of the middle 80 %
+        assertThat(times).hasSize(count).isSorted()
+                .allSatisfy(at -> assertThat(at).isBetween(Duration.ofSeconds(18), Duration.ofSeconds(162)));
+        // one fault in each equal slot of the middle 80 % (144 s)
+        long slot = 144_000L / count;
         for (int i = 0; i < times.size(); i++) {
-            assertThat(times.get(i)).isBetween(Duration.ofMillis(18_000 + 14_400L * i), Duration.ofMillis(18_000 + 14_400L * (i + 1)));
+            assertThat(times.get(i)).isBetween(Duration.ofMillis(18_000 + slot * i), Duration.ofMillis(18_000 + slot * (i + 1)));
         }
     }
 

@@ -82,9 +82,17 @@ class LayeringTest {
     }
 
     @Test
+    void theAnalyticsTopologyUsesNoFramework() {
+        noClasses().that().resideInAPackage("io.relaybox.analytics.topology..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "io.relaybox.analytics")
+                .because("the Kafka Streams topology is tested without Spring (TopologyTestDriver); the glue lives beside it")
+                .check(MODULES.mainClasses("sink-consumers/analytics-streams"));
+    }
+
+    @Test
     void theProcessLibraryKnowsNoServiceAndNoCommandLine() {
         noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("io.relaybox.order..", "io.relaybox.inventory..", "io.relaybox.payment..", "io.relaybox.notification..",
+                .resideInAnyPackage("io.relaybox.order..", "io.relaybox.inventory..", "io.relaybox.payment..", "io.relaybox.notification..", "io.relaybox.analytics..",
                         "io.relaybox.verification..",
                         "io.relaybox.platform.cli..", "picocli..")
                 .check(MODULES.mainClasses("local-platform/process"));

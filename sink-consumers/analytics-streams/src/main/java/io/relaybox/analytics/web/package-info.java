@@ -1,0 +1,2 @@
+/** {@code GET /stats/...}: the figures of the state stores through interactive queries. */
+package io.relaybox.analytics.web;

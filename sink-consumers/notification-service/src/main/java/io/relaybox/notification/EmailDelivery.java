@@ -16,7 +16,8 @@ import jakarta.mail.MessagingException;
 
 /**
  * Delivers the pending e-mails: one thread that wakes when a transaction that recorded an e-mail commits, or after
- * {@code notification.delivery.interval} at the latest. Each e-mail is delivered in a transaction of its own that
+ * {@code notification.delivery.interval} at the latest. A round shares one SMTP session; each e-mail in it is delivered
+ * in a transaction of its own that
  * locks its row (SKIP LOCKED: another instance takes the next one), hands it to the SMTP server and marks it SENT, so
  * a crash can resend at most the one e-mail whose acceptance was not yet recorded, under the same Message-ID. An
  * attempt that fails leaves the e-mail pending, due again after a backoff that doubles up to its maximum: with the
@@ -59,20 +60,22 @@ class EmailDelivery implements SmartLifecycle {
      */
     int deliverDue() {
         int attempts = 0;
-        while (attempts < batchSize && Boolean.TRUE.equals(transactions.execute(status -> deliverNext()))) {
-            attempts++;
+        try (SmtpMessages.Connection connection = smtp.connection()) {
+            while (attempts < batchSize && Boolean.TRUE.equals(transactions.execute(status -> deliverNext(connection)))) {
+                attempts++;
+            }
         }
         return attempts;
     }
 
-    private boolean deliverNext() {
+    private boolean deliverNext(SmtpMessages.Connection connection) {
         Optional<OrderEmail> due = emails.lockNextDue();
         if (due.isEmpty()) {
             return false;
         }
         OrderEmail email = due.get();
         try {
-            smtp.send(email);
+            connection.send(email);
             emails.sent(email.eventId());
         } catch (MailException | MessagingException e) {
             Duration wait = backoff.after(email.attempts() + 1);

@@ -45,7 +45,7 @@ class LayeringTest {
 
     @Test
     void servicesDoNotDependOnEachOther() {
-        slices().matching("io.relaybox.(order|inventory|payment|notification)..").should().notDependOnEachOther()
+        slices().matching("io.relaybox.(order|inventory|payment|notification|analytics)..").should().notDependOnEachOther()
                 .because("services talk through events (and HTTP), never through each other's classes")
                 .check(MODULES.mainClasses(Modules.SERVICES));
     }

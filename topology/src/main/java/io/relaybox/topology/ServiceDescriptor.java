@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * @param name the service's name, e.g. {@code payment-service}
  * @param module its Maven module's folder, relative to the project folder
- * @param database its own database on the platform's PostgreSQL
+ * @param database its own database on the platform's PostgreSQL, or null for a service that keeps no database (a Kafka
+ *        Streams application, whose state lives in Kafka): it has then no inbox and no outbox, so it publishes nothing
  * @param publishes the aggregate types of the events it writes to its outbox (each one a topic, see {@link EventTopics})
  * @param consumes the topics it applies events from
  * @param instances how many instances run, in one consumer group
@@ -31,7 +32,7 @@ public record ServiceDescriptor(String name, String module, String database, Lis
     public ServiceDescriptor {
         require(name != null && NAME.matcher(name).matches(), name, "name", "lower-case letters, digits and '-'");
         require(module != null && !module.isBlank(), name, "module", "the module's folder");
-        require(database != null && DATABASE.matcher(database).matches(), name, "database", "lower-case letters, digits and '_'");
+        require(database == null || DATABASE.matcher(database).matches(), name, "database", "lower-case letters, digits and '_'");
         publishes = List.copyOf(publishes == null ? List.of() : publishes);
         consumes = List.copyOf(consumes == null ? List.of() : consumes);
         for (String aggregate : publishes) {
@@ -40,6 +41,7 @@ public record ServiceDescriptor(String name, String module, String database, Lis
         for (String topic : consumes) {
             require(EventTopics.isEventTopic(topic), name, "consumes", "event topics such as 'orders.events', was '" + topic + "'");
         }
+        require(database != null || publishes.isEmpty(), name, "database", "given for a service that publishes (its outbox lives there)");
         require(instances >= 1, name, "instances", "at least 1");
         ports = List.copyOf(ports == null ? List.of() : ports);
         require(ports.size() == instances, name, "ports", "one port per instance (" + instances + ")");
@@ -58,12 +60,28 @@ public record ServiceDescriptor(String name, String module, String database, Lis
         return module + "/target/" + name + ".jar";
     }
 
+    /** Whether it has a database of its own (see {@link #database()}). */
+    public boolean hasDatabase() {
+        return database != null;
+    }
+
+    /**
+     * Whether it applies events through the inbox ({@code processed_event} rows in its database, {@code /inbox/stats}):
+     * a consuming service with a database. A consumer without one (Kafka Streams) keeps its own books in Kafka.
+     */
+    public boolean hasInbox() {
+        return hasDatabase() && !consumes.isEmpty();
+    }
+
     /** The login role that owns the service's database. */
     public String ownerRole() {
+        if (database == null) {
+            throw new IllegalStateException(name + " has no database");
+        }
         return database + "_app";
     }
 
-    /** The consumer group of its instances, also the inbox's consumer name. */
+    /** The consumer group of its instances: the inbox's consumer name, or a Kafka Streams application's id. */
     public String consumerGroup() {
         return name;
     }

@@ -33,7 +33,7 @@ public record Topology(List<ServiceDescriptor> services) {
             throw new TopologyException("the topology names no service");
         }
         unique(services.stream().map(ServiceDescriptor::name).toList(), "name");
-        unique(services.stream().map(ServiceDescriptor::database).toList(), "database");
+        unique(services.stream().filter(ServiceDescriptor::hasDatabase).map(ServiceDescriptor::database).toList(), "database");
         unique(services.stream().flatMap(service -> service.ports().stream()).map(String::valueOf).toList(), "port");
         unique(services.stream().flatMap(service -> service.publishes().stream()).toList(), "published aggregate type");
         unique(services.stream().flatMap(service -> service.endpointName().stream()).toList(), "endpoint");
@@ -117,6 +117,16 @@ public record Topology(List<ServiceDescriptor> services) {
     /** The services that consume anything. */
     public List<ServiceDescriptor> consumers() {
         return services.stream().filter(service -> !service.consumes().isEmpty()).toList();
+    }
+
+    /** The services that apply events through the inbox (their {@code processed_event} rows, {@code /inbox/stats}). */
+    public List<ServiceDescriptor> inboxConsumers() {
+        return services.stream().filter(ServiceDescriptor::hasInbox).toList();
+    }
+
+    /** The services with a database of their own. */
+    public List<ServiceDescriptor> withDatabase() {
+        return services.stream().filter(ServiceDescriptor::hasDatabase).toList();
     }
 
     /** The service whose first instance is listed under the endpoint name, e.g. {@code orders-api}. */

@@ -53,6 +53,25 @@ class TopologyTest {
     }
 
     @Test
+    void aServiceWithoutDatabaseConsumesWithoutInboxAndCannotPublish() {
+        String streams = "{\"name\": \"figures\", \"module\": \"consumers/figures\", \"publishes\": [], \"consumes\": [\"orders.events\"],"
+                + " \"instances\": 1, \"ports\": [18097], \"health\": \"/ready\"}";
+        Topology topology = Topology.parse(SHOP.replace("]}\n", ",\n  " + streams + "\n]}\n"));
+        ServiceDescriptor figures = topology.service("figures");
+
+        assertThat(figures.hasDatabase()).isFalse();
+        assertThat(figures.hasInbox()).isFalse();
+        assertThat(figures.hasSourceConnector()).isFalse();
+        assertThat(figures.consumerGroup()).isEqualTo("figures");
+        assertThat(topology.consumers()).extracting(ServiceDescriptor::name).contains("figures");
+        assertThat(topology.inboxConsumers()).extracting(ServiceDescriptor::name).containsExactly("shop", "stock-service");
+        assertThat(topology.withDatabase()).extracting(ServiceDescriptor::name).containsExactly("shop", "stock-service");
+        assertThatThrownBy(() -> Topology.parse(SHOP.replace("]}\n", ",\n  " + streams.replace("\"publishes\": []", "\"publishes\": [\"figures\"]")
+                + "\n]}\n"))).isInstanceOf(TopologyException.class)
+                .hasMessage("service 'figures': 'database' must be given for a service that publishes (its outbox lives there)");
+    }
+
+    @Test
     void aSingleInstanceIsNamedAfterItsService() {
         assertThat(Topology.parse(SHOP).service("shop").instanceNames()).containsExactly("shop");
     }
@@ -115,7 +134,7 @@ class TopologyTest {
         Topology topology = Topology.load();
 
         assertThat(topology.services()).extracting(ServiceDescriptor::name)
-                .containsExactly("order-monolith", "inventory-service", "payment-service", "notification-service");
+                .containsExactly("order-monolith", "inventory-service", "payment-service", "notification-service", "analytics-streams");
         assertThat(topology.eventTopics()).containsExactly("orders.events", "inventory.events", "payments.events");
     }
 }

@@ -65,9 +65,9 @@ class ExactlyOnceAuditIT {
 
     private static final int ORDERS = 300;
     private static final Duration QUIET = Duration.ofMinutes(5);
-    /** Kafka, the two sink connectors' stores, every consuming service of the topology and the SMTP server. */
+    /** Kafka, the two sink connectors' stores, every inbox consumer of the topology and the SMTP server. */
     private static final List<String> SINKS = Stream.of(Stream.of("kafka", "elasticsearch", "archive"),
-            Topology.load().consumers().stream().map(ServiceDescriptor::name), Stream.of("smtp")).flatMap(s -> s).toList();
+            Topology.load().inboxConsumers().stream().map(ServiceDescriptor::name), Stream.of("smtp")).flatMap(s -> s).toList();
 
     static LocalPlatform platform;
     static PlatformDatabases databases;

@@ -29,7 +29,8 @@ import io.relaybox.verification.audit.OrdersApi;
  * Malformed events on {@code orders.events} (a payload that is not JSON, a type nobody handles), one of each in every
  * partition: inventory and payment each send them to {@code orders.events.dlq} with the reason and where they came
  * from, and apply the orders placed behind them; the notification service, which ignores {@code OrderPlaced} whatever
- * its payload, dead-letters only the unknown type.
+ * its payload, dead-letters only the unknown type; the analytics application (Kafka Streams), which skips types it does
+ * not count, dead-letters only the unreadable {@code OrderPlaced}, with its own reason.
  */
 @Order(6)
 @ExtendWith(SharedPlatform.class)
@@ -37,12 +38,23 @@ class PoisonEventIT {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private static final int ORDERS = 12;
+    /** The inbox consumers of orders.events, whose counters tell what they dead-lettered. */
     private static final List<ServiceKind> CONSUMERS = List.of(Services.INVENTORY, Services.PAYMENT, Services.NOTIFICATION);
-    private static final List<String> EVERY_CONSUMER = CONSUMERS.stream().map(ServiceKind::name).toList();
-    private static final List<String> PLACED_ORDER_CONSUMERS = List.of(Services.INVENTORY.name(), Services.PAYMENT.name());
+    private static final String ANALYTICS = "analytics-streams";
+    private static final Reason UNPARSEABLE = new Reason("io.relaybox.outbox.inbox.UnparseablePayloadException",
+            "cannot read the payload of OrderPlaced v1");
+    private static final Reason UNKNOWN_TYPE = new Reason("io.relaybox.outbox.inbox.UnknownEventTypeException", "no handler for OrderTeleported v1");
 
-    /** A poison record as published, what its dead letter must say and which consumers dead-letter it. */
-    private record Poison(String key, int partition, long offset, String exceptionClass, String messagePart, List<String> consumers) {
+    /** What a dead letter must say. */
+    private record Reason(String exceptionClass, String messagePart) {
+    }
+
+    /** A poison record as published, and the reason each consumer that dead-letters it gives. */
+    private record Poison(String key, int partition, long offset, Map<String, Reason> reasons) {
+
+        List<String> consumers() {
+            return List.copyOf(reasons.keySet());
+        }
     }
 
     @Test
@@ -59,11 +71,12 @@ class PoisonEventIT {
             int partitions = topics.endOffsets(List.of(EventTopics.ORDERS)).size();
             List<Poison> poison = new ArrayList<>();
             for (int partition = 0; partition < partitions; partition++) {
-                poison.add(publish(topics, partition, "OrderPlaced", "{\"orderId\": not json",
-                        "io.relaybox.outbox.inbox.UnparseablePayloadException", "cannot read the payload of OrderPlaced v1",
-                        PLACED_ORDER_CONSUMERS));
+                poison.add(publish(topics, partition, "OrderPlaced", "{\"orderId\": not json", Map.of(Services.INVENTORY.name(), UNPARSEABLE,
+                        Services.PAYMENT.name(), UNPARSEABLE, ANALYTICS, new Reason("io.relaybox.analytics.topology.UnreadableEventException",
+                                "cannot read the payload of OrderPlaced as JSON"))));
                 poison.add(publish(topics, partition, "OrderTeleported", "{\"orderId\":\"" + UUID.randomUUID() + "\"}",
-                        "io.relaybox.outbox.inbox.UnknownEventTypeException", "no handler for OrderTeleported v1", EVERY_CONSUMER));
+                        Map.of(Services.INVENTORY.name(), UNKNOWN_TYPE, Services.PAYMENT.name(), UNKNOWN_TYPE, Services.NOTIFICATION.name(),
+                                UNKNOWN_TYPE)));
             }
 
             OrderGenerator generator = new OrderGenerator(5);
@@ -93,8 +106,9 @@ class PoisonEventIT {
                 assertThat(letters).extracting(r -> OrderEvents.header(r, "relaybox.dlq.consumer"))
                         .as("consumers that dead-lettered %s", p).containsExactlyInAnyOrderElementsOf(p.consumers());
                 assertThat(letters).allSatisfy(letter -> {
-                    assertThat(OrderEvents.header(letter, "relaybox.dlq.exception.class")).isEqualTo(p.exceptionClass());
-                    assertThat(OrderEvents.header(letter, "relaybox.dlq.exception.message")).contains(p.messagePart());
+                    Reason reason = p.reasons().get(OrderEvents.header(letter, "relaybox.dlq.consumer"));
+                    assertThat(OrderEvents.header(letter, "relaybox.dlq.exception.class")).isEqualTo(reason.exceptionClass());
+                    assertThat(OrderEvents.header(letter, "relaybox.dlq.exception.message")).contains(reason.messagePart());
                     assertThat(OrderEvents.header(letter, "relaybox.dlq.source.topic")).isEqualTo(EventTopics.ORDERS);
                     assertThat(OrderEvents.header(letter, "relaybox.dlq.source.partition")).isEqualTo(Integer.toString(p.partition()));
                     assertThat(OrderEvents.header(letter, "relaybox.dlq.source.offset")).isEqualTo(Long.toString(p.offset()));
@@ -111,8 +125,7 @@ class PoisonEventIT {
         }
     }
 
-    private static Poison publish(EventTopics topics, int partition, String type, String payload, String exceptionClass,
-            String messagePart, List<String> consumers) {
+    private static Poison publish(EventTopics topics, int partition, String type, String payload, Map<String, Reason> reasons) {
         String key = UUID.randomUUID().toString();
         RecordHeaders headers = new RecordHeaders();
         headers.add("id", bytes(UUID.randomUUID().toString()));
@@ -121,7 +134,7 @@ class PoisonEventIT {
         headers.add("occurredat", bytes(Instant.now().toString()));
         RecordMetadata sent = topics.publish(new ProducerRecord<>(EventTopics.ORDERS, partition, null, bytes(key),
                 bytes(payload), headers));
-        return new Poison(key, partition, sent.offset(), exceptionClass, messagePart, consumers);
+        return new Poison(key, partition, sent.offset(), reasons);
     }
 
     private static byte[] bytes(String text) {

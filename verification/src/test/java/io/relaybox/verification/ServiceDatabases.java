@@ -142,7 +142,8 @@ final class ServiceDatabases {
 
     private Map<String, String> processedEvents() {
         Map<String, String> counts = new LinkedHashMap<>();
-        for (String database : ServiceKind.all().stream().map(kind -> kind.database().database()).toList()) {
+        for (String database : ServiceKind.all().stream().filter(kind -> kind.descriptor().hasDatabase())
+                .map(kind -> kind.database().database()).toList()) {
             rows(database, "SELECT consumer, count(*)::text FROM processed_event GROUP BY consumer")
                     .forEach((consumer, count) -> counts.put(database + "/" + consumer, count));
         }

@@ -43,8 +43,8 @@ final class Services {
     static final ServiceKind PAYMENT = ServiceKind.named("payment-service");
     static final ServiceKind NOTIFICATION = ServiceKind.named("notification-service");
 
-    /** Every service that consumes events (the monolith's saga among them), each a consumer group; from the topology. */
-    static final List<ServiceKind> CONSUMERS = ServiceKind.all().stream().filter(kind -> !kind.descriptor().consumes().isEmpty()).toList();
+    /** Every service that applies events through the inbox (the monolith's saga among them), each a consumer group; from the topology. */
+    static final List<ServiceKind> CONSUMERS = ServiceKind.all().stream().filter(kind -> kind.descriptor().hasInbox()).toList();
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();

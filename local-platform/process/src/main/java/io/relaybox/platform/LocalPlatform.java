@@ -100,19 +100,28 @@ public final class LocalPlatform implements AutoCloseable {
         for (ServiceKind kind : settings.services()) {
             for (int instance = 1; instance <= kind.instances(); instance++) {
                 String name = kind.instanceName(instance);
-                ServiceDatabase database = kind.database();
+                Map<String, String> environment = kind.descriptor().hasDatabase()
+                        ? Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(kind.database().ownerRole()))
+                        : Map.of();
                 services.put(name, new SpringBootService(name, layout.jar(kind), ports.service(name), kind.descriptor().health(),
-                        serviceArguments(kind, name, database), Map.of("SPRING_DATASOURCE_PASSWORD", secrets.password(database.ownerRole())),
-                        run, logFile(name), settings.serviceAddOns()));
+                        serviceArguments(kind, name), environment, run, logFile(name), settings.serviceAddOns()));
             }
         }
     }
 
-    /** What an instance is told on its command line: where its database and Kafka are, and what the topology says it consumes. */
-    private List<String> serviceArguments(ServiceKind kind, String instanceName, ServiceDatabase database) {
-        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + postgres.jdbcUrl(database.database()),
-                "--spring.datasource.username=" + database.ownerRole(),
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+    /**
+     * What an instance is told on its command line: where its database (if it has one) and Kafka are, what the topology
+     * says it consumes, and a folder of its own for local state ({@code --relaybox.data-dir}, in the run folder).
+     */
+    private List<String> serviceArguments(ServiceKind kind, String instanceName) {
+        List<String> arguments = new ArrayList<>();
+        if (kind.descriptor().hasDatabase()) {
+            ServiceDatabase database = kind.database();
+            arguments.add("--spring.datasource.url=" + postgres.jdbcUrl(database.database()));
+            arguments.add("--spring.datasource.username=" + database.ownerRole());
+        }
+        arguments.addAll(List.of("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--relaybox.data-dir=" + settings.runFolder().resolve("state").resolve(instanceName).toAbsolutePath(),
                 "--outbox.inbox.instance-id=" + instanceName,
                 // a killed instance's partitions move to the others after 10 s, not Kafka's 45 s
                 "--outbox.inbox.consumer-properties[session.timeout.ms]=10000"));
@@ -121,7 +130,7 @@ public final class LocalPlatform implements AutoCloseable {
             arguments.add("--spring.mail.host=127.0.0.1");
             arguments.add("--spring.mail.port=" + mail.smtpPort());
         }
-        if (!kind.descriptor().consumes().isEmpty()) {
+        if (kind.descriptor().hasInbox()) {
             arguments.add("--outbox.inbox.consumer=" + kind.descriptor().consumerGroup());
             arguments.add("--outbox.inbox.topics=" + String.join(",", kind.descriptor().consumes()));
         }
@@ -188,7 +197,9 @@ public final class LocalPlatform implements AutoCloseable {
         report(postgres.process(), begin);
         postgres.ensureRole(ServiceDatabase.CDC_ROLE, secrets.password(ServiceDatabase.CDC_ROLE), true);
         for (ServiceKind kind : settings.services()) {
-            kind.database().ensureOn(postgres, secrets);
+            if (kind.descriptor().hasDatabase()) {
+                kind.database().ensureOn(postgres, secrets);
+            }
         }
         kafka.process().awaitReady(settings.startTimeout());
         report(kafka.process(), begin);
@@ -400,7 +411,9 @@ public final class LocalPlatform implements AutoCloseable {
             endpoints.put("smtp", mail.smtpEndpoint());
             endpoints.put("mail-api", mail.apiEndpoint());
         }
-        endpoints.put("postgres", postgres.jdbcUrl(settings.services().get(0).database().database()));
+        // the first service with a database (the monolith's): a JDBC URL needs one
+        settings.services().stream().filter(kind -> kind.descriptor().hasDatabase()).findFirst()
+                .ifPresent(kind -> endpoints.put("postgres", postgres.jdbcUrl(kind.database().database())));
         endpoints.put("logs", settings.runFolder().resolve("logs").toString());
         return endpoints;
     }

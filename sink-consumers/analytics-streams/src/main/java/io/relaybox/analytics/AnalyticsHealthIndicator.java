@@ -6,7 +6,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /** UP while the Kafka Streams client runs or rebalances; DOWN before it starts, once it failed and after it stopped. */
-@Component("analyticsStreams")
+@Component("kafkaStreamsHealthIndicator")
 class AnalyticsHealthIndicator implements HealthIndicator {
 
     private final AnalyticsStreams analytics;

@@ -2,7 +2,6 @@ package io.relaybox.analytics;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * A made-up trading hour, as the outbox router would have written it to {@code orders.events} and
- * {@code payments.events}, and the figures it must yield: order {@code i} is placed at {@code start + 10 i s}; two in
+ * Made-up trading, as the outbox router would have written it to {@code orders.events} and {@code payments.events},
+ * and the figures it must yield: order {@code i} is placed at {@code start + 100 i ms} (about as fast as the records
+ * are sent: event time runs with the clock, as it does on the platform, so no event comes later than the grace); two in
  * three are paid and confirmed, one in six is paid, refunded and cancelled for want of stock, one in six cancelled for
  * want of money (its {@code PaymentFailed} is not revenue).
  */
@@ -44,37 +44,33 @@ final class OrderHistory {
             String sku = "SKU-" + (i % 5);
             int quantity = i % 4 + 1;
             BigDecimal total = UNIT_PRICE.multiply(BigDecimal.valueOf(quantity));
-            Instant placed = start.plusSeconds(10L * i);
+            Instant placed = start.plusMillis(100L * i);
             records.add(order(orderId, "OrderPlaced", placed, currency, sku, quantity, total, null));
             count(ordersByStatus, "PLACED", 1);
             if (i % 3 != 0) {
-                records.add(payment(orderId, "PaymentCaptured", placed.plusSeconds(1), currency, total));
-                records.add(order(orderId, "OrderConfirmed", placed.plusSeconds(2), currency, sku, quantity, total, null));
+                records.add(payment(orderId, "PaymentCaptured", placed.plusMillis(20), currency, total));
+                records.add(order(orderId, "OrderConfirmed", placed.plusMillis(40), currency, sku, quantity, total, null));
                 capturedByCurrency.merge(currency, total, BigDecimal::add);
                 count(ordersByStatus, "CONFIRMED", 1);
                 count(unitsBySku, sku, quantity);
             } else if (i % 6 == 0) {
-                records.add(payment(orderId, "PaymentCaptured", placed.plusSeconds(1), currency, total));
-                records.add(payment(orderId, "PaymentRefunded", placed.plusSeconds(3), currency, total));
-                records.add(order(orderId, "OrderCancelled", placed.plusSeconds(3), currency, sku, quantity, total,
+                records.add(payment(orderId, "PaymentCaptured", placed.plusMillis(20), currency, total));
+                records.add(payment(orderId, "PaymentRefunded", placed.plusMillis(60), currency, total));
+                records.add(order(orderId, "OrderCancelled", placed.plusMillis(60), currency, sku, quantity, total,
                         "inventory rejected: " + sku + " short by " + quantity));
                 capturedByCurrency.merge(currency, total, BigDecimal::add);
                 refundedByCurrency.merge(currency, total, BigDecimal::add);
                 count(ordersByStatus, "CANCELLED", 1);
                 count(cancelledBecause, "inventory rejected", 1);
             } else {
-                records.add(payment(orderId, "PaymentFailed", placed.plusSeconds(1), currency, total));
-                records.add(order(orderId, "OrderCancelled", placed.plusSeconds(2), currency, sku, quantity, total,
+                records.add(payment(orderId, "PaymentFailed", placed.plusMillis(20), currency, total));
+                records.add(order(orderId, "OrderCancelled", placed.plusMillis(40), currency, sku, quantity, total,
                         "payment failed: INSUFFICIENT_FUNDS"));
                 count(ordersByStatus, "CANCELLED", 1);
                 count(cancelledBecause, "payment failed: INSUFFICIENT_FUNDS", 1);
             }
         }
         return records;
-    }
-
-    Instant end(int orders) {
-        return start.plus(Duration.ofSeconds(10L * orders + 10));
     }
 
     private static void count(Map<String, Long> counts, String key, long by) {

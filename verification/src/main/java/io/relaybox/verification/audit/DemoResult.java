@@ -17,11 +17,12 @@ import java.util.Optional;
  * @param deadLettered events the consumers sent to a dead-letter topic (all instances, since they started)
  * @param sinks what Elasticsearch and the archive hold of the events about the orders, when the platform runs the sinks
  * @param emails what the SMTP server holds of the customers' e-mails about the orders, when the platform runs one
+ * @param analytics how the analytics application's figures compare with the databases', when the platform runs it
  * @param violations broken invariants, one line each
  * @param seconds wall time from the first request until the saga settled and the sinks caught up (or a wait gave up)
  */
 public record DemoResult(long orders, long events, long lost, long duplicates, long failedRequests, long confirmed, long cancelled,
-        long duplicatesSkipped, long deadLettered, Optional<SinkCounts> sinks, Optional<EmailCounts> emails, List<String> violations, double seconds) {
+        long duplicatesSkipped, long deadLettered, Optional<SinkCounts> sinks, Optional<EmailCounts> emails, Optional<AnalyticsCheck> analytics, List<String> violations, double seconds) {
 
     public DemoResult {
         violations = List.copyOf(violations);
@@ -33,9 +34,12 @@ public record DemoResult(long orders, long events, long lost, long duplicates, l
                 s.published(), s.searchable(), s.archived())).orElse("");
         String emailCounts = emails.map(e -> String.format(java.util.Locale.ROOT, " emails=%d email_duplicates=%d", e.emailed(),
                 e.duplicates())).orElse("");
+        String analyticsFigures = analytics.map(a -> String.format(java.util.Locale.ROOT, " analytics_orders=%d analytics=%s", a.placedCounted(),
+                a.differences().isEmpty() ? "ok" : "differs")).orElse("");
         return String.format(java.util.Locale.ROOT,
-                "SUMMARY orders=%d events=%d lost=%d duplicates=%d confirmed=%d cancelled=%d duplicates_skipped=%d dlq=%d%s%s seconds=%.1f",
-                orders, events, lost, duplicates, confirmed, cancelled, duplicatesSkipped, deadLettered, sinkCounts, emailCounts, seconds);
+                "SUMMARY orders=%d events=%d lost=%d duplicates=%d confirmed=%d cancelled=%d duplicates_skipped=%d dlq=%d%s%s%s seconds=%.1f",
+                orders, events, lost, duplicates, confirmed, cancelled, duplicatesSkipped, deadLettered, sinkCounts, emailCounts, analyticsFigures,
+                seconds);
     }
 
     /**
@@ -44,6 +48,6 @@ public record DemoResult(long orders, long events, long lost, long duplicates, l
      */
     public boolean succeeded() {
         return lost == 0 && failedRequests == 0 && violations.isEmpty() && sinks.map(SinkCounts::complete).orElse(true)
-                && emails.map(EmailCounts::complete).orElse(true);
+                && emails.map(EmailCounts::complete).orElse(true) && analytics.map(a -> a.differences().isEmpty()).orElse(true);
     }
 }

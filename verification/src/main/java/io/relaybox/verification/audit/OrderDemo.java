@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * Places orders over HTTP with a progress bar, waits until every {@code OrderPlaced} arrived in {@code orders.events}
  * (counting what was lost and what came twice), then until the saga settled every order, and checks the invariants;
  * with the sinks, then waits until Elasticsearch and the archive hold every event the services published about the
- * orders; with a mail server, until it holds the customer's e-mail about every order that ended.
+ * orders; with a mail server, until it holds the customer's e-mail about every order that ended; with the analytics
+ * application, until what it counted since the demo began equals what the databases hold of the demo's orders.
  */
 public final class OrderDemo {
 
@@ -33,21 +34,24 @@ public final class OrderDemo {
     private final List<String> consumerUrls;
     private final Optional<SinkEndpoints> sinks;
     private final Optional<String> mailApiUrl;
+    private final Optional<String> analyticsUrl;
     private final PrintStream out;
 
     /**
      * @param consumerUrls base URLs of every consuming service instance (their {@code /inbox/stats} are summed)
      * @param sinks where the sink connectors write, when the platform runs them
      * @param mailApiUrl the API of the SMTP server the notification service sends to, when the platform runs one
+     * @param analyticsUrl the analytics application, when the platform runs it
      */
     public OrderDemo(OrdersApi api, String bootstrapServers, PlatformDatabases databases, List<String> consumerUrls,
-            Optional<SinkEndpoints> sinks, Optional<String> mailApiUrl, PrintStream out) {
+            Optional<SinkEndpoints> sinks, Optional<String> mailApiUrl, Optional<String> analyticsUrl, PrintStream out) {
         this.api = api;
         this.bootstrapServers = bootstrapServers;
         this.databases = databases;
         this.consumerUrls = List.copyOf(consumerUrls);
         this.sinks = sinks;
         this.mailApiUrl = mailApiUrl;
+        this.analyticsUrl = analyticsUrl;
         this.out = out;
     }
 
@@ -63,6 +67,11 @@ public final class OrderDemo {
             DemoSeed seed = DemoSeed.forOrders(orders);
             seed.applyTo(databases);
             out.println(seed.describe(orders));
+            Optional<AnalyticsStats> analytics = analyticsUrl.map(AnalyticsStats::new);
+            Optional<AnalyticsTotals> analyticsBefore = analytics.isPresent()
+                    ? Optional.of(awaitAnswer(analytics.get(), timeout))
+                    : Optional.empty();
+            java.time.Instant demoStart = java.time.Instant.now();
             long begin = System.nanoTime();
             Set<String> placed = ConcurrentHashMap.newKeySet();
             AtomicLong failed = new AtomicLong();
@@ -84,12 +93,15 @@ public final class OrderDemo {
             Optional<EmailCounts> emails = mailApiUrl.isPresent()
                     ? Optional.of(awaitEmails(new MailedEmails(mailApiUrl.get()), invariants.terminalOrders(placed), timeout))
                     : Optional.empty();
+            Optional<AnalyticsCheck> analyticsCheck = analytics.isPresent()
+                    ? Optional.of(awaitAnalytics(analytics.get(), analyticsBefore.orElseThrow(), demoStart, timeout))
+                    : Optional.empty();
             double seconds = (System.nanoTime() - begin) / 1e9;
             InboxStats stats = InboxStats.sum(consumerUrls);
             violations.forEach(v -> out.println("INVARIANT BROKEN: " + v));
             return new DemoResult(placed.size(), tally.events(), tally.missing(), tally.duplicates(), failed.get(),
                     statuses.get("CONFIRMED"), statuses.get("CANCELLED"), stats.duplicatesSkipped(), stats.deadLettered(),
-                    sinkCounts, emails, violations, seconds);
+                    sinkCounts, emails, analyticsCheck, violations, seconds);
         }
     }
 
@@ -134,6 +146,38 @@ public final class OrderDemo {
             counts = EmailCounts.of(terminalOrders, mailed.all());
         }
         return counts;
+    }
+
+    /** The analytics totals once the application answers (it may still be starting or restoring its stores). */
+    private AnalyticsTotals awaitAnswer(AnalyticsStats analytics, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return analytics.totals();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the analytics application does not answer: " + e.getMessage(), e);
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+    }
+
+    /**
+     * Waits until what the analytics application counted since the demo began equals what the databases hold of the
+     * orders placed since (or the timeout passes), and says where it differs.
+     */
+    private AnalyticsCheck awaitAnalytics(AnalyticsStats analytics, AnalyticsTotals before, java.time.Instant demoStart, Duration timeout)
+            throws InterruptedException, SQLException {
+        out.println("waiting for the analytics application's figures to equal the databases' ...");
+        AnalyticsTotals expected = new DatabaseTotals(databases).ofOrdersPlacedSince(demoStart);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        AnalyticsTotals counted = awaitAnswer(analytics, timeout).minus(before);
+        while (!counted.differencesFrom(expected).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(POLL.toMillis() * 2);
+            counted = awaitAnswer(analytics, timeout).minus(before);
+        }
+        return new AnalyticsCheck(counted.placed(), counted.differencesFrom(expected));
     }
 
     private static List<String> awaitInvariants(SagaInvariants invariants, Duration timeout) throws SQLException, InterruptedException {

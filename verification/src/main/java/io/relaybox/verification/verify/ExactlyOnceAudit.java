@@ -16,7 +16,10 @@ import java.util.Set;
 
 import io.relaybox.topology.ServiceDescriptor;
 import io.relaybox.topology.Topology;
+import io.relaybox.verification.audit.AnalyticsStats;
+import io.relaybox.verification.audit.AnalyticsTotals;
 import io.relaybox.verification.audit.ArchivedEvents;
+import io.relaybox.verification.audit.DatabaseTotals;
 import io.relaybox.verification.audit.InboxStats;
 import io.relaybox.verification.audit.MailedEmails;
 import io.relaybox.verification.audit.OutboxSlots;
@@ -54,6 +57,11 @@ public final class ExactlyOnceAudit {
     private final boolean exactlyOnceSource;
     private final PrintStream out;
     private final Map<String, String> serviceEndpoints;
+    private final AnalyticsBaseline analytics;
+
+    /** The analytics application's totals when the run began, and where it answers. */
+    private record AnalyticsBaseline(String url, AnalyticsTotals before) {
+    }
 
     /**
      * @param exactlyOnceSource whether the sources ran with exactly-once source: only then must Kafka hold each event once
@@ -61,17 +69,18 @@ public final class ExactlyOnceAudit {
      */
     public ExactlyOnceAudit(PlatformDatabases databases, String bootstrapServers, SinkEndpoints sinks, boolean exactlyOnceSource,
             PrintStream out) {
-        this(databases, bootstrapServers, sinks, exactlyOnceSource, out, Map.of());
+        this(databases, bootstrapServers, sinks, exactlyOnceSource, out, Map.of(), null);
     }
 
     private ExactlyOnceAudit(PlatformDatabases databases, String bootstrapServers, SinkEndpoints sinks, boolean exactlyOnceSource,
-            PrintStream out, Map<String, String> serviceEndpoints) {
+            PrintStream out, Map<String, String> serviceEndpoints, AnalyticsBaseline analytics) {
         this.databases = databases;
         this.bootstrapServers = bootstrapServers;
         this.sinks = sinks;
         this.exactlyOnceSource = exactlyOnceSource;
         this.out = out;
         this.serviceEndpoints = Map.copyOf(serviceEndpoints);
+        this.analytics = analytics;
     }
 
     /**
@@ -82,7 +91,17 @@ public final class ExactlyOnceAudit {
      * when the endpoints name it ({@value #MAIL_API}).
      */
     public ExactlyOnceAudit withServiceEndpoints(Map<String, String> endpoints) {
-        return new ExactlyOnceAudit(databases, bootstrapServers, sinks, exactlyOnceSource, out, endpoints);
+        return new ExactlyOnceAudit(databases, bootstrapServers, sinks, exactlyOnceSource, out, endpoints, analytics);
+    }
+
+    /**
+     * The same audit, also comparing the analytics application's figures with the databases': what it counted since
+     * the run began ({@code before}: its totals then) must equal what the databases hold of the orders placed since
+     * (orders placed, confirmed, cancelled; money captured and refunded per currency; units per SKU).
+     */
+    public ExactlyOnceAudit withAnalytics(String url, AnalyticsTotals before) {
+        return new ExactlyOnceAudit(databases, bootstrapServers, sinks, exactlyOnceSource, out, serviceEndpoints,
+                new AnalyticsBaseline(url, before));
     }
 
     /**
@@ -126,7 +145,7 @@ public final class ExactlyOnceAudit {
             findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, new Deliveries("kafka", kafka, 0, exactlyOnceSource)));
             findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, searched(search.indexedSince(runStart), ledger.ids())));
             findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, new Deliveries("archive", archive.linesPerEvent(runStart), 0, true)));
-            for (ServiceDescriptor consumer : Topology.load().consumers()) {
+            for (ServiceDescriptor consumer : Topology.load().inboxConsumers()) {
                 Set<String> expected = ledger.idsOn(consumer.consumes());
                 findings.add(SinkFinding.of(expected, ledger::isKnown, new Deliveries(consumer.name(),
                         new InboxRows(databases).processedSince(consumer, runStart), suppressedBy(consumer, expected, kafka), true)));
@@ -145,6 +164,9 @@ public final class ExactlyOnceAudit {
             violations.addAll(new IndexedOrders(databases, search).differences(acknowledged));
             violations.addAll(new DeadLetters(bootstrapServers, Duration.ofSeconds(60)).since(runStart));
             findings.forEach(finding -> violations.addAll(finding.violations()));
+            if (analytics != null) {
+                violations.addAll(analyticsDifferences(runStart, wait));
+            }
             return new AuditReport(acknowledged.size(), ledger.size(), findings.stream().map(SinkFinding::tally).toList(), violations);
         }
     }
@@ -160,7 +182,7 @@ public final class ExactlyOnceAudit {
         OutboxLedger ledger = OutboxLedger.read(databases, runStart);
         while (true) {
             out.println("the outboxes hold " + ledger.size() + " events of the run");
-            for (ServiceDescriptor consumer : Topology.load().consumers()) {
+            for (ServiceDescriptor consumer : Topology.load().inboxConsumers()) {
                 Set<String> expected = ledger.idsOn(consumer.consumes());
                 wait.until(consumer.name() + " to apply what it consumes", expected.size(),
                         () -> held(expected, inboxes.processedSince(consumer, runStart).keySet()));
@@ -193,6 +215,22 @@ public final class ExactlyOnceAudit {
         SentEmails.resent(copies).forEach((eventId, count) -> out.println("  the e-mail of event " + eventId + " arrived " + count
                 + " times with one Message-ID: resent after a crash between the SMTP server's acceptance and the record of it"));
         return SinkFinding.of(expected, ledger::isKnown, new Deliveries(SentEmails.SINK, copies, 0, false));
+    }
+
+    /** Where the analytics application's count since the run began differs from the databases', once it caught up. */
+    private List<String> analyticsDifferences(Instant runStart, QuietWait wait) throws SQLException {
+        AnalyticsTotals expected = new DatabaseTotals(databases).ofOrdersPlacedSince(runStart);
+        AnalyticsStats stats = new AnalyticsStats(analytics.url());
+        wait.until("the analytics application to count what the databases hold", 1,
+                () -> stats.totals().minus(analytics.before()).differencesFrom(expected).isEmpty() ? 1 : 0);
+        try {
+            return stats.totals().minus(analytics.before()).differencesFrom(expected).stream().map(d -> "analytics: " + d).toList();
+        } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of("analytics: cannot read its figures: " + e.getMessage());
+        }
     }
 
     /** Elasticsearch's documents as copies, and its overwrites of expected events as suppressed re-deliveries. */

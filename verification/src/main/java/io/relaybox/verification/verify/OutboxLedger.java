@@ -42,7 +42,7 @@ final class OutboxLedger {
     static OutboxLedger read(PlatformDatabases databases, Instant runStart) throws SQLException {
         Map<String, LedgerEvent> expected = new HashMap<>();
         Set<String> known = new HashSet<>();
-        for (ServiceDescriptor service : Topology.load().services()) {
+        for (ServiceDescriptor service : Topology.load().withDatabase()) {
             try (Connection connection = databases.connect(service.database());
                     PreparedStatement query = connection.prepareStatement(
                             "SELECT id::text, aggregatetype, aggregateid, type, occurredat >= ? FROM outbox_event")) {

@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.FaultProxy;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ServiceKind;
+import io.relaybox.verification.audit.AnalyticsStats;
+import io.relaybox.verification.audit.AnalyticsTotals;
 import io.relaybox.verification.audit.DemoSeed;
 import io.relaybox.verification.audit.OrderGenerator;
 import io.relaybox.verification.audit.OrdersApi;
@@ -31,6 +34,8 @@ public final class VerificationRun {
 
     /** How long a process may take to be ready again, a sink to write again (a loaded two-core machine is slow). */
     static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(6);
+    /** The analytics application's endpoint, as the platform lists its single instance. */
+    static final String ANALYTICS = "analytics-streams";
 
     /**
      * @param load how long the orders come
@@ -82,6 +87,8 @@ public final class VerificationRun {
                 List.of(LocalPlatform.ELASTICSEARCH_CONNECTOR, LocalPlatform.ARCHIVE_CONNECTOR), sourceConnectors(), options.seed(),
                 RECOVERY_TIMEOUT);
 
+        Optional<String> analyticsUrl = Optional.ofNullable(endpoints.get(ANALYTICS));
+        AnalyticsTotals analyticsBefore = analyticsUrl.isPresent() ? analyticsTotals(analyticsUrl.get()) : null;
         Instant start = Instant.now();
         List<FaultRecord> faults = new ArrayList<>();
         SteadyOrderLoad load = new SteadyOrderLoad(new OrdersApi(endpoints.get("orders-api")), new OrderGenerator(options.seed()),
@@ -104,8 +111,12 @@ public final class VerificationRun {
         out.printf("the load ran %.0f s; %s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0, tally.describe());
 
         Set<String> acknowledged = load.acknowledged();
-        AuditReport report = new ExactlyOnceAudit(databases, endpoints.get("kafka"), sinkEndpoints(platform),
-                platform.settings().exactlyOnceSource(), out).withServiceEndpoints(endpoints).run(acknowledged, start, options.quietTimeout());
+        ExactlyOnceAudit audit = new ExactlyOnceAudit(databases, endpoints.get("kafka"), sinkEndpoints(platform),
+                platform.settings().exactlyOnceSource(), out).withServiceEndpoints(endpoints);
+        if (analyticsBefore != null) {
+            audit = audit.withAnalytics(analyticsUrl.get(), analyticsBefore);
+        }
+        AuditReport report = audit.run(acknowledged, start, options.quietTimeout());
         VerificationOutcome outcome = new VerificationOutcome(options.seed(), tally, faults, report, Duration.between(start, Instant.now()));
         outcome.report().forEach(out::println);
         return outcome;
@@ -117,6 +128,25 @@ public final class VerificationRun {
             platform.faultProxy(server).ifPresent(proxy -> proxies.put(server, proxy));
         }
         return proxies;
+    }
+
+    /** The analytics application's totals once it answers (it may still be restoring its stores). */
+    private static AnalyticsTotals analyticsTotals(String url) {
+        AnalyticsStats stats = new AnalyticsStats(url);
+        Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
+        while (true) {
+            try {
+                return stats.totals();
+            } catch (RuntimeException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("the analytics application does not answer: " + e.getMessage(), e);
+                }
+                Polling.sleepUntil(Instant.now().plusSeconds(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     /** The outbox source connector of each service the platform runs. */

@@ -69,13 +69,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         DemoResult result;
         try {
-            // every instance of every consuming service, as the topology names them
-            List<String> consumers = Topology.load().consumers().stream().flatMap(service -> service.endpointNames().stream())
+            // every instance of every service that applies events through the inbox, as the topology names them
+            List<String> consumers = Topology.load().inboxConsumers().stream().flatMap(service -> service.endpointNames().stream())
                     .map(endpoints::get).filter(java.util.Objects::nonNull).toList();
             Secrets secrets = Secrets.in(cli.runFolder());
             PlatformDatabases databases = new PlatformDatabases(endpoints.get("postgres"), secrets.password("postgres"));
             result = new OrderDemo(new OrdersApi(endpoints.get("orders-api")), endpoints.get("kafka"), databases, consumers,
-                    sinkEndpoints(endpoints, secrets), Optional.ofNullable(endpoints.get("mail-api")), System.out)
+                    sinkEndpoints(endpoints, secrets), Optional.ofNullable(endpoints.get("mail-api")),
+                    Optional.ofNullable(endpoints.get("analytics-streams")), System.out)
                     .run(orders, concurrency, timeout);
         } finally {
             if (started != null) {
@@ -103,6 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             emails.duplicateMessageIds().forEach((messageId, copies) -> System.out.println("e-mail " + messageId + " arrived " + copies
                     + " times: resent after a crash between the SMTP server's acceptance and its record (same Message-ID, detectable)"));
         });
+        result.analytics().ifPresent(analytics -> analytics.differences().forEach(d -> System.out.println("ANALYTICS DIFFERS: " + d)));
         System.out.println(result.summaryLine());
         return result.succeeded() ? 0 : 1;
     }

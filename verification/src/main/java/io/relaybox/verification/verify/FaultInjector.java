@@ -49,7 +49,7 @@ final class FaultInjector {
 
     /**
      * @param proxies the fault proxies by server name ({@code elasticsearch}, {@code s3})
-     * @param instances the instances each service-killing kind chooses from (monolith-kill, inventory-kill, payment-kill, notification-kill)
+     * @param instances the instances each service-killing kind chooses from (monolith-kill, inventory-kill, payment-kill, notification-kill, analytics-kill)
      * @param rewoundConnectors the sink connectors group-rewind rewinds, one after the other
      * @param sources the outbox source connectors (Debezium's), each of which must stream again after a process fault
      * @param seed chooses the instance a kill hits
@@ -79,7 +79,7 @@ final class FaultInjector {
         String target = targetOf(kind);
         try {
             switch (kind) {
-                case CONNECT_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL, NOTIFICATION_KILL -> {
+                case CONNECT_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL, NOTIFICATION_KILL, ANALYTICS_KILL -> {
                     crash(target);
                     awaitFlowEndToEnd();
                 }
@@ -107,7 +107,7 @@ final class FaultInjector {
             case CONNECT_KILL -> "connect";
             case KAFKA_RESTART -> "kafka";
             case POSTGRES_RESTART -> "postgres";
-            case INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL, NOTIFICATION_KILL -> {
+            case INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL, NOTIFICATION_KILL, ANALYTICS_KILL -> {
                 List<String> names = instances.get(kind);
                 yield names.get(random.nextInt(names.size()));
             }

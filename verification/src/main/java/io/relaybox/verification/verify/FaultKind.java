@@ -22,6 +22,8 @@ public enum FaultKind {
     MONOLITH_KILL("monolith-kill"),
     /** kill -9 of the notification service, perhaps between the SMTP server's acceptance of an e-mail and its record. */
     NOTIFICATION_KILL("notification-kill"),
+    /** kill -9 of the analytics application (Kafka Streams) while it counts: its open transaction is aborted. */
+    ANALYTICS_KILL("analytics-kill"),
     /** Elasticsearch answers 429 (too many requests) to the sink for a while, through the fault proxy. */
     ES_THROTTLE("es-throttle"),
     /** Elasticsearch answers 503 to the sink for a while, through the fault proxy. */

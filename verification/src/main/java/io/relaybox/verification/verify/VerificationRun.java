@@ -160,7 +160,8 @@ public final class VerificationRun {
         return Map.of(FaultKind.MONOLITH_KILL, ServiceKind.named("order-monolith").descriptor().instanceNames(),
                 FaultKind.INVENTORY_KILL, ServiceKind.named("inventory-service").descriptor().instanceNames(),
                 FaultKind.PAYMENT_KILL, ServiceKind.named("payment-service").descriptor().instanceNames(),
-                FaultKind.NOTIFICATION_KILL, ServiceKind.named("notification-service").descriptor().instanceNames());
+                FaultKind.NOTIFICATION_KILL, ServiceKind.named("notification-service").descriptor().instanceNames(),
+                FaultKind.ANALYTICS_KILL, ServiceKind.named(ANALYTICS).descriptor().instanceNames());
     }
 
     /** Where the sinks write, reached directly (not through the fault proxies), for the audit. */

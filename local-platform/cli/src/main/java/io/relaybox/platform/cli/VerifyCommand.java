@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         + "events=E faults=F lost=L duplicates=D invariants=ok|broken seed=S seconds=T. Exits 0 only when nothing was lost, "
         + "nothing delivered twice and every invariant held; 1 otherwise.",
         footer = {"", "Fault kinds: " + "connect-kill, kafka-restart, postgres-restart, inventory-kill, payment-kill, monolith-kill, "
-                + "notification-kill, es-throttle, es-unavailable, s3-unavailable, group-rewind (or all).",
+                + "notification-kill, analytics-kill, es-throttle, es-unavailable, s3-unavailable, group-rewind (or all).",
             "", "Example: ./platform verify --minutes 5 --rate 20 --seed 42 --faults all"})
 final class VerifyCommand implements Callable<Integer> {
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # docker-compose's elasticsearch-setup: run once against a fresh cluster (and harmlessly again).
-#  - the sink's user "relaybox" with a role that may write the events-* and orders indices and install their templates
+#  - the sinks' user "relaybox" with a role that may write the events-*, orders and analytics-* indices and install their templates
 #    (the sink installs its index templates itself before its first write: index.templates.install)
 #  - the password of Kibana's built-in kibana_system user
 set -eu
@@ -17,7 +17,7 @@ call() { # method path body
 
 call PUT /_security/role/relaybox_sink '{
   "cluster": ["monitor", "manage_index_templates"],
-  "indices": [{"names": ["events-*", "orders"], "privileges": ["create_index", "write", "read", "view_index_metadata", "manage"]}]
+  "indices": [{"names": ["events-*", "orders", "analytics-*"], "privileges": ["create_index", "write", "read", "view_index_metadata", "manage"]}]
 }'
 call PUT /_security/user/relaybox "{\"password\": \"${RELAYBOX_ELASTICSEARCH_PASSWORD}\", \"roles\": [\"relaybox_sink\"]}"
 call POST /_security/user/kibana_system/_password "{\"password\": \"${KIBANA_PASSWORD}\"}"

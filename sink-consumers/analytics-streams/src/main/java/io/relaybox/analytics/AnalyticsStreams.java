@@ -29,7 +29,8 @@ import io.relaybox.analytics.topology.DeadLetterHandler;
  * counts, the ids seen, the figures written and the consumed offsets commit in one transaction, so neither a rebalance
  * nor a kill -9 counts anything twice), event time from {@code occurredat}, unreadable records dead-lettered. Creates the
  * compacted {@code analytics.*} topics when they are missing. A stream thread that dies of an unexpected error takes
- * the client down (its health turns DOWN) rather than count on with a gap.
+ * the client down rather than count on with a gap, and the process exits with status 1 so that whatever supervises it
+ * (the platform's supervisor, compose's restart policy) starts it again: it resumes from its last commit.
  */
 @Component
 public class AnalyticsStreams implements SmartLifecycle {
@@ -71,6 +72,13 @@ public class AnalyticsStreams implements SmartLifecycle {
         started.setUncaughtExceptionHandler(exception -> {
             LOG.error("a stream thread failed; the analytics client shuts down", exception);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        started.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR) {
+                LOG.error("the analytics client failed ({} -> {}); the process exits to be started again", before, now);
+                // not on the stream thread: exiting runs the shutdown hooks, which close this client
+                new Thread(() -> System.exit(1), "analytics-exit").start();
+            }
         });
         started.start();
         streams = started;

@@ -18,6 +18,7 @@ import org.apache.kafka.common.config.types.Password;
 import io.relaybox.connect.elasticsearch.client.ConnectionSettings;
 import io.relaybox.connect.elasticsearch.convert.OrderVersionSource;
 import io.relaybox.connect.elasticsearch.convert.ConversionSettings;
+import io.relaybox.connect.elasticsearch.convert.DocumentMode;
 
 /** The settings of the Elasticsearch sink: one {@link ConfigDef}, the user documentation of every key. */
 public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
@@ -41,6 +42,7 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
     public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "connection.ssl.truststore.type";
     public static final String SSL_HOSTNAME_VERIFICATION_CONFIG = "connection.ssl.hostname.verification";
 
+    public static final String DOCUMENT_MODE_CONFIG = "document.mode";
     public static final String INDEX_PREFIX_CONFIG = "index.prefix";
     public static final String ORDERS_INDEX_CONFIG = "orders.index";
     public static final String ORDERS_TOPICS_CONFIG = "orders.topics";
@@ -127,6 +129,15 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
                 SECURITY_GROUP, ++order, Width.SHORT, "Verify host names");
 
         order = 0;
+        def.define(DOCUMENT_MODE_CONFIG, Type.STRING, DocumentMode.OUTBOX.configValue(),
+                ConfigDef.ValidString.in(DocumentMode.OUTBOX.configValue(), DocumentMode.KEYED_JSON.configValue()), Importance.MEDIUM,
+                "What a record is. 'outbox': an outbox event (id, type, occurredat headers; JSON payload) indexed into "
+                        + "'<index.prefix><topic>' and, for an order event, the order's document. 'keyed-json': a document of figures "
+                        + "from a compacted topic (analytics.*): the key is the document id, the value (a JSON object) the document, "
+                        + "indexed into '<index.prefix><the topic's name after its first dot>' (analytics.revenue-per-hour with the "
+                        + "prefix 'analytics-' goes to analytics-revenue-per-hour); a later record of the key replaces the document, "
+                        + "and the orders.* settings do not apply.",
+                INDEXING_GROUP, ++order, Width.SHORT, "Document mode");
         def.define(INDEX_PREFIX_CONFIG, Type.STRING, DEFAULT_INDEX_PREFIX, Validators.indexName(), Importance.MEDIUM,
                 "Every event is indexed into '<prefix><topic>' (topic in lower case), e.g. events-orders.events, with the event id as "
                         + "document id: a redelivered event overwrites its document.",
@@ -316,8 +327,12 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
     }
 
     /** How records become documents. */
+    public DocumentMode documentMode() {
+        return DocumentMode.fromConfig(getString(DOCUMENT_MODE_CONFIG));
+    }
+
     public ConversionSettings conversionSettings() {
-        return new ConversionSettings(indexPrefix(), ordersIndex(), ordersTopics(), ordersEventTypes(), ordersVersionSource());
+        return new ConversionSettings(indexPrefix(), ordersIndex(), ordersTopics(), ordersEventTypes(), ordersVersionSource(), documentMode());
     }
 
     private static Optional<Password> nonEmpty(Password password) {

@@ -158,8 +158,10 @@ final class ElasticsearchSinkConnectorConfigValidator {
             error(values, ORDERS_INDEX_CONFIG, "must not start with index.prefix (" + config.indexPrefix()
                     + "): the event indices' template would claim it");
         }
+        // keyed figure documents have no orders index: orders.topics does not apply to them
+        boolean outbox = config.documentMode() == io.relaybox.connect.elasticsearch.convert.DocumentMode.OUTBOX;
         String regex = props.get(TOPICS_REGEX_CONFIG);
-        if (regex != null && !regex.isBlank()) {
+        if (outbox && regex != null && !regex.isBlank()) {
             checkOrdersTopicsMatch(config, values, regex);
         }
         String topics = props.get(TOPICS_CONFIG);
@@ -168,7 +170,7 @@ final class ElasticsearchSinkConnectorConfigValidator {
         }
         List<String> consumed = Arrays.stream(topics.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
         List<String> missing = config.ordersTopics().stream().filter(t -> !consumed.contains(t)).sorted().toList();
-        if (!missing.isEmpty()) {
+        if (outbox && !missing.isEmpty()) {
             error(values, ORDERS_TOPICS_CONFIG, "names topics the connector does not read (add them to topics): " + String.join(", ", missing));
         }
         for (String topic : consumed) {

@@ -28,6 +28,7 @@ import io.relaybox.connect.elasticsearch.client.ElasticsearchClients;
 import io.relaybox.connect.elasticsearch.client.IndexTemplates;
 import io.relaybox.connect.elasticsearch.client.RequestFailedException;
 import io.relaybox.connect.elasticsearch.convert.DocumentConverter;
+import io.relaybox.connect.elasticsearch.convert.DocumentMode;
 import io.relaybox.connect.elasticsearch.convert.MalformedEventException;
 import io.relaybox.connect.elasticsearch.offset.OffsetTracker;
 import io.relaybox.connect.elasticsearch.offset.TrackedRecord;
@@ -230,7 +231,9 @@ public final class ElasticsearchSinkTask extends SinkTask {
             return;
         }
         try {
-            List<String> names = IndexTemplates.install(client, IndexTemplates.bundled(config.indexPrefix(), config.ordersIndex()));
+            List<String> names = IndexTemplates.install(client, config.documentMode() == DocumentMode.KEYED_JSON
+                    ? IndexTemplates.figures(config.indexPrefix())
+                    : IndexTemplates.bundled(config.indexPrefix(), config.ordersIndex()));
             log.info("installed the index templates {}", names);
             templatesInstalled = true;
         } catch (RequestFailedException e) {

@@ -68,6 +68,22 @@ class ElasticsearchSinkConnectorTest {
     }
 
     @Test
+    void keyedFiguresNeedNoOrdersTopicsButAnUnknownModeIsNamed() {
+        Map<String, String> props = valid();
+        props.remove("topics");
+        props.put("topics.regex", "analytics\\.[a-z0-9-]+");
+        props.put("document.mode", "keyed-json");
+        props.put("index.prefix", "analytics-");
+
+        assertThat(errors(props, Optional.empty())).isEmpty();
+
+        props.put("document.mode", "outbox");
+        assertThat(errors(props, Optional.empty()).get("orders.topics")).singleElement().asString().contains("topics.regex does not match");
+        props.put("document.mode", "csv");
+        assertThat(errors(props, Optional.empty()).get("document.mode")).singleElement().asString().contains("keyed-json");
+    }
+
+    @Test
     void rejectsAUserWithoutPasswordAndAnApiKeyNextToAUser() {
         Map<String, String> props = valid();
         props.put("connection.username", "relaybox");

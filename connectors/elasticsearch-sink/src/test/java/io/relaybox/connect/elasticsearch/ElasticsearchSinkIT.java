@@ -73,7 +73,7 @@ class ElasticsearchSinkIT {
 
     @AfterAll
     static void deleteConnectors() {
-        for (String name : List.of(CONNECTOR, "it-dlq-sink", "it-strict-sink")) {
+        for (String name : List.of(CONNECTOR, "it-dlq-sink", "it-strict-sink", "it-figures-sink")) {
             stack.connectClient().delete(name);
         }
     }
@@ -233,6 +233,31 @@ class ElasticsearchSinkIT {
         assertThat(trace).contains("Elasticsearch refused the document strict-events-" + topic + "/" + eventId)
                 .contains(topic + "-0@0 (event id " + eventId + ")").contains("errors.tolerance=all");
         assertThat(stack.connectClient().offsets("it-strict-sink").offsets()).isEmpty();
+    }
+
+    @Test
+    @Order(8)
+    void indexesKeyedFiguresOneDocumentPerKeyTheLatestWinning() {
+        String topic = "it.figures";
+        stack.createTopics(1, topic);
+        stack.register(stack.connector("it-figures-sink", Map.of("topics", topic, "document.mode", "keyed-json", "tasks.max", "1",
+                "index.prefix", "it-figures-", "errors.deadletterqueue.topic.name", "it-figures-sink.dlq")));
+        String hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+        try (KafkaProducer<String, String> producer = stack.producer()) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "EUR@" + hour,
+                    "{\"currency\":\"EUR\",\"windowStart\":\"" + hour + "\",\"net\":10.00,\"payments\":1}"));
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "USD@" + hour,
+                    "{\"currency\":\"USD\",\"windowStart\":\"" + hour + "\",\"net\":3.50,\"payments\":1}"));
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "EUR@" + hour,
+                    "{\"currency\":\"EUR\",\"windowStart\":\"" + hour + "\",\"net\":12.50,\"payments\":2}"));
+        }
+
+        awaitCommittedToTheEnd("it-figures-sink", topic);
+
+        Map<String, Hit<ObjectNode>> figures = queries.documents("it-figures-figures");
+        assertThat(figures.keySet()).containsExactlyInAnyOrder("EUR@" + hour, "USD@" + hour);
+        assertThat(figures.get("EUR@" + hour).source().path("net").decimalValue()).isEqualByComparingTo("12.50");
+        assertThat(figures.get("EUR@" + hour).source().path("payments").asLong()).isEqualTo(2);
     }
 
     @Test

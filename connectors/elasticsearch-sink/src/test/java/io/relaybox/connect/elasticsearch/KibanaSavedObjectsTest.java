@@ -46,7 +46,8 @@ class KibanaSavedObjectsTest {
                 objectsById.put(object.path("id").asText(), object);
             }
         }
-        for (IndexTemplates.IndexTemplate template : IndexTemplates.bundled("events-", "orders")) {
+        for (IndexTemplates.IndexTemplate template : java.util.stream.Stream.concat(IndexTemplates.bundled("events-", "orders").stream(),
+                IndexTemplates.figures("analytics-").stream()).toList()) {
             templates.add(JSON.readTree(template.body()));
         }
     }
@@ -54,7 +55,7 @@ class KibanaSavedObjectsTest {
     @Test
     void holdsADataViewPerIndexAndOneDashboard() {
         assertThat(objectsOfType("index-pattern")).extracting(o -> o.path("attributes").path("title").asText())
-                .containsExactlyInAnyOrder("events-*", "orders");
+                .containsExactlyInAnyOrder("events-*", "orders", "analytics-orders-per-minute");
         assertThat(objectsOfType("dashboard")).hasSize(1);
     }
 
@@ -73,7 +74,7 @@ class KibanaSavedObjectsTest {
             Set<String> referenceNames = new java.util.HashSet<>();
             dashboard.path("references").forEach(r -> referenceNames.add(r.path("name").asText()));
             JsonNode panels = JSON.readTree(dashboard.path("attributes").path("panelsJSON").asText());
-            assertThat(panels.size()).isEqualTo(5);
+            assertThat(panels.size()).isEqualTo(6);
             panels.forEach(panel -> assertThat(referenceNames)
                     .contains(panel.path("panelIndex").asText() + ":" + panel.path("panelRefName").asText()));
         }
@@ -91,7 +92,7 @@ class KibanaSavedObjectsTest {
     @Test
     void everyFieldAChartUsesIsMappedWithAFittingType() {
         List<JsonNode> charts = objectsOfType("lens");
-        assertThat(charts).hasSize(5);
+        assertThat(charts).hasSize(6);
         for (JsonNode chart : charts) {
             String chartId = chart.path("id").asText();
             JsonNode state = chart.path("attributes").path("state");

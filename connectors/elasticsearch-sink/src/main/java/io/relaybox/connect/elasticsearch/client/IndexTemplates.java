@@ -26,6 +26,7 @@ public final class IndexTemplates {
 
     public static final String EVENTS_TEMPLATE = "relaybox-events";
     public static final String ORDERS_TEMPLATE = "relaybox-orders";
+    public static final String FIGURES_TEMPLATE = "relaybox-figures";
     private static final String RESOURCES = "io/relaybox/connect/elasticsearch/index-templates/";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,6 +56,14 @@ public final class IndexTemplates {
         return List.of(
                 adapt(resource(EVENTS_TEMPLATE), EVENTS_TEMPLATE, indexPrefix + "*", "events-".equals(indexPrefix) ? "" : indexPrefix),
                 adapt(resource(ORDERS_TEMPLATE), ORDERS_TEMPLATE, ordersIndex, "orders".equals(ordersIndex) ? "" : ordersIndex));
+    }
+
+    /**
+     * The bundled template for keyed figure documents ({@code document.mode=keyed-json}) under the prefix: the
+     * window's bounds as dates, text as keywords, numbers as numbers.
+     */
+    public static List<IndexTemplate> figures(String indexPrefix) {
+        return List.of(adapt(resource(FIGURES_TEMPLATE), FIGURES_TEMPLATE, indexPrefix + "*", "analytics-".equals(indexPrefix) ? "" : indexPrefix));
     }
 
     /**

@@ -53,6 +53,9 @@ public final class DocumentConverter {
      * @throws MalformedEventException when the record has no readable outbox envelope or its payload is not a JSON object
      */
     public List<DocumentWrite> convert(SinkRecord record) {
+        if (settings.mode() == DocumentMode.KEYED_JSON) {
+            return List.of(keyed(record));
+        }
         OutboxEvent event = OutboxEvent.of(record);
         ObjectNode payload = payload(record);
         String topic = topic(record);
@@ -63,6 +66,16 @@ public final class DocumentConverter {
             writes.add(orderWrite(event, payload, record, topic));
         }
         return writes;
+    }
+
+    /** The record's value as the document of its key, which a later record of the key replaces. */
+    private DocumentWrite keyed(SinkRecord record) {
+        Object key = record.key();
+        String id = key instanceof byte[] raw ? new String(raw, StandardCharsets.UTF_8) : key == null ? null : key.toString();
+        if (id == null || id.isBlank()) {
+            throw new MalformedEventException("the record has no key: in document.mode=keyed-json the key is the document id");
+        }
+        return new DocumentWrite(settings.keyedIndex(topic(record)), id, OptionalLong.empty(), bytes(payload(record)));
     }
 
     private ObjectNode eventDocument(OutboxEvent event, ObjectNode payload, SinkRecord record, String topic) {

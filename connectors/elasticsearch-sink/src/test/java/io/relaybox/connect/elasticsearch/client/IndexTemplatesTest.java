@@ -39,4 +39,15 @@ class IndexTemplatesTest {
             assertThat(mappings.path("dynamic").asBoolean(true)).as(template.name()).isFalse();
         }
     }
+
+    @Test
+    void bundlesAFiguresTemplateWithWindowBoundsAsDates() throws Exception {
+        List<IndexTemplates.IndexTemplate> figures = IndexTemplates.figures("analytics-");
+
+        assertThat(figures).extracting(IndexTemplates.IndexTemplate::name).containsExactly("relaybox-figures");
+        JsonNode body = JSON.readTree(figures.get(0).body());
+        assertThat(body.path("index_patterns").toString()).isEqualTo("[\"analytics-*\"]");
+        assertThat(body.path("template").path("mappings").path("properties").path("windowStart").path("type").asText()).isEqualTo("date");
+        assertThat(IndexTemplates.figures("it-figures-").get(0).name()).isEqualTo("relaybox-figures-it-figures");
+    }
 }

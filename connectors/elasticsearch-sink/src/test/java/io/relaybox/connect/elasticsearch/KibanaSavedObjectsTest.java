@@ -55,7 +55,8 @@ class KibanaSavedObjectsTest {
     @Test
     void holdsADataViewPerIndexAndOneDashboard() {
         assertThat(objectsOfType("index-pattern")).extracting(o -> o.path("attributes").path("title").asText())
-                .containsExactlyInAnyOrder("events-*", "orders", "analytics-orders-per-minute");
+                .containsExactlyInAnyOrder("events-*", "orders", "analytics-orders-per-minute",
+                        "analytics-revenue-per-hour", "analytics-sku-sales-per-hour", "analytics-order-outcomes-per-hour");
         assertThat(objectsOfType("dashboard")).hasSize(1);
     }
 
@@ -74,7 +75,7 @@ class KibanaSavedObjectsTest {
             Set<String> referenceNames = new java.util.HashSet<>();
             dashboard.path("references").forEach(r -> referenceNames.add(r.path("name").asText()));
             JsonNode panels = JSON.readTree(dashboard.path("attributes").path("panelsJSON").asText());
-            assertThat(panels.size()).isEqualTo(6);
+            assertThat(panels.size()).isEqualTo(9);
             panels.forEach(panel -> assertThat(referenceNames)
                     .contains(panel.path("panelIndex").asText() + ":" + panel.path("panelRefName").asText()));
         }
@@ -92,7 +93,7 @@ class KibanaSavedObjectsTest {
     @Test
     void everyFieldAChartUsesIsMappedWithAFittingType() {
         List<JsonNode> charts = objectsOfType("lens");
-        assertThat(charts).hasSize(6);
+        assertThat(charts).hasSize(9);
         for (JsonNode chart : charts) {
             String chartId = chart.path("id").asText();
             JsonNode state = chart.path("attributes").path("state");

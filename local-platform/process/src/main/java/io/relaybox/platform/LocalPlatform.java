@@ -121,20 +121,20 @@ public final class LocalPlatform implements AutoCloseable {
             arguments.add("--spring.datasource.username=" + database.ownerRole());
         }
         arguments.addAll(List.of("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--relaybox.data-dir=" + settings.runFolder().resolve("state").resolve(instanceName).toAbsolutePath(),
-                "--outbox.inbox.instance-id=" + instanceName,
-                // a killed instance's partitions move to the others after 10 s, not Kafka's 45 s
-                "--outbox.inbox.consumer-properties[session.timeout.ms]=10000"));
+                "--relaybox.data-dir=" + settings.runFolder().resolve("state").resolve(instanceName).toAbsolutePath()));
         if (mail != null) {
             // the platform's SMTP server, for a service that sends mail (the others ignore it)
             arguments.add("--spring.mail.host=127.0.0.1");
             arguments.add("--spring.mail.port=" + mail.smtpPort());
         }
         if (kind.descriptor().hasInbox()) {
+            arguments.add("--outbox.inbox.instance-id=" + instanceName);
+            // a killed instance's partitions move to the others after 10 s, not Kafka's 45 s
+            arguments.add("--outbox.inbox.consumer-properties[session.timeout.ms]=10000");
             arguments.add("--outbox.inbox.consumer=" + kind.descriptor().consumerGroup());
             arguments.add("--outbox.inbox.topics=" + String.join(",", kind.descriptor().consumes()));
         }
-        if (settings.verification()) {
+        if (settings.verification() && kind.descriptor().hasDatabase()) {
             arguments.addAll(RETAINED_OUTBOX);
         }
         return arguments;

@@ -1,12 +1,6 @@
 package io.relaybox.verification.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The totals the analytics application answers through its interactive queries ({@code GET /stats/...}), summed over
@@ -22,11 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AnalyticsStats {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration SPAN = Duration.ofDays(6);
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param baseUrl the analytics application, e.g. {@code http://127.0.0.1:18096} */
     public AnalyticsStats(String baseUrl) {
@@ -51,17 +43,26 @@ public final class AnalyticsStats {
         return new AnalyticsTotals(orders, captured, refunded, units);
     }
 
-    private JsonNode get(String path) throws InterruptedException {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the analytics application answered " + response.statusCode() + " to GET " + path + ": "
-                        + response.body());
+    /**
+     * The totals once the application answers (it may still be starting or restoring its stores).
+     *
+     * @throws IllegalStateException when it has not answered within the timeout
+     */
+    public AnalyticsTotals totalsOnceAnswering(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return totals();
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the analytics application does not answer: " + e.getMessage(), e);
+                }
+                Thread.sleep(RETRY.toMillis());
             }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot reach the analytics application at " + baseUrl, e);
         }
+    }
+
+    private JsonNode get(String path) throws InterruptedException {
+        return JsonGet.get(baseUrl + path, Duration.ofSeconds(30));
     }
 }

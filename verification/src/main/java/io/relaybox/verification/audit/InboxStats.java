@@ -1,21 +1,12 @@
 package io.relaybox.verification.audit;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Collection;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The inbox counters ({@code GET /inbox/stats}) of the consuming service instances, summed. */
 public record InboxStats(long applied, long duplicatesSkipped, long deadLettered, long retried, long parked) {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The sum over the instances at these base URLs. */
     public static InboxStats sum(Collection<String> baseUrls) {
@@ -32,14 +23,9 @@ public record InboxStats(long applied, long duplicatesSkipped, long deadLettered
 
     private static JsonNode fetch(String baseUrl) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/inbox/stats"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(baseUrl + "/inbox/stats answered " + response.statusCode());
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(baseUrl + "/inbox/stats is unreachable: " + e, e);
+            return JsonGet.get(baseUrl + "/inbox/stats", Duration.ofSeconds(10));
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalStateException(baseUrl + "/inbox/stats is unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

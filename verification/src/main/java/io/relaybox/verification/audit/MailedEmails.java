@@ -1,19 +1,12 @@
 package io.relaybox.verification.audit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the local platform's SMTP server (GreenMail standalone) received, read over its HTTP API: {@code GET /api/user}
@@ -22,10 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class MailedEmails {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final String apiUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** @param apiUrl the mail server's API, e.g. {@code http://127.0.0.1:18025} */
     public MailedEmails(String apiUrl) {
@@ -45,15 +35,6 @@ public final class MailedEmails {
     }
 
     private JsonNode get(String path) throws InterruptedException {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(apiUrl + path)).timeout(Duration.ofSeconds(30))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("the mail server answered " + response.statusCode() + " to GET " + apiUrl + path);
-            }
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the mail server's API at " + apiUrl, e);
-        }
+        return JsonGet.get(apiUrl + path, Duration.ofSeconds(30));
     }
 }

@@ -69,7 +69,7 @@ public final class OrderDemo {
             out.println(seed.describe(orders));
             Optional<AnalyticsStats> analytics = analyticsUrl.map(AnalyticsStats::new);
             Optional<AnalyticsTotals> analyticsBefore = analytics.isPresent()
-                    ? Optional.of(awaitAnswer(analytics.get(), timeout))
+                    ? Optional.of(analytics.get().totalsOnceAnswering(timeout))
                     : Optional.empty();
             java.time.Instant demoStart = java.time.Instant.now();
             long begin = System.nanoTime();
@@ -148,21 +148,6 @@ public final class OrderDemo {
         return counts;
     }
 
-    /** The analytics totals once the application answers (it may still be starting or restoring its stores). */
-    private AnalyticsTotals awaitAnswer(AnalyticsStats analytics, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                return analytics.totals();
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the analytics application does not answer: " + e.getMessage(), e);
-                }
-                Thread.sleep(POLL.toMillis());
-            }
-        }
-    }
-
     /**
      * Waits until what the analytics application counted since the demo began equals what the databases hold of the
      * orders placed since (or the timeout passes), and says where it differs.
@@ -172,10 +157,10 @@ public final class OrderDemo {
         out.println("waiting for the analytics application's figures to equal the databases' ...");
         AnalyticsTotals expected = new DatabaseTotals(databases).ofOrdersPlacedSince(demoStart);
         long deadline = System.nanoTime() + timeout.toNanos();
-        AnalyticsTotals counted = awaitAnswer(analytics, timeout).minus(before);
+        AnalyticsTotals counted = analytics.totalsOnceAnswering(timeout).minus(before);
         while (!counted.differencesFrom(expected).isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(POLL.toMillis() * 2);
-            counted = awaitAnswer(analytics, timeout).minus(before);
+            counted = analytics.totalsOnceAnswering(timeout).minus(before);
         }
         return new AnalyticsCheck(counted.placed(), counted.differencesFrom(expected));
     }

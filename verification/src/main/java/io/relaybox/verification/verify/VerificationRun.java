@@ -132,20 +132,11 @@ public final class VerificationRun {
 
     /** The analytics application's totals once it answers (it may still be restoring its stores). */
     private static AnalyticsTotals analyticsTotals(String url) {
-        AnalyticsStats stats = new AnalyticsStats(url);
-        Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
-        while (true) {
-            try {
-                return stats.totals();
-            } catch (RuntimeException e) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("the analytics application does not answer: " + e.getMessage(), e);
-                }
-                Polling.sleepUntil(Instant.now().plusSeconds(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+        try {
+            return new AnalyticsStats(url).totalsOnceAnswering(RECOVERY_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

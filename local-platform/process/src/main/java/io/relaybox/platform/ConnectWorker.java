@@ -32,6 +32,7 @@ public final class ConnectWorker {
     private final ConnectClient client;
     private final Credentials credentials;
     private final boolean exactlyOnceSource;
+    private final MetricsAgent metricsAgent;
 
     /**
      * The user and password of the worker's REST API.
@@ -61,6 +62,17 @@ public final class ConnectWorker {
      */
     public ConnectWorker(Path folder, Path classpath, List<Path> pluginFolders, String bootstrapServers, int port, Path logFile,
             Map<String, String> secrets, Credentials credentials, boolean exactlyOnceSource) {
+        this(folder, classpath, pluginFolders, bootstrapServers, port, logFile, secrets, credentials, exactlyOnceSource, null);
+    }
+
+    /**
+     * A worker whose MBeans (Connect's, Debezium's, its clients') the metrics agent serves to Prometheus.
+     *
+     * @param metricsAgent the JMX exporter agent, or null for none
+     */
+    public ConnectWorker(Path folder, Path classpath, List<Path> pluginFolders, String bootstrapServers, int port, Path logFile,
+            Map<String, String> secrets, Credentials credentials, boolean exactlyOnceSource, MetricsAgent metricsAgent) {
+        this.metricsAgent = metricsAgent;
         this.exactlyOnceSource = exactlyOnceSource;
         this.folder = folder.toAbsolutePath();
         this.classpath = classpath;
@@ -71,6 +83,7 @@ public final class ConnectWorker {
         this.client = ConnectClient.of(URI.create(restUrl())).withBasicAuth(credentials.user(), credentials.password());
         List<String> command = JavaCommand.java()
                 .heap("1g")
+                .agent(metricsAgent)
                 .option("-XX:+UseG1GC")
                 .option("-XX:MaxGCPauseMillis=20")
                 .systemProperty("log4j2.configurationFile", this.folder.resolve("log4j2.properties"))
@@ -113,6 +126,11 @@ public final class ConnectWorker {
 
     public ConnectClient client() {
         return client;
+    }
+
+    /** The metrics agent serving the worker's MBeans, if it has one. */
+    public java.util.Optional<MetricsAgent> metricsAgent() {
+        return java.util.Optional.ofNullable(metricsAgent);
     }
 
     public String restUrl() {

@@ -28,6 +28,14 @@ final class JavaCommand {
         return this;
     }
 
+    /** Loads the metrics agent, when there is one. */
+    JavaCommand agent(MetricsAgent agent) {
+        if (agent != null) {
+            command.add(agent.javaOption());
+        }
+        return this;
+    }
+
     JavaCommand systemProperty(String name, Object value) {
         command.add("-D" + name + "=" + value);
         return this;

@@ -27,6 +27,7 @@ public final class KafkaBroker {
     private final int controllerPort;
     private final BrokerTimePolicy timePolicy;
     private final ManagedProcess process;
+    private final MetricsAgent metricsAgent;
 
     /**
      * @param folder the broker's folder (configuration and data), created on first start
@@ -34,12 +35,23 @@ public final class KafkaBroker {
      * @param timePolicy retention and the oldest record time accepted
      */
     public KafkaBroker(Path folder, Path classpath, int port, int controllerPort, Path logFile, BrokerTimePolicy timePolicy) {
+        this(folder, classpath, port, controllerPort, logFile, timePolicy, null);
+    }
+
+    /**
+     * A broker whose MBeans the metrics agent serves to Prometheus.
+     *
+     * @param metricsAgent the JMX exporter agent, or null for none
+     */
+    public KafkaBroker(Path folder, Path classpath, int port, int controllerPort, Path logFile, BrokerTimePolicy timePolicy,
+            MetricsAgent metricsAgent) {
+        this.metricsAgent = metricsAgent;
         this.folder = folder.toAbsolutePath();
         this.timePolicy = timePolicy;
         this.classpath = classpath;
         this.port = port;
         this.controllerPort = controllerPort;
-        this.process = new ManagedProcess(new ProcessSpec("kafka", command("kafka.Kafka", configFile().toString()), Map.of(),
+        this.process = new ManagedProcess(new ProcessSpec("kafka", command(metricsAgent, "kafka.Kafka", configFile().toString()), Map.of(),
                 this.folder, logFile, StopSignal.TERM, STOP_TIMEOUT, bootstrapServers()), this::answersMetadata);
     }
 
@@ -77,6 +89,11 @@ public final class KafkaBroker {
 
     public int port() {
         return port;
+    }
+
+    /** The metrics agent serving the broker's MBeans, if it has one. */
+    public java.util.Optional<MetricsAgent> metricsAgent() {
+        return java.util.Optional.ofNullable(metricsAgent);
     }
 
     /** Where clients reach the broker. */
@@ -123,7 +140,7 @@ public final class KafkaBroker {
     }
 
     private void format() throws IOException {
-        List<String> command = command("kafka.tools.StorageTool", "format", "--config", configFile().toString(),
+        List<String> command = command(null, "kafka.tools.StorageTool", "format", "--config", configFile().toString(),
                 "--cluster-id", Uuid.randomUuid().toString(), "--standalone", "--ignore-formatted");
         Process run = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(process.spec().logFile().toFile())).start();
@@ -138,9 +155,10 @@ public final class KafkaBroker {
         }
     }
 
-    private List<String> command(String mainClass, String... arguments) {
+    private List<String> command(MetricsAgent agent, String mainClass, String... arguments) {
         return JavaCommand.java()
                 .heap("1g")
+                .agent(agent)
                 .option("-XX:+UseG1GC")
                 .option("-XX:MaxGCPauseMillis=20")
                 .systemProperty("log4j2.configurationFile", folder.resolve("log4j2.properties"))

@@ -61,6 +61,10 @@ public final class LocalPlatform implements AutoCloseable {
     private final MailServer mail;
     private final Map<String, SpringBootService> services = new LinkedHashMap<>();
     private final Map<String, FaultProxy> faultProxies = new LinkedHashMap<>();
+    private final LagExporter lagExporter;
+    private final PostgresExporter postgresExporter;
+    private final PrometheusServer prometheus;
+    private final List<String> monitoringNotes = new ArrayList<>();
     private final Consumer<String> progress;
     private Thread shutdownHook;
 
@@ -74,7 +78,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.postgres = PostgresServer.create(run.resolve("postgres/data"), ports.postgres(), logFile("postgres"),
                 secrets.password("postgres"));
         this.kafka = new KafkaBroker(run.resolve("kafka"), layout.kafkaClasspath(), ports.kafka(), ports.kafkaController(),
-                logFile("kafka"), settings.brokerTime());
+                logFile("kafka"), settings.brokerTime(), metricsAgent("kafka-broker.yml", "kafka-metrics"));
         List<Path> pluginFolders = new ArrayList<>(layout.connectPluginFolders());
         Map<String, String> workerEnvironment = new LinkedHashMap<>();
         workerEnvironment.put("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE));
@@ -84,9 +88,9 @@ public final class LocalPlatform implements AutoCloseable {
                     ports.elasticsearch(), ports.elasticsearchTransport(), logFile("elasticsearch"),
                     ElasticsearchServer.Security.basicAuth(elasticsearchCredentials(secrets)));
             this.s3 = new S3Server(run.resolve("s3"), layout.s3ProxyClasspath(), ports.s3(), logFile("s3"), SINK_USER,
-                    s3SecretKey(secrets));
+                    s3SecretKey(secrets), metricsAgent("jvm-only.yml", "s3-metrics"));
             this.mail = new MailServer(run.resolve("mail"), layout.mailServerClasspath(), ports.smtp(), ports.mailApi(),
-                    logFile("mail"));
+                    logFile("mail"), metricsAgent("jvm-only.yml", "mail-metrics"));
             workerEnvironment.put("RELAYBOX_ELASTICSEARCH_PASSWORD", elasticsearchCredentials(secrets).password());
             workerEnvironment.put("RELAYBOX_S3_SECRET_KEY", s3SecretKey(secrets));
         } else {
@@ -96,7 +100,7 @@ public final class LocalPlatform implements AutoCloseable {
         }
         this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), pluginFolders,
                 kafka.bootstrapServers(), ports.connect(), logFile("connect"), workerEnvironment, connectCredentials(secrets),
-                settings.exactlyOnceSource());
+                settings.exactlyOnceSource(), metricsAgent("connect-worker.yml", "connect-metrics"));
         for (ServiceKind kind : settings.services()) {
             for (int instance = 1; instance <= kind.instances(); instance++) {
                 String name = kind.instanceName(instance);
@@ -107,6 +111,65 @@ public final class LocalPlatform implements AutoCloseable {
                         serviceArguments(kind, name), environment, run, logFile(name), settings.serviceAddOns()));
             }
         }
+        if (settings.monitoring()) {
+            Path monitoring = layout.monitoringFolder();
+            this.lagExporter = new LagExporter(run.resolve("lag-exporter"), layout.lagExporterClasspath(), kafka.bootstrapServers(),
+                    ports.monitoring("lag-exporter"), logFile("lag-exporter"));
+            this.postgresExporter = PostgresExporter.installed()
+                    .map(binary -> new PostgresExporter(binary, run.resolve("postgres-exporter"), ports.monitoring("postgres-exporter"),
+                            ports.postgres(), secrets.password(PostgresExporter.ROLE), monitoring.resolve("postgres/queries.yml"),
+                            logFile("postgres-exporter")))
+                    .orElse(null);
+            if (postgresExporter == null) {
+                monitoringNotes.add("no PostgreSQL metrics: prometheus-postgres-exporter is not installed"
+                        + " (sudo apt-get install prometheus-postgres-exporter)");
+            }
+            this.prometheus = PrometheusServer.installed()
+                    .map(binary -> new PrometheusServer(binary, run.resolve("prometheus"), ports.monitoring("prometheus"),
+                            scrapeTargets(), monitoring.resolve("prometheus/alerts.yml"), logFile("prometheus")))
+                    .orElse(null);
+            if (prometheus == null) {
+                monitoringNotes.add("no Prometheus, no alerts: prometheus is not installed (sudo apt-get install prometheus);"
+                        + " every process still serves its metrics");
+            }
+        } else {
+            this.lagExporter = null;
+            this.postgresExporter = null;
+            this.prometheus = null;
+        }
+    }
+
+    /** The metrics agent of a JVM process with these rules on this monitoring port; none when monitoring is off. */
+    private MetricsAgent metricsAgent(String rules, String port) {
+        if (!settings.monitoring()) {
+            return null;
+        }
+        return new MetricsAgent(settings.layout().jmxExporterAgent(), settings.layout().monitoringFolder().resolve("jmx").resolve(rules),
+                settings.ports().monitoring(port));
+    }
+
+    /** Every metrics endpoint of the platform, as Prometheus scrapes it. */
+    public List<ScrapeTarget> scrapeTargets() {
+        List<ScrapeTarget> targets = new ArrayList<>();
+        kafka.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("kafka", "kafka", agent.endpoint())));
+        connect.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("connect", "connect", agent.endpoint())));
+        if (s3 != null) {
+            s3.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("s3", "s3", agent.endpoint())));
+            mail.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("mail", "mail", agent.endpoint())));
+        }
+        if (postgresExporter != null) {
+            targets.add(new ScrapeTarget("postgres", "postgres", postgresExporter.metricsEndpoint()));
+        }
+        if (lagExporter != null) {
+            targets.add(new ScrapeTarget("kafka-consumer-groups", "lag-exporter", lagExporter.metricsEndpoint()));
+        }
+        for (ServiceKind kind : settings.services()) {
+            for (int instance = 1; instance <= kind.instances(); instance++) {
+                String name = kind.instanceName(instance);
+                targets.add(new ScrapeTarget(kind.name(), name, service(name).baseUrl() + "/actuator/prometheus"));
+            }
+        }
+        return targets;
     }
 
     /**
@@ -201,9 +264,17 @@ public final class LocalPlatform implements AutoCloseable {
                 kind.database().ensureOn(postgres, secrets);
             }
         }
+        if (postgresExporter != null) {
+            postgresExporter.prepare(postgres, secrets.password(PostgresExporter.ROLE));
+            postgresExporter.process().start();
+        }
         kafka.process().awaitReady(settings.startTimeout());
         report(kafka.process(), begin);
         Topics.ensure(kafka.bootstrapServers());
+        if (lagExporter != null) {
+            lagExporter.prepare();
+            lagExporter.process().start();
+        }
         connect.prepare();
         connect.process().start();
         // the services' migrations create the outbox tables and publications the connectors need
@@ -225,10 +296,19 @@ public final class LocalPlatform implements AutoCloseable {
         }
         connect.process().awaitReady(settings.startTimeout());
         report(connect.process(), begin);
+        if (prometheus != null) {
+            prometheus.prepare();
+            prometheus.process().start();
+        }
         for (ApplyResult connector : registerConnectors()) {
             progress.accept(String.format("connector %-24s %s, RUNNING after %.1f s", connector.name(),
                     connector.action().word(), seconds(begin)));
         }
+        for (ManagedProcess monitor : monitoringProcesses()) {
+            monitor.awaitReady(settings.startTimeout());
+            report(monitor, begin);
+        }
+        monitoringNotes.forEach(progress);
         saveState();
     }
 
@@ -414,6 +494,9 @@ public final class LocalPlatform implements AutoCloseable {
         // the first service with a database (the monolith's): a JDBC URL needs one
         settings.services().stream().filter(kind -> kind.descriptor().hasDatabase()).findFirst()
                 .ifPresent(kind -> endpoints.put("postgres", postgres.jdbcUrl(kind.database().database())));
+        if (prometheus != null) {
+            endpoints.put("prometheus", prometheus.url());
+        }
         endpoints.put("logs", settings.runFolder().resolve("logs").toString());
         return endpoints;
     }
@@ -477,7 +560,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * Every managed process by name, in start order: postgres, kafka, elasticsearch, s3 and mail (with the sinks), connect,
-     * then the service instances.
+     * the service instances, then (with monitoring) the PostgreSQL exporter, the lag exporter and Prometheus.
      */
     public Map<String, ManagedProcess> processes() {
         Map<String, ManagedProcess> processes = new LinkedHashMap<>();
@@ -492,7 +575,28 @@ public final class LocalPlatform implements AutoCloseable {
             processes.put(process.name(), process);
         }
         services.forEach((name, service) -> processes.put(name, service.process()));
+        monitoringProcesses().forEach(process -> processes.put(process.name(), process));
         return processes;
+    }
+
+    /** The exporters and Prometheus, those that run. */
+    private List<ManagedProcess> monitoringProcesses() {
+        List<ManagedProcess> monitors = new ArrayList<>();
+        if (postgresExporter != null) {
+            monitors.add(postgresExporter.process());
+        }
+        if (lagExporter != null) {
+            monitors.add(lagExporter.process());
+        }
+        if (prometheus != null) {
+            monitors.add(prometheus.process());
+        }
+        return monitors;
+    }
+
+    /** Prometheus, when monitoring is on and it is installed. */
+    public Optional<PrometheusServer> prometheus() {
+        return Optional.ofNullable(prometheus);
     }
 
     private Path logFile(String name) {

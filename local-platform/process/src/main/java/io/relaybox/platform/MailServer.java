@@ -25,6 +25,7 @@ public final class MailServer {
     private final int smtpPort;
     private final int apiPort;
     private final ManagedProcess process;
+    private final MetricsAgent metricsAgent;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -35,11 +36,22 @@ public final class MailServer {
      * @param logFile where its output goes
      */
     public MailServer(Path folder, Path classpath, int smtpPort, int apiPort, Path logFile) {
+        this(folder, classpath, smtpPort, apiPort, logFile, null);
+    }
+
+    /**
+     * A server whose JVM the metrics agent serves to Prometheus.
+     *
+     * @param metricsAgent the JMX exporter agent, or null for none
+     */
+    public MailServer(Path folder, Path classpath, int smtpPort, int apiPort, Path logFile, MetricsAgent metricsAgent) {
+        this.metricsAgent = metricsAgent;
         this.folder = folder.toAbsolutePath();
         this.smtpPort = smtpPort;
         this.apiPort = apiPort;
         List<String> command = JavaCommand.java()
                 .heap("256m")
+                .agent(metricsAgent)
                 .option("-XX:+UseSerialGC")
                 .systemProperty("greenmail.smtp.hostname", "127.0.0.1")
                 .systemProperty("greenmail.smtp.port", Integer.toString(smtpPort))
@@ -71,6 +83,11 @@ public final class MailServer {
 
     public void stop() {
         process.stop();
+    }
+
+    /** The metrics agent serving the server's JVM metrics, if it has one. */
+    public java.util.Optional<MetricsAgent> metricsAgent() {
+        return java.util.Optional.ofNullable(metricsAgent);
     }
 
     public ManagedProcess process() {

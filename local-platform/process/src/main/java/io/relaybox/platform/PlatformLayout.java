@@ -47,6 +47,24 @@ public record PlatformLayout(Path home) {
         return built(home.resolve("local-platform/runtime-mail/target/lib"));
     }
 
+    /** The Prometheus JMX exporter agent's jar, see {@link MetricsAgent}. */
+    public Path jmxExporterAgent() {
+        return built(home.resolve("local-platform/runtime-jmx-exporter/target/agent/jmx_prometheus_javaagent.jar"));
+    }
+
+    /** The classpath of the consumer-group lag exporter, see {@link LagExporter}. */
+    public Path lagExporterClasspath() {
+        return built(home.resolve("local-platform/lag-exporter/target/lib"));
+    }
+
+    /**
+     * The monitoring files: the metrics agents' rules ({@code jmx/}), the PostgreSQL exporter's queries
+     * ({@code postgres/}), Prometheus's alert rules ({@code prometheus/}).
+     */
+    public Path monitoringFolder() {
+        return home.resolve("connect-config/monitoring");
+    }
+
     /** The unpacked Elasticsearch distribution ({@code bin/elasticsearch}, {@code lib}, {@code modules}); it has no JDK. */
     public Path elasticsearchHome() {
         return built(home.resolve("local-platform/runtime-elasticsearch/target/elasticsearch"));

@@ -23,10 +23,13 @@ import java.util.Objects;
  * @param verification whether the platform runs as {@code ./platform verify} needs it: every service instance retains
  *        its outbox rows (the ledger the audit compares the sinks with), and a {@link FaultProxy} stands between Connect
  *        and Elasticsearch and between Connect and the S3 server (off by default)
+ * @param monitoring whether the platform serves every process's metrics (metrics agents in the JVMs, the lag and
+ *        PostgreSQL exporters) and runs Prometheus with the alert rules (on by default; a missing exporter or Prometheus
+ *        binary is reported and skipped)
  */
 public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
         List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime, ServiceAddOns serviceAddOns,
-        boolean exactlyOnceSource, boolean verification) {
+        boolean exactlyOnceSource, boolean verification, boolean monitoring) {
 
     public PlatformSettings {
         Objects.requireNonNull(layout, "layout");
@@ -40,33 +43,33 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
 
     /** Settings running every service and both sinks, with exactly-once source. */
     public PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout) {
-        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM, ServiceAddOns.NONE, true, false);
+        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM, ServiceAddOns.NONE, true, false, true);
     }
 
     /** Settings for a test: free ports, the given run folder, every service, the tests' broker time policy. */
     public static PlatformSettings forTests(Path runFolder) {
         return new PlatformSettings(PlatformLayout.detect(), runFolder, PortPlan.free(), Duration.ofSeconds(180), LocalPlatform.SERVICES,
-                true, BrokerTimePolicy.TESTS, ServiceAddOns.NONE, true, false);
+                true, BrokerTimePolicy.TESTS, ServiceAddOns.NONE, true, false, true);
     }
 
     /** The same settings running only these services (e.g. just the monolith, to measure CDC alone). */
     public PlatformSettings withServices(List<ServiceKind> only) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring);
     }
 
     /** The same settings with or without Elasticsearch, the S3-compatible server and their sink connectors. */
     public PlatformSettings withSinks(boolean run) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns, exactlyOnceSource, verification);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring);
     }
 
     /** The same settings, loading these add-ons into every service instance. */
     public PlatformSettings withServiceAddOns(ServiceAddOns addOns) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns, exactlyOnceSource, verification);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns, exactlyOnceSource, verification, monitoring);
     }
 
     /** The same settings with exactly-once source (KIP-618) on, or off: at-least-once, for older brokers and for measuring. */
     public PlatformSettings withExactlyOnceSource(boolean on) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, on, verification);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, on, verification, monitoring);
     }
 
     /**
@@ -74,11 +77,17 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
      * proxies in front of Elasticsearch and the S3 server (through which the sink connectors write).
      */
     public PlatformSettings withVerification(boolean on) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, on);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, on, monitoring);
+    }
+
+    /** The same settings with or without the metrics endpoints, the exporters and Prometheus. */
+    public PlatformSettings withMonitoring(boolean on) {
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource,
+                verification, on);
     }
 
     /** The same settings, each process given this long to become ready (a loaded machine needs minutes). */
     public PlatformSettings withStartTimeout(Duration timeout) {
-        return new PlatformSettings(layout, runFolder, ports, timeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification);
+        return new PlatformSettings(layout, runFolder, ports, timeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring);
     }
 }

@@ -42,6 +42,7 @@ public final class S3Server {
     private final String identity;
     private final String credential;
     private final ManagedProcess process;
+    private final MetricsAgent metricsAgent;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -52,12 +53,24 @@ public final class S3Server {
      * @param credential the secret access key clients sign with; written only to the server's private properties file
      */
     public S3Server(Path folder, Path classpath, int port, Path logFile, String identity, String credential) {
+        this(folder, classpath, port, logFile, identity, credential, null);
+    }
+
+    /**
+     * A server whose JVM the metrics agent serves to Prometheus.
+     *
+     * @param metricsAgent the JMX exporter agent, or null for none
+     */
+    public S3Server(Path folder, Path classpath, int port, Path logFile, String identity, String credential,
+            MetricsAgent metricsAgent) {
+        this.metricsAgent = metricsAgent;
         this.folder = folder.toAbsolutePath();
         this.port = port;
         this.identity = Objects.requireNonNull(identity, "identity");
         this.credential = Objects.requireNonNull(credential, "credential");
         List<String> command = JavaCommand.java()
                 .heap("512m")
+                .agent(metricsAgent)
                 .option("-XX:+UseSerialGC")
                 // without a configuration logback logs everything at DEBUG
                 .systemProperty("logback.configurationFile", this.folder.resolve("logback.xml"))
@@ -106,6 +119,11 @@ public final class S3Server {
 
     public void stop() {
         process.stop();
+    }
+
+    /** The metrics agent serving the server's JVM metrics, if it has one. */
+    public java.util.Optional<MetricsAgent> metricsAgent() {
+        return java.util.Optional.ofNullable(metricsAgent);
     }
 
     public ManagedProcess process() {

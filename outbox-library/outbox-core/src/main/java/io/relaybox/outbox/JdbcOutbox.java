@@ -23,9 +23,10 @@ final class JdbcOutbox implements Outbox {
     private final EventIdGenerator ids;
     private final TraceContext traceContext;
     private final PayloadSerializer serializer;
+    private final OutboxListener listener;
 
     JdbcOutbox(TransactionalConnectionSource connections, OutboxTable table, CleanupMode cleanup, int maxPayloadBytes,
-            Clock clock, EventIdGenerator ids, TraceContext traceContext, PayloadSerializer serializer) {
+            Clock clock, EventIdGenerator ids, TraceContext traceContext, PayloadSerializer serializer, OutboxListener listener) {
         this.connections = connections;
         this.table = table;
         this.cleanup = cleanup;
@@ -34,6 +35,7 @@ final class JdbcOutbox implements Outbox {
         this.ids = ids;
         this.traceContext = traceContext;
         this.serializer = serializer;
+        this.listener = listener;
     }
 
     @Override
@@ -54,7 +56,17 @@ final class JdbcOutbox implements Outbox {
             throw new OutboxException("cannot write " + describe(message) + " to " + table.name() + ": "
                     + e.getMessage(), e);
         }
+        tell(event);
         return event;
+    }
+
+    /** A listener's failure is logged, never the business transaction's. */
+    private void tell(OutboxEvent event) {
+        try {
+            listener.written(event);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The outbox listener failed on event " + event.id() + " (ignored): " + e);
+        }
     }
 
     private Connection transactionConnection() {

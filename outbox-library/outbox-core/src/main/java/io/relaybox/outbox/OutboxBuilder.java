@@ -17,6 +17,7 @@ public final class OutboxBuilder {
     private TransactionalConnectionSource connectionSource;
     private String table = DEFAULT_TABLE;
     private CleanupMode cleanupMode = CleanupMode.DELETE_AFTER_INSERT;
+    private OutboxListener listener = OutboxListener.none();
     private int maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES;
     private Clock clock = Clock.systemUTC();
     private EventIdGenerator eventIdGenerator;
@@ -109,6 +110,17 @@ public final class OutboxBuilder {
     }
 
     /**
+     * Told of each event written, in the caller's transaction; default {@link OutboxListener#none()}.
+     *
+     * @param listener the listener, not null
+     * @return this builder
+     */
+    public OutboxBuilder listener(OutboxListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /**
      * The payload serializer; default {@link PayloadSerializer#jackson()}.
      *
      * @param payloadSerializer the serializer, not null
@@ -134,10 +146,11 @@ public final class OutboxBuilder {
         }
         require(clock, "outbox.clock");
         require(traceContext, "outbox.trace-context");
+        require(listener, "outbox.listener");
         EventIdGenerator ids = eventIdGenerator != null ? eventIdGenerator : EventIdGenerator.timeOrdered(clock);
         PayloadSerializer serializer = payloadSerializer != null ? payloadSerializer : PayloadSerializer.jackson();
         return new JdbcOutbox(connectionSource, outboxTable, cleanupMode, maxPayloadBytes, clock, ids, traceContext,
-                serializer);
+                serializer, listener);
     }
 
     static void require(Object value, String property) {

@@ -102,6 +102,23 @@ class OutboxIT {
     }
 
     @Test
+    void tellsTheListenerOfEachWrittenEventAndIgnoresItsFailure() throws Exception {
+        List<OutboxEvent> told = new ArrayList<>();
+        Outbox outbox = outbox(CleanupMode.RETAIN).listener(event -> {
+            told.add(event);
+            throw new IllegalStateException("a broken meter");
+        }).build();
+
+        OutboxEvent event = transactions.inTransaction(() -> {
+            insertBusinessRow("o-listened");
+            return outbox.publish("orders", "o-listened", "OrderPlaced", Map.of("orderId", "o-listened"));
+        });
+
+        assertThat(told).containsExactly(event);
+        assertThat(database.count("outbox_event")).isEqualTo(1);
+    }
+
+    @Test
     void rollsBackBusinessRowWhenPayloadIsTooLarge() {
         Outbox outbox = outbox(CleanupMode.RETAIN).maxPayloadBytes(1024).build();
         String big = "é".repeat(600); // 1200 bytes of UTF-8 in 600 chars

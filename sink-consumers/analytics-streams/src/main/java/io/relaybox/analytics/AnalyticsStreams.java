@@ -12,6 +12,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -41,11 +44,15 @@ public class AnalyticsStreams implements SmartLifecycle {
     private final AnalyticsProperties properties;
     private final String bootstrapServers;
     private final String applicationServer;
+    private final ObjectProvider<MeterRegistry> meterRegistry;
     private volatile KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
 
     public AnalyticsStreams(AnalyticsProperties properties, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${server.address:127.0.0.1}:${server.port:8080}") String applicationServer) {
+            @Value("${server.address:127.0.0.1}:${server.port:8080}") String applicationServer,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         this.properties = properties;
+        this.meterRegistry = meterRegistry;
         this.bootstrapServers = bootstrapServers;
         this.applicationServer = applicationServer;
     }
@@ -80,6 +87,11 @@ public class AnalyticsStreams implements SmartLifecycle {
                 new Thread(() -> System.exit(1), "analytics-exit").start();
             }
         });
+        // Kafka Streams' own metrics (process rates, commit latency, the clients' lag) at /actuator/prometheus
+        meterRegistry.ifAvailable(registry -> {
+            streamsMetrics = new KafkaStreamsMetrics(started);
+            streamsMetrics.bindTo(registry);
+        });
         started.start();
         streams = started;
     }
@@ -89,6 +101,10 @@ public class AnalyticsStreams implements SmartLifecycle {
         if (streams != null) {
             streams.close(CLOSE_TIMEOUT);
             streams = null;
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetrics = null;
         }
     }
 

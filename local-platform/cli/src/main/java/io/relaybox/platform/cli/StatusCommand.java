@@ -18,7 +18,9 @@ import io.relaybox.connectctl.ConnectRestException;
 import io.relaybox.connectctl.ConnectorStatus;
 import io.relaybox.platform.ConnectWorker;
 import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformState;
+import io.relaybox.platform.PrometheusApi;
 import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.ProcessStatus;
 import io.relaybox.platform.Secrets;
@@ -49,6 +51,7 @@ final class StatusCommand implements Callable<Integer> {
         List<Map<String, Object>> processes = new ArrayList<>();
         List<Map<String, Object>> connectors = new ArrayList<>();
         List<Map<String, Object>> slots = new ArrayList<>();
+        List<Map<String, Object>> alerts = new ArrayList<>();
         Map<String, Object> supervisor = row("name", "supervisor", "pid", "-", "state", "NONE", "restarts", "-", "endpoint", "-", "log", "-");
         state.ifPresent(s -> {
             Optional<PlatformState.Supervisor> watching = s.liveSupervisor();
@@ -61,10 +64,11 @@ final class StatusCommand implements Callable<Integer> {
                     "restarts", p.restarts() == null ? 0 : p.restarts(), "endpoint", p.endpoint(), "log", p.logFile().toString())));
             alive(s, "connect").ifPresent(p -> connectors.addAll(connectors(p.endpoint(), runFolder)));
             alive(s, "postgres").ifPresent(p -> slots.addAll(slots(runFolder, s)));
+            alive(s, "prometheus").ifPresent(p -> alerts.addAll(alerts(p.endpoint())));
         });
         if (asJson) {
             Map<String, Object> document = row("runFolder", runFolder.toString(), "supervisor", supervisor, "processes", processes,
-                    "connectors", connectors, "replicationSlots", slots);
+                    "connectors", connectors, "replicationSlots", slots, "alerts", alerts);
             System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(document));
             return 0;
         }
@@ -86,6 +90,13 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf("%n%-28s %-8s %s%n", "REPLICATION SLOT", "ACTIVE", "RETAINED WAL (bytes)");
             slots.forEach(s -> System.out.printf("%-28s %-8s %s%n", s.get("name"), s.get("active"), s.get("retainedWalBytes")));
         }
+        state.flatMap(s -> alive(s, "prometheus")).ifPresentOrElse(p -> {
+            System.out.printf("%nALERTS (Prometheus at %s)%n", p.endpoint());
+            if (alerts.isEmpty()) {
+                System.out.println("none firing or pending");
+            }
+            alerts.forEach(a -> System.out.printf("%-8s %-34s %s%n", a.get("state"), a.get("alert"), a.get("summary")));
+        }, () -> System.out.printf("%nALERTS unknown: no Prometheus runs%n"));
         return 0;
     }
 
@@ -98,6 +109,20 @@ final class StatusCommand implements Callable<Integer> {
             return ProcessStatus.describe(process.state(), process.exitCode(), process.signal());
         }
         return process.isAlive() ? "RUNNING" : "STOPPED";
+    }
+
+    /** Every firing, then every pending alert of the Prometheus at the URL; one row saying so when it does not answer. */
+    static List<Map<String, Object>> alerts(String prometheusUrl) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try {
+            List<PrometheusApi.Alert> alerts = new ArrayList<>(PrometheusApi.at(prometheusUrl).alerts());
+            alerts.sort(java.util.Comparator.comparing((PrometheusApi.Alert a) -> !a.firing()).thenComparing(PrometheusApi.Alert::name));
+            alerts.forEach(a -> rows.add(row("state", a.state().toUpperCase(java.util.Locale.ROOT), "alert", a.name(), "summary",
+                    a.summary(), "labels", a.labels())));
+        } catch (PlatformException e) {
+            rows.add(row("state", "UNKNOWN", "alert", "(prometheus)", "summary", e.getMessage(), "labels", Map.of()));
+        }
+        return rows;
     }
 
     private static Optional<PlatformState.Entry> alive(PlatformState state, String name) {

@@ -42,6 +42,8 @@ public final class InboxConsumerBuilder {
     private Duration closeTimeout = Duration.ofSeconds(30);
     private boolean createDeadLetterTopics = true;
     private CommitBarrier commitBarrier;
+    private java.util.function.Consumer<Consumer<?, ?>> kafkaConsumerListener = kafkaConsumer -> {
+    };
 
     InboxConsumerBuilder() {
     }
@@ -211,6 +213,22 @@ public final class InboxConsumerBuilder {
     }
 
     /**
+     * Told of the Kafka consumer once, when {@link #build()} creates it: for a metrics binder that reads
+     * {@link Consumer#metrics()} (Micrometer's {@code KafkaClientMetrics}: records lag per partition, fetch rates). The
+     * consumer belongs to the inbox's thread: call nothing on it but {@code metrics()}.
+     *
+     * @param listener the listener, not null
+     * @return this builder
+     */
+    public InboxConsumerBuilder kafkaConsumerListener(java.util.function.Consumer<Consumer<?, ?>> listener) {
+        if (listener == null) {
+            throw new OutboxConfigurationException("outbox.inbox.kafka.kafka-consumer-listener must not be null");
+        }
+        this.kafkaConsumerListener = listener;
+        return this;
+    }
+
+    /**
      * Validates the settings and creates the consumer, which does not connect until {@link InboxConsumer#start()}.
      *
      * @return the consumer
@@ -249,6 +267,7 @@ public final class InboxConsumerBuilder {
                 createDeadLetterTopics ? () -> Admin.create(settings.admin()) : null);
         Consumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings.consumer(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
+        kafkaConsumerListener.accept(consumer);
         PartitionRetries retries = new PartitionRetries(new RetryBackoff(retryBackoff, retryBackoffMax, new Random()),
                 System::nanoTime);
         PollLoop loop = new PollLoop(consumer, List.copyOf(topics), new RecordProcessor(inbox, deadLetters), retries,

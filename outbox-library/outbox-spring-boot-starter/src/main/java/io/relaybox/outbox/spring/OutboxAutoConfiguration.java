@@ -20,6 +20,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 
 import io.micrometer.tracing.Tracer;
 import io.relaybox.outbox.EventIdGenerator;
+import io.relaybox.outbox.OutboxListener;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxConfigurationException;
 import io.relaybox.outbox.OutboxPurger;
@@ -79,13 +80,14 @@ public final class OutboxAutoConfiguration {
      * @param payloadSerializer the serializer
      * @param traceContext the trace context, if any; none otherwise
      * @param eventIdGenerator the id generator, if any; UUIDv7 otherwise
+     * @param listener told of each event written, if any (the committed-events counter, with Micrometer)
      * @return the outbox
      */
     @Bean
     @ConditionalOnMissingBean
     public Outbox outbox(OutboxProperties properties, TransactionalConnectionSource connectionSource,
             PayloadSerializer payloadSerializer, ObjectProvider<TraceContext> traceContext,
-            ObjectProvider<EventIdGenerator> eventIdGenerator) {
+            ObjectProvider<EventIdGenerator> eventIdGenerator, ObjectProvider<OutboxListener> listener) {
         return Outbox.builder()
                 .connectionSource(connectionSource)
                 .table(properties.getTable())
@@ -94,6 +96,7 @@ public final class OutboxAutoConfiguration {
                 .payloadSerializer(payloadSerializer)
                 .traceContext(traceContext.getIfAvailable(TraceContext::none))
                 .eventIdGenerator(eventIdGenerator.getIfAvailable(EventIdGenerator::timeOrdered))
+                .listener(listener.getIfAvailable(OutboxListener::none))
                 .build();
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -95,6 +96,33 @@ class TransactionalInboxIT {
             assertThat(jdbc.queryForObject("SELECT consumer FROM processed_event WHERE event_id = ?", String.class,
                     event.id())).isEqualTo("inventory-service");
         });
+    }
+
+    @Test
+    void metersCountWhatTheInboxDidAndTheEventsItsHandlerCommitted() {
+        runner.withConfiguration(AutoConfigurations.of(OutboxMetricsAutoConfiguration.class))
+                .withBean(SimpleMeterRegistry.class).run(context -> {
+                    emptied(context.getBean(JdbcTemplate.class));
+                    SimpleMeterRegistry registry = context.getBean(SimpleMeterRegistry.class);
+                    context.getBean(InboxMeters.class).bindTo(registry);
+                    Inbox inbox = context.getBean(Inbox.class);
+                    InboxEvent event = InboxEvent.of(UUID.randomUUID(), "OrderPlaced", "o-metered", "{}");
+
+                    inbox.receive(event);
+                    inbox.receive(event);
+                    assertThatThrownBy(() -> inbox.receive(InboxEvent.of(UUID.randomUUID(), "OrderPlaced", "reject", "{}")))
+                            .isInstanceOf(EventHandlingException.class);
+
+                    assertThat(inboxEvents(registry, "applied")).isEqualTo(1.0);
+                    assertThat(inboxEvents(registry, "duplicate")).isEqualTo(1.0);
+                    assertThat(registry.get("relaybox.outbox.events").tag("type", "StockReserved").counter().count())
+                            .as("the rejected event's StockReserved rolled back, so only one counts").isEqualTo(1.0);
+                });
+    }
+
+    private static double inboxEvents(SimpleMeterRegistry registry, String outcome) {
+        return registry.get("relaybox.inbox.events").tag("consumer", "inventory-service").tag("outcome", outcome)
+                .functionCounter().count();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -128,6 +129,22 @@ class TransactionalOutboxIT {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM business_row", Long.class)).isZero();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_event", Long.class)).isZero();
         });
+    }
+
+    @Test
+    void countsCommittedEventsByTypeAndNotRolledBackOnes() {
+        runner.withConfiguration(AutoConfigurations.of(OutboxMetricsAutoConfiguration.class))
+                .withBean(SimpleMeterRegistry.class).run(context -> {
+                    emptied(context.getBean(JdbcTemplate.class));
+                    Orders orders = context.getBean(Orders.class);
+
+                    orders.place("o-counted-1", false);
+                    orders.place("o-counted-2", false);
+                    assertThatThrownBy(() -> orders.place("o-rolled-back", true)).hasMessage("rejected after publishing");
+
+                    assertThat(context.getBean(SimpleMeterRegistry.class).get("relaybox.outbox.events")
+                            .tag("aggregate_type", "orders").tag("type", "OrderPlaced").counter().count()).isEqualTo(2.0);
+                });
     }
 
     @Test

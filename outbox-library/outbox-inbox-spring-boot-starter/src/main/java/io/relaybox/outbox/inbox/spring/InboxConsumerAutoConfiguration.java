@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.relaybox.outbox.OutboxConfigurationException;
 import io.relaybox.outbox.inbox.Inbox;
 import io.relaybox.outbox.kafka.CommitBarrier;
@@ -50,12 +52,13 @@ public final class InboxConsumerAutoConfiguration {
      * @param inbox the inbox
      * @param commitBarrier a hook between the database commits and the offset commit, if the application has one
      *        (only crash tests do)
+     * @param customizers applied to the consumer's builder last (the Kafka client meters, with Micrometer)
      * @return its lifecycle
      */
     @Bean
     @ConditionalOnMissingBean
     public InboxConsumerLifecycle inboxConsumerLifecycle(InboxConsumerProperties properties, Environment environment,
-            Inbox inbox, ObjectProvider<CommitBarrier> commitBarrier) {
+            Inbox inbox, ObjectProvider<CommitBarrier> commitBarrier, ObjectProvider<InboxConsumerCustomizer> customizers) {
         Binder binder = Binder.get(environment);
         List<String> bootstrapServers = binder.bind(BOOTSTRAP_SERVERS, Bindable.listOf(String.class))
                 .orElse(List.of());
@@ -81,6 +84,7 @@ public final class InboxConsumerAutoConfiguration {
         if (!groupId.isBlank()) {
             builder.groupId(groupId);
         }
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return new InboxConsumerLifecycle(builder.build(), barrier);
     }
 
@@ -89,6 +93,25 @@ public final class InboxConsumerAutoConfiguration {
         String instance = instanceId == null || instanceId.isBlank() ? Long.toString(ProcessHandle.current().pid())
                 : instanceId;
         return instance.startsWith(consumer) ? instance : consumer + "-" + instance;
+    }
+
+    /**
+     * The inbox's Kafka consumer's client metrics (records lag per partition, fetch rates, ...) as Micrometer meters
+     * ({@code kafka.consumer.*}; Prometheus: {@code kafka_consumer_fetch_manager_records_lag{topic,partition}}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(KafkaClientMetrics.class)
+    static class KafkaClientMetricsConfiguration {
+
+        @Bean
+        InboxConsumerCustomizer inboxKafkaClientMetrics(ObjectProvider<MeterRegistry> registry) {
+            return builder -> builder.kafkaConsumerListener(consumer -> {
+                MeterRegistry meters = registry.getIfAvailable();
+                if (meters != null) {
+                    new KafkaClientMetrics(consumer).bindTo(meters);
+                }
+            });
+        }
     }
 
     /** {@code GET /inbox/stats}. */

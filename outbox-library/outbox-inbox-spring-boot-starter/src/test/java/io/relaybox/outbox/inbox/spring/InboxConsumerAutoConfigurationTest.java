@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -78,6 +79,16 @@ class InboxConsumerAutoConfigurationTest {
                         "spring.kafka.consumer.group-id=inventory-replay")
                 .run(context -> assertThat(context.getBean(InboxConsumerLifecycle.class).groupId())
                         .isEqualTo("inventory-replay"));
+    }
+
+    @Test
+    void bindsTheKafkaConsumersClientMetricsToTheMeterRegistry() {
+        runner.withUserConfiguration(Handler.class, NothingStarts.class)
+                .withBean(SimpleMeterRegistry.class)
+                .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:1",
+                        "outbox.inbox.instance-id=inventory-service-2")
+                .run(context -> assertThat(context.getBean(SimpleMeterRegistry.class).find("kafka.consumer.connection.count")
+                        .tag("client.id", "inventory-service-2").gauge()).isNotNull());
     }
 
     @Test

@@ -1,0 +1,211 @@
+package io.relaybox.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.relaybox.connectctl.ConnectClient;
+import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.ManagedProcess;
+import io.relaybox.platform.PostgresExporter;
+import io.relaybox.platform.PrometheusApi;
+import io.relaybox.platform.PrometheusApi.Alert;
+import io.relaybox.platform.PrometheusServer;
+import io.relaybox.platform.ScrapeTarget;
+import io.relaybox.platform.ServiceKind;
+import io.relaybox.verification.audit.OrderGenerator;
+import io.relaybox.verification.audit.OrdersApi;
+
+/**
+ * The platform's monitoring on the running platform: every process serves Prometheus text, Prometheus scrapes every one
+ * of them, every metric the alert rules read exists, and the alerts fire when their conditions are made true (a paused
+ * sink, a stopped source, a stopped service, a dead-letter topic with a record, orders that pile up behind them) and
+ * clear when those are undone.
+ */
+@Order(13)
+@ExtendWith(SharedPlatform.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MonitoringIT {
+
+    private static final String DEAD_LETTER_TOPIC = "alerts-check.dlq";
+    private static final String PAUSED_SINK = LocalPlatform.ELASTICSEARCH_CONNECTOR;
+    private static final String STOPPED_SOURCE = "inventory-outbox-source";
+    private static final ServiceKind STOPPED_SERVICE = ServiceKind.named("notification-service");
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    @Order(1)
+    void everyProcessServesPrometheusTextAndPrometheusScrapesThemAll(LocalPlatform platform) throws Exception {
+        PrometheusApi prometheus = prometheus(platform);
+        for (ScrapeTarget target : platform.scrapeTargets()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target.url())).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET %s", target.url()).isEqualTo(200);
+            assertThat(response.body()).as("%s in Prometheus's text format", target.url()).contains("# TYPE ");
+        }
+
+        Set<String> expected = platform.scrapeTargets().stream().map(ScrapeTarget::instance).collect(Collectors.toSet());
+        expected.add("prometheus");
+        Awaitility.await("every target up in Prometheus").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> assertThat(prometheus.targets())
+                        .allSatisfy(target -> assertThat(target.health()).as("%s: %s", target.instance(), target.lastError()).isEqualTo("up"))
+                        .extracting(PrometheusApi.TargetHealth::instance).containsExactlyInAnyOrderElementsOf(expected));
+    }
+
+    @Test
+    @Order(2)
+    void everyMetricTheAlertRulesReadExists(LocalPlatform platform) throws Exception {
+        PrometheusApi prometheus = prometheus(platform);
+        // consumer groups have lag metrics once they committed offsets: orders make every one of them commit
+        placeOrdersUntilCommitted(platform, prometheus);
+        Set<String> read = AlertRuleMetrics.in(platform.settings().layout().monitoringFolder().resolve("prometheus/alerts.yml"));
+
+        Awaitility.await("every metric of the alert rules in Prometheus").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(prometheus.metricNames()).containsAll(read));
+    }
+
+    @Test
+    @Order(3)
+    void alertsFireWhenTheirConditionsHoldAndClearWhenUndone(LocalPlatform platform) throws Exception {
+        PrometheusApi prometheus = prometheus(platform);
+        ConnectClient connect = platform.connectClient();
+        ManagedProcess service = platform.service(STOPPED_SERVICE.instanceName(1)).process();
+        List<Expected> expected = List.of(
+                new Expected("ConnectorNotRunning", "connector", PAUSED_SINK),
+                new Expected("ConnectorTaskNotRunning", "connector", PAUSED_SINK),
+                new Expected("ConnectorNotRunning", "connector", STOPPED_SOURCE),
+                new Expected("OutboxEventsNotPublished", "database", "inventory"),
+                new Expected("TargetDown", "instance", service.name()),
+                new Expected("ConsumerLagGrowing", "consumergroup", "connect-" + PAUSED_SINK),
+                new Expected("ConsumerLagGrowing", "consumergroup", STOPPED_SERVICE.descriptor().consumerGroup()),
+                new Expected("DeadLetterTopicNotEmpty", "topic", DEAD_LETTER_TOPIC));
+        placeOrdersUntilCommitted(platform, prometheus);
+        assertThat(prometheus.alerts()).as("alerts before the conditions are made true")
+                .noneMatch(alert -> expected.stream().anyMatch(e -> e.matches(alert)));
+
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
+        OrderGenerator generator = new OrderGenerator(13);
+        ScheduledExecutorService orders = Executors.newSingleThreadScheduledExecutor();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(DEAD_LETTER_TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try {
+                connect.pause(PAUSED_SINK);
+                connect.stop(STOPPED_SOURCE);
+                service.stop();
+                long deadLetterEnd = publishOneDeadLetter(platform);
+                // orders keep coming: they pile up behind the paused sink and the stopped service, and the inventory
+                // service's answers pile up in the WAL behind the stopped source
+                orders.scheduleAtFixedRate(() -> placeOne(api, generator), 0, 300, TimeUnit.MILLISECONDS);
+
+                Awaitility.await("every alert firing").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(5))
+                        .untilAsserted(() -> assertThat(firing(prometheus, expected)).containsExactlyInAnyOrderElementsOf(expected));
+
+                orders.shutdownNow();
+                admin.deleteRecords(Map.of(new TopicPartition(DEAD_LETTER_TOPIC, 0), RecordsToDelete.beforeOffset(deadLetterEnd)))
+                        .all().get(30, TimeUnit.SECONDS);
+            } finally {
+                orders.shutdownNow();
+                connect.resume(PAUSED_SINK);
+                connect.resume(STOPPED_SOURCE);
+                if (!service.isAlive()) {
+                    service.start();
+                }
+            }
+            service.awaitReady(Duration.ofMinutes(3));
+            connect.awaitRunning(PAUSED_SINK, Duration.ofMinutes(2));
+            connect.awaitRunning(STOPPED_SOURCE, Duration.ofMinutes(2));
+
+            Awaitility.await("every alert cleared").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(prometheus.alerts()).noneMatch(alert -> expected.stream().anyMatch(e -> e.matches(alert))));
+            admin.deleteTopics(List.of(DEAD_LETTER_TOPIC)).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** An alert expected to fire: its name and the label that says about what. */
+    private record Expected(String alert, String label, String value) {
+
+        boolean matches(Alert alert) {
+            return alert.name().equals(this.alert) && value.equals(alert.labels().get(label));
+        }
+    }
+
+    private static List<Expected> firing(PrometheusApi prometheus, List<Expected> expected) {
+        List<Alert> alerts = prometheus.alerts();
+        List<Expected> firing = new ArrayList<>();
+        for (Expected e : expected) {
+            if (alerts.stream().anyMatch(alert -> alert.firing() && e.matches(alert))) {
+                firing.add(e);
+            }
+        }
+        return firing;
+    }
+
+    /**
+     * Places orders until the groups the test stops have committed offsets, so that Prometheus holds their lag (a group
+     * that never committed has no position to measure from).
+     */
+    private static void placeOrdersUntilCommitted(LocalPlatform platform, PrometheusApi prometheus) throws Exception {
+        OrdersApi api = new OrdersApi(platform.endpoints().get("orders-api"));
+        OrderLoad.place(api, new OrderGenerator(31), 30, 3);
+        for (String group : List.of("connect-" + PAUSED_SINK, STOPPED_SERVICE.descriptor().consumerGroup())) {
+            Awaitility.await("Prometheus holds the lag of " + group).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(5))
+                    .until(() -> !prometheus.query("kafka_consumergroup_lag{consumergroup=\"" + group + "\", topic=\""
+                            + EventTopics.ORDERS + "\"}").isEmpty());
+        }
+    }
+
+    /** Places an order; a failure is reported and the next order placed all the same. */
+    private static void placeOne(OrdersApi api, OrderGenerator generator) {
+        try {
+            api.place(generator.nextOrderJson());
+        } catch (RuntimeException e) {
+            System.err.println("placing an order failed: " + e);
+        }
+    }
+
+    /** Writes a record to the test's dead-letter topic; returns the offset after it. */
+    private static long publishOneDeadLetter(LocalPlatform platform) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                platform.kafka().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            return producer.send(new ProducerRecord<>(DEAD_LETTER_TOPIC, "order-1", "{\"poison\":true}")).get(30, TimeUnit.SECONDS)
+                    .offset() + 1;
+        }
+    }
+
+    private static PrometheusApi prometheus(LocalPlatform platform) {
+        Optional<PrometheusServer> server = platform.prometheus();
+        assumeTrue(server.isPresent() && PostgresExporter.installed().isPresent(), "Prometheus or the PostgreSQL exporter is not installed (apt-get install prometheus prometheus-postgres-exporter, as the"
+                + " README's Needs says): the platform runs without it and its alerts cannot be tested here");
+        return server.get().api();
+    }
+}

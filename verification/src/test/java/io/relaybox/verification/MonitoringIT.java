@@ -82,16 +82,25 @@ class MonitoringIT {
                         .extracting(PrometheusApi.TargetHealth::instance).containsExactlyInAnyOrderElementsOf(expected));
     }
 
+    /** Metrics the README and docs/operations.md name, besides those of the alert rules. */
+    private static final List<String> DOCUMENTED = List.of("relaybox_inbox_events_total", "relaybox_outbox_events_total",
+            "kafka_consumer_fetch_manager_records_lag", "debezium_postgres_streaming_millisecondsbehindsource",
+            "debezium_postgres_streaming_queueremainingcapacity", "kafka_connect_plugin_bulk_records_written_total",
+            "kafka_connect_plugin_bulk_retries_total", "kafka_connect_plugin_bulk_request_time_max_ms",
+            "kafka_connect_plugin_upload_requests_total", "kafka_connect_plugin_upload_retries_total",
+            "kafka_server_brokertopicmetrics_messagesinpersec_total", "kafka_consumergroup_members", "pg_replication_slots_active",
+            "http_server_requests_seconds_count", "kafka_stream_thread_process_total");
+
     @Test
     @Order(2)
-    void everyMetricTheAlertRulesReadExists(LocalPlatform platform) throws Exception {
+    void everyMetricTheAlertRulesReadAndTheDocsNameExists(LocalPlatform platform) throws Exception {
         PrometheusApi prometheus = prometheus(platform);
         // consumer groups have lag metrics once they committed offsets: orders make every one of them commit
         placeOrdersUntilCommitted(platform, prometheus);
         Set<String> read = AlertRuleMetrics.in(platform.settings().layout().monitoringFolder().resolve("prometheus/alerts.yml"));
 
         Awaitility.await("every metric of the alert rules in Prometheus").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(prometheus.metricNames()).containsAll(read));
+                .untilAsserted(() -> assertThat(prometheus.metricNames()).containsAll(read).containsAll(DOCUMENTED));
     }
 
     @Test

@@ -33,6 +33,7 @@ import io.relaybox.connect.elasticsearch.convert.MalformedEventException;
 import io.relaybox.connect.elasticsearch.offset.OffsetTracker;
 import io.relaybox.connect.elasticsearch.offset.TrackedRecord;
 import io.relaybox.connect.support.PluginVersion;
+import io.relaybox.connect.support.WriteMetrics;
 
 /**
  * Indexes outbox records: converts each into its documents, hands them to the {@link BulkWriter}, and commits an
@@ -78,7 +79,8 @@ public final class ElasticsearchSinkTask extends SinkTask {
         converter = new DocumentConverter(config.conversionSettings());
         offsets = new OffsetTracker();
         writer = new BulkWriter(bulkClient, new BulkSettings(config.bulkMaxRecords(), config.bulkMaxBytes(), config.linger(),
-                config.maxInFlightRequests(), config.retryBackoffInitial(), config.retryBackoffMax()));
+                config.maxInFlightRequests(), config.retryBackoffInitial(), config.retryBackoffMax()),
+                WriteMetrics.of(context, "bulk", "Elasticsearch"));
         failures = new RecordFailures(errantRecordReporter(), config.toleratesRecordErrors(), config.behaviorOnMalformedPayload());
         log.info("Elasticsearch sink task started: {} into {}<topic> and {}", config.connectionUrls(), config.indexPrefix(), config.ordersIndex());
     }

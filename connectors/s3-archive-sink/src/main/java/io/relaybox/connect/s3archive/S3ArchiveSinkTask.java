@@ -27,6 +27,7 @@ import io.relaybox.connect.s3archive.storage.S3ObjectStore;
 import io.relaybox.connect.s3archive.storage.S3Settings;
 import io.relaybox.connect.s3archive.storage.StorageException;
 import io.relaybox.connect.support.PluginVersion;
+import io.relaybox.connect.support.WriteMetrics;
 
 /** Routes records to one {@link TopicPartitionWriter} per partition; commits only what S3 has acknowledged. */
 public final class S3ArchiveSinkTask extends SinkTask {
@@ -59,7 +60,7 @@ public final class S3ArchiveSinkTask extends SinkTask {
     @Override
     public void start(Map<String, String> props) {
         config = new S3ArchiveSinkConnectorConfig(props);
-        retrier = config.retrier();
+        retrier = config.retrier().withMetrics(WriteMetrics.of(context, "upload", "S3"));
         settings = new WriterSettings(config.prefix(), config.rotationPolicy(), config.recordTimeHeader(), config.gzipLevel(),
                 config.partSize(), config.openObjectUploadMs());
         store = stores.apply(config.s3Settings());

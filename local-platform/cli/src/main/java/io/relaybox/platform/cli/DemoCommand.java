@@ -46,6 +46,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ExactlyOnceOption exactlyOnce;
 
+    @Mixin
+    MonitoringOption monitoring;
+
     @Override
     public Integer call() throws Exception {
         if (orders < 1 || concurrency < 1) {
@@ -60,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("using the platform that runs from " + cli.runFolder());
             endpoints = running.get().endpoints();
         } else {
-            started = UpCommand.start(cli, false, exactlyOnce.exactlyOnce);
+            started = UpCommand.start(cli, false, exactlyOnce.exactlyOnce, monitoring.monitoring);
             supervisor = PlatformSupervisor.watch(started, line -> System.out.println("  " + line));
             // on Ctrl-C the supervisor must let go before the processes stop, or it would start them again
             started.detach();

@@ -40,6 +40,9 @@ final class SuperviseCommand implements Callable<Integer> {
     @Mixin
     ExactlyOnceOption exactlyOnce;
 
+    @Mixin
+    MonitoringOption monitoring;
+
     @Option(names = "--start-timeout", defaultValue = "PT3M", description = "How long each process may take to become ready.")
     Duration startTimeout;
 
@@ -61,7 +64,7 @@ final class SuperviseCommand implements Callable<Integer> {
         boolean exactlyOnceSource = adopt && previous.get().exactlyOnceSource() != null ? previous.get().exactlyOnceSource()
                 : exactlyOnce.exactlyOnce;
         PlatformSettings settings = new PlatformSettings(cli.layout(), run, ports, startTimeout)
-                .withExactlyOnceSource(exactlyOnceSource);
+                .withExactlyOnceSource(exactlyOnceSource).withMonitoring(monitoring.monitoring);
         try (SupervisorControl control = SupervisorControl.start(run)) {
             PlatformState.Supervisor self = PlatformState.Supervisor.self(control.port(), PlatformState.Supervisor.STARTING,
                     run.resolve("logs").resolve(LOG_FILE));

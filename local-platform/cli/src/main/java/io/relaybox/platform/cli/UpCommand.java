@@ -32,6 +32,9 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     ExactlyOnceOption exactlyOnce;
 
+    @Mixin
+    MonitoringOption monitoring;
+
     @Option(names = "--start-timeout", defaultValue = "PT3M", description = "How long each process may take to become ready "
             + "(ISO-8601, default: ${DEFAULT-VALUE}); longer on a slow or busy machine.")
     Duration startTimeout;
@@ -67,6 +70,7 @@ final class UpCommand implements Callable<Integer> {
             arguments.add("--free-ports");
         }
         arguments.add(exactlyOnce.exactlyOnce ? "--exactly-once" : "--no-exactly-once");
+        arguments.add(monitoring.monitoring ? "--monitoring" : "--no-monitoring");
         arguments.add("--start-timeout=" + startTimeout);
         if (!SupervisorLaunch.start(cli.runFolder(), arguments).followUntilReady()) {
             return 1;
@@ -76,11 +80,13 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    static LocalPlatform start(PlatformCli cli, boolean freePorts, boolean exactlyOnce) {
+    static LocalPlatform start(PlatformCli cli, boolean freePorts, boolean exactlyOnce, boolean monitoring) {
         System.out.println("starting the relaybox platform in " + cli.runFolder()
-                + (exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)"));
+                + (exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)")
+                + (monitoring ? "" : " without monitoring"));
         PlatformSettings settings = new PlatformSettings(cli.layout(), cli.runFolder(),
-                freePorts ? PortPlan.free() : PortPlan.preferred(), Duration.ofSeconds(180)).withExactlyOnceSource(exactlyOnce);
+                freePorts ? PortPlan.free() : PortPlan.preferred(), Duration.ofSeconds(180)).withExactlyOnceSource(exactlyOnce)
+                .withMonitoring(monitoring);
         return LocalPlatform.start(settings, line -> System.out.println("  " + line));
     }
 

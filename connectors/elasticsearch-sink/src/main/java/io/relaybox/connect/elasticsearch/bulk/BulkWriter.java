@@ -23,6 +23,7 @@ import io.relaybox.connect.elasticsearch.client.RequestFailedException;
 import io.relaybox.connect.elasticsearch.offset.TrackedRecord;
 import io.relaybox.connect.support.Backoff;
 import io.relaybox.connect.support.Sleeper;
+import io.relaybox.connect.support.WriteMetrics;
 
 /**
  * Groups documents into bulk requests (by count, bytes and linger time) and sends them on up to
@@ -40,6 +41,7 @@ public final class BulkWriter implements AutoCloseable {
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final LongSupplier nanoTime;
+    private final WriteMetrics metrics;
     private final ExecutorService senders;
     private final BlockingQueue<BatchOutcome> outcomes = new LinkedBlockingQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -50,12 +52,17 @@ public final class BulkWriter implements AutoCloseable {
     private long batchBytes;
     private long batchStartedNanos;
 
-    public BulkWriter(BulkClient client, BulkSettings settings) {
-        this(client, settings, new Backoff(settings.backoffInitial(), settings.backoffMax()), Sleeper.system(), System::nanoTime);
+    public BulkWriter(BulkClient client, BulkSettings settings, WriteMetrics metrics) {
+        this(client, settings, new Backoff(settings.backoffInitial(), settings.backoffMax()), Sleeper.system(), System::nanoTime, metrics);
     }
 
     // visible for testing: time and waiting are injected
     public BulkWriter(BulkClient client, BulkSettings settings, Backoff backoff, Sleeper sleeper, LongSupplier nanoTime) {
+        this(client, settings, backoff, sleeper, nanoTime, WriteMetrics.none());
+    }
+
+    BulkWriter(BulkClient client, BulkSettings settings, Backoff backoff, Sleeper sleeper, LongSupplier nanoTime, WriteMetrics metrics) {
+        this.metrics = metrics;
         this.client = client;
         this.settings = settings;
         this.backoff = backoff;
@@ -156,19 +163,23 @@ public final class BulkWriter implements AutoCloseable {
                     return;
                 }
                 List<ItemResult> results;
+                long sent = nanoTime.getAsLong();
                 try {
                     results = client.bulk(remaining.stream().map(BatchEntry::write).toList());
                 } catch (RequestFailedException e) {
+                    metrics.requestTook(TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - sent));
                     if (!e.isTransient()) {
                         failure.compareAndSet(null, e);
                         return;
                     }
+                    metrics.retried();
                     retry++;
                     Duration wait = backoff.delay(retry);
                     log.warn("{}; retry {} of {} documents in {} ms", e.getMessage(), retry, remaining.size(), wait.toMillis());
                     sleeper.sleep(wait);
                     continue;
                 }
+                metrics.requestTook(TimeUnit.NANOSECONDS.toMillis(nanoTime.getAsLong() - sent));
                 List<BatchEntry> again = new ArrayList<>();
                 ItemResult firstTransient = null;
                 for (int i = 0; i < remaining.size(); i++) {
@@ -185,6 +196,7 @@ public final class BulkWriter implements AutoCloseable {
                 }
                 remaining = again;
                 if (!again.isEmpty()) {
+                    metrics.retried();
                     retry++;
                     Duration wait = backoff.delay(retry);
                     log.warn("Elasticsearch rejected {} of the documents for now ({}); retry {} in {} ms", again.size(),
@@ -192,6 +204,7 @@ public final class BulkWriter implements AutoCloseable {
                     sleeper.sleep(wait);
                 }
             }
+            metrics.written(acknowledged.size());
             outcomes.add(new BatchOutcome(acknowledged, rejected));
         } catch (InterruptedException e) {
             // closing: the records stay unacknowledged

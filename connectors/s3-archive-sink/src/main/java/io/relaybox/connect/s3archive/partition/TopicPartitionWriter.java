@@ -198,6 +198,7 @@ public final class TopicPartitionWriter {
         closing.upload.complete();
         if (closing.isFinal) {
             committable = closing.lastOffset + 1;
+            retrier.metrics().written((int) closing.stats.records());
             if (closing.key.firstOffset() == uploadedFirstOffset) {
                 uploadedFirstOffset = -1;
                 uploadedLastOffset = -1;

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import io.relaybox.connect.support.Backoff;
 import io.relaybox.connect.support.Sleeper;
+import io.relaybox.connect.support.WriteMetrics;
 
 /**
  * Runs an object-store call, retrying transient failures with exponential backoff and jitter until a time budget is
@@ -25,6 +26,10 @@ public final class Retrier {
     private final long budgetMs;
     private final LongSupplier nanoClock;
     private final Sleeper sleeper;
+    private final WriteMetrics metrics;
+    private final Duration initial;
+    private final Duration max;
+    private final DoubleSupplier random;
 
     /**
      * @param initial the first backoff
@@ -37,11 +42,30 @@ public final class Retrier {
 
     // visible for testing: time, sleep and jitter injected
     Retrier(Duration initial, Duration max, Duration budget, LongSupplier nanoClock, Sleeper sleeper, DoubleSupplier random) {
+        this(initial, max, budget, nanoClock, sleeper, random, WriteMetrics.none());
+    }
+
+    private Retrier(Duration initial, Duration max, Duration budget, LongSupplier nanoClock, Sleeper sleeper, DoubleSupplier random,
+            WriteMetrics metrics) {
+        this.metrics = metrics;
+        this.initial = initial;
+        this.max = max;
+        this.random = random;
         long initialMs = Math.max(1, initial.toMillis());
         this.backoff = new Backoff(Duration.ofMillis(initialMs), Duration.ofMillis(Math.max(initialMs, max.toMillis())), random);
         this.budgetMs = budget.toMillis();
         this.nanoClock = nanoClock;
         this.sleeper = sleeper;
+    }
+
+    /** The same retrier, counting each call's time and retries in the task's metrics. */
+    public Retrier withMetrics(WriteMetrics taskMetrics) {
+        return new Retrier(initial, max, Duration.ofMillis(budgetMs), nanoClock, sleeper, random, taskMetrics);
+    }
+
+    /** The task's metrics this retrier counts in (none unless {@link #withMetrics}). */
+    public WriteMetrics metrics() {
+        return metrics;
     }
 
     /** Runs the call; {@code what} names it in messages, e.g. {@code PUT s3://bucket/key}. */
@@ -50,9 +74,13 @@ public final class Retrier {
         int attempt = 0;
         while (true) {
             attempt++;
+            long sent = nanoClock.getAsLong();
             try {
-                return call.get();
+                T result = call.get();
+                metrics.requestTook((nanoClock.getAsLong() - sent) / 1_000_000);
+                return result;
             } catch (RuntimeException e) {
+                metrics.requestTook((nanoClock.getAsLong() - sent) / 1_000_000);
                 if (!Failures.isTransient(e)) {
                     throw new StorageException(what + " failed: " + Failures.describe(e), false, e);
                 }
@@ -63,6 +91,7 @@ public final class Retrier {
                             e);
                 }
                 LOG.warn("{} failed (attempt {}), retrying in {} ms: {}", what, attempt, delay, Failures.describe(e));
+                metrics.retried();
                 try {
                     sleeper.sleep(Duration.ofMillis(delay));
                 } catch (InterruptedException interrupted) {

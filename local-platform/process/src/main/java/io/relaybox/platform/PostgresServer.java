@@ -3,6 +3,8 @@ package io.relaybox.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Statement;
+import java.sql.ResultSet;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -60,10 +62,45 @@ public final class PostgresServer {
         return runAs.canReach(dataDirectory) ? dataDirectory.toAbsolutePath() : RunAs.standIn(dataDirectory, "postgres").resolve("pgdata");
     }
 
-    /** Creates the cluster on first use, starts the server and waits until it accepts connections. */
+    /**
+     * Settings of {@link #settings()} that the local server gets in {@code postgresql.auto.conf} on first start instead of
+     * on its command line, which would override {@code ALTER SYSTEM}: an operator (or a test) may change them with
+     * {@code ALTER SYSTEM SET ...; SELECT pg_reload_conf();}.
+     */
+    static final List<String> CHANGEABLE_SETTINGS = List.of("max_slot_wal_keep_size");
+
+    /**
+     * Creates the cluster on first use, starts the server and waits until it accepts connections; on first start writes
+     * the {@link #CHANGEABLE_SETTINGS} with {@code ALTER SYSTEM}.
+     */
     public void start(Duration timeout) {
         initializeIfNeeded();
         process.startAndAwaitReady(timeout);
+        applyChangeableSettings();
+    }
+
+    /** Sets each changeable setting that no configuration file sets yet, and reloads the configuration. */
+    private void applyChangeableSettings() {
+        try (Connection connection = connectAsSuperuser("postgres"); Statement statement = connection.createStatement()) {
+            boolean changed = false;
+            for (String setting : settings()) {
+                String name = setting.substring(0, setting.indexOf('='));
+                if (!CHANGEABLE_SETTINGS.contains(name)) {
+                    continue;
+                }
+                try (ResultSet source = statement.executeQuery("SELECT source FROM pg_settings WHERE name = '" + name + "'")) {
+                    if (source.next() && "default".equals(source.getString(1))) {
+                        statement.execute("ALTER SYSTEM SET " + name + " = '" + setting.substring(name.length() + 1) + "'");
+                        changed = true;
+                    }
+                }
+            }
+            if (changed) {
+                statement.execute("SELECT pg_reload_conf()");
+            }
+        } catch (SQLException e) {
+            throw new PlatformException("cannot apply the PostgreSQL settings " + CHANGEABLE_SETTINGS + ": " + e.getMessage(), e);
+        }
     }
 
     /** Stops the server with a fast shutdown (open sessions are rolled back, replication connections closed). */
@@ -171,7 +208,8 @@ public final class PostgresServer {
         command.add(installation.postgres().toString());
         command.addAll(List.of("-D", dataDirectory.toString(), "-p", Integer.toString(port)));
         List<String> settings = new ArrayList<>(List.of("listen_addresses=127.0.0.1", "unix_socket_directories="));
-        settings.addAll(settings());
+        settings().stream().filter(setting -> !CHANGEABLE_SETTINGS.contains(setting.substring(0, setting.indexOf('='))))
+                .forEach(settings::add);
         for (String setting : settings) {
             command.add("-c");
             command.add(setting);

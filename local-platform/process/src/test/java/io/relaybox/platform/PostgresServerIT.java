@@ -49,6 +49,28 @@ class PostgresServerIT {
     }
 
     @Test
+    void boundsTheWalASlotMayPinAndLetsAnOperatorChangeTheBound() throws Exception {
+        assertThat(show("max_slot_wal_keep_size")).isEqualTo("2GB");
+
+        server.execute("postgres", "ALTER SYSTEM SET max_slot_wal_keep_size = '64MB'");
+        server.execute("postgres", "SELECT pg_reload_conf()");
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> show("max_slot_wal_keep_size").equals("64MB"));
+        } finally {
+            server.execute("postgres", "ALTER SYSTEM SET max_slot_wal_keep_size = '2GB'");
+            server.execute("postgres", "SELECT pg_reload_conf()");
+        }
+    }
+
+    private static String show(String setting) throws Exception {
+        try (Connection connection = server.connectAsSuperuser("postgres"); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW " + setting)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    @Test
     void comesBackWithItsDataAfterAKill() throws Exception {
         server.ensureRole("kill_app", "pw", false);
         server.ensureDatabase("survivor", "kill_app");

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -42,11 +43,11 @@ final class GroupLagReader {
         Collection<ConsumerGroupDescription> descriptions = admin.describeConsumerGroups(groups).all()
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS).values();
         descriptions.forEach(description -> members.put(description.groupId(), description.members().size()));
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
-        for (String group : groups) {
-            committed.put(group, admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        }
+        // every group's offsets in one request per coordinator, not one request per group at each scrape
+        Map<String, ListConsumerGroupOffsetsSpec> all = new HashMap<>();
+        groups.forEach(group -> all.put(group, new ListConsumerGroupOffsetsSpec()));
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = admin.listConsumerGroupOffsets(all).all()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
         committed.values().forEach(offsets -> offsets.keySet().forEach(partition -> ends.put(partition, OffsetSpec.latest())));
         Map<TopicPartition, ListOffsetsResultInfo> lastStable = ends.isEmpty() ? Map.of()

@@ -79,12 +79,17 @@ public final class PostgresServer {
         applyChangeableSettings();
     }
 
+    /** The name of a {@code name=value} setting. */
+    private static String settingName(String setting) {
+        return setting.substring(0, setting.indexOf('='));
+    }
+
     /** Sets each changeable setting that no configuration file sets yet, and reloads the configuration. */
     private void applyChangeableSettings() {
         try (Connection connection = connectAsSuperuser("postgres"); Statement statement = connection.createStatement()) {
             boolean changed = false;
             for (String setting : settings()) {
-                String name = setting.substring(0, setting.indexOf('='));
+                String name = settingName(setting);
                 if (!CHANGEABLE_SETTINGS.contains(name)) {
                     continue;
                 }
@@ -208,7 +213,7 @@ public final class PostgresServer {
         command.add(installation.postgres().toString());
         command.addAll(List.of("-D", dataDirectory.toString(), "-p", Integer.toString(port)));
         List<String> settings = new ArrayList<>(List.of("listen_addresses=127.0.0.1", "unix_socket_directories="));
-        settings().stream().filter(setting -> !CHANGEABLE_SETTINGS.contains(setting.substring(0, setting.indexOf('='))))
+        settings().stream().filter(setting -> !CHANGEABLE_SETTINGS.contains(settingName(setting)))
                 .forEach(settings::add);
         for (String setting : settings) {
             command.add("-c");

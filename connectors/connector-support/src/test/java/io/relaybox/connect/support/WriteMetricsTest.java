@@ -53,6 +53,31 @@ class WriteMetricsTest {
     }
 
     @Test
+    void aTaskStartedAgainWhileItsEarlierInstanceHoldsTheNamesRunsAndCountsOnceTheyAreFree() throws Exception {
+        try (Metrics registry = new Metrics()) {
+            Map<String, String> task = Map.of("connector", "es", "task", "0");
+            PluginMetricsImpl abandoned = new PluginMetricsImpl(registry, task);
+            WriteMetrics.of(context(abandoned), "bulk", "ES").written(5);
+            java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+            WriteMetrics restarted = new WriteMetrics(new PluginMetricsImpl(registry, task), "bulk", "ES", nanos::get);
+            restarted.written(1);
+            assertThat(value(registry, "bulk-records-written-total")).as("the abandoned instance's count").isEqualTo(5.0);
+
+            abandoned.close();
+            restarted.written(2);
+            assertThat(registry.metrics().keySet()).as("not tried again before the interval")
+                    .noneMatch(name -> name.name().equals("bulk-records-written-total"));
+
+            nanos.addAndGet(WriteMetrics.REGISTRATION_RETRY.toNanos());
+            restarted.written(3);
+            restarted.retried();
+            assertThat(value(registry, "bulk-records-written-total")).isEqualTo(3.0);
+            assertThat(value(registry, "bulk-retries-total")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void countsNothingOnAWorkerWithoutPluginMetrics() {
         WriteMetrics metrics = WriteMetrics.of(context(null), "upload", "S3");
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PostgresExporter;
+import io.relaybox.platform.SlotRecovery;
 import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.PrometheusApi;
 import io.relaybox.verification.audit.OrderGenerator;
@@ -75,21 +77,24 @@ class SlotInvalidationIT {
                 .until(() -> prometheus.alerts().stream().anyMatch(alert -> alert.firing() && alert.name().equals("ReplicationSlotInvalidated")
                         && SLOT.equals(alert.labels().get("slot_name"))));
 
-        // the recovery, as docs/operations.md writes it
-        postgres.execute(DATABASE, "SELECT pg_drop_replication_slot('" + SLOT + "')");
-        connect.resetOffsets(CONNECTOR);
-        connect.resume(CONNECTOR);
-        connect.awaitRunning(CONNECTOR, Duration.ofMinutes(2));
-        Awaitility.await("a new slot " + SLOT + " streams").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> "true".equals(SuperuserQuery.text(postgres, "SELECT active::text FROM pg_replication_slots WHERE slot_name = '"
-                        + SLOT + "'")));
-        // reads what the topic gets from now on: the events published again
+        // the platform's status says what happened and what recovers (Debezium would wait 30 minutes before failing)
+        assertThat(SlotRecovery.lostSlots(connect, postgres.endpoint())).hasEntrySatisfying(CONNECTOR,
+                advice -> assertThat(advice).contains(SLOT, "./platform recover-slot " + CONNECTOR));
+
+        // the recovery of docs/operations.md, as ./platform recover-slot runs it; reads what the topic gets from now on
         try (OrderEvents payments = new OrderEvents(platform.kafka().bootstrapServers(), EventTopics.PAYMENTS)) {
-            postgres.execute(DATABASE, "WITH missed AS (DELETE FROM outbox_event WHERE occurredat >= '" + stoppedAt.minusSeconds(60)
-                    + "' RETURNING *) INSERT INTO outbox_event SELECT * FROM missed");
+            SlotRecovery.Outcome outcome = new SlotRecovery(connect, postgres.endpoint(), platform.kafka().bootstrapServers(), step -> {
+            }).recover(CONNECTOR, Optional.empty(), Duration.ofMinutes(2));
+
+            assertThat(outcome.since()).as("a minute before the last payment event in Kafka, which came before the stop")
+                    .isBefore(stoppedAt).isAfter(stoppedAt.minus(Duration.ofMinutes(30)));
+            assertThat(outcome.republished()).isGreaterThanOrEqualTo(committed.size());
             payments.awaitUntil(topic -> topic.eventIds(orders).values().stream().flatMap(java.util.List::stream).collect(Collectors.toSet())
                     .containsAll(committed.keySet()), Duration.ofMinutes(2));
         }
+        assertThat(SuperuserQuery.text(postgres, "SELECT active::text FROM pg_replication_slots WHERE slot_name = '" + SLOT + "'"))
+                .isEqualTo("true");
+        assertThat(SlotRecovery.lostSlots(connect, postgres.endpoint())).isEmpty();
         Awaitility.await("ReplicationSlotInvalidated cleared").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(5))
                 .until(() -> prometheus.alerts().stream().noneMatch(alert -> alert.name().equals("ReplicationSlotInvalidated")));
     }

@@ -1,6 +1,5 @@
 package io.relaybox.platform.cli;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,14 +15,13 @@ import java.util.concurrent.Callable;
 import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.connectctl.ConnectRestException;
 import io.relaybox.connectctl.ConnectorStatus;
-import io.relaybox.platform.ConnectWorker;
-import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PrometheusApi;
 import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.ProcessStatus;
 import io.relaybox.platform.Secrets;
+import io.relaybox.platform.SlotRecovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -63,6 +61,8 @@ final class StatusCommand implements Callable<Integer> {
             s.processes().forEach(p -> processes.add(row("name", p.name(), "pid", p.pid(), "state", state(p, watching.isPresent()),
                     "restarts", p.restarts() == null ? 0 : p.restarts(), "endpoint", p.endpoint(), "log", p.logFile().toString())));
             alive(s, "connect").ifPresent(p -> connectors.addAll(connectors(p.endpoint(), runFolder)));
+            alive(s, "connect").flatMap(p -> alive(s, "postgres").map(postgres -> p))
+                    .ifPresent(p -> adviseOnLostSlots(connectors, p.endpoint(), s, runFolder));
             alive(s, "postgres").ifPresent(p -> slots.addAll(slots(runFolder, s)));
             alive(s, "prometheus").ifPresent(p -> alerts.addAll(alerts(p.endpoint())));
         });
@@ -84,7 +84,12 @@ final class StatusCommand implements Callable<Integer> {
                 supervisor.get("endpoint"), supervisor.get("log"));
         if (!connectors.isEmpty()) {
             System.out.printf("%n%-24s %-10s %s%n", "CONNECTOR", "STATE", "TASKS");
-            connectors.forEach(c -> System.out.printf("%-24s %-10s %s%n", c.get("name"), c.get("state"), c.get("tasks")));
+            connectors.forEach(c -> {
+                System.out.printf("%-24s %-10s %s%n", c.get("name"), c.get("state"), c.get("tasks"));
+                if (c.containsKey("advice")) {
+                    System.out.printf("  ! %s%n", c.get("advice"));
+                }
+            });
         }
         if (!slots.isEmpty()) {
             System.out.printf("%n%-28s %-8s %s%n", "REPLICATION SLOT", "ACTIVE", "RETAINED WAL (bytes)");
@@ -132,15 +137,36 @@ final class StatusCommand implements Callable<Integer> {
     private static List<Map<String, Object>> connectors(String connectUrl, Path runFolder) {
         List<Map<String, Object>> rows = new ArrayList<>();
         try {
-            ConnectWorker.Credentials credentials = LocalPlatform.connectCredentials(Secrets.in(runFolder));
-            ConnectClient client = ConnectClient.of(URI.create(connectUrl)).withBasicAuth(credentials.user(), credentials.password());
+            ConnectClient client = PlatformClients.connect(connectUrl, runFolder);
             for (String name : client.connectors()) {
-                client.status(name).ifPresent(status -> rows.add(row("name", name, "state", status.state(), "tasks", tasks(status))));
+                client.status(name).ifPresent(status -> {
+                    Map<String, Object> connector = row("name", name, "state", status.state(), "tasks", tasks(status));
+                    // a failure with a known remedy says what it is
+                    status.tasks().stream().map(task -> SlotRecovery.diagnose(name, task.trace())).flatMap(Optional::stream).findFirst()
+                            .ifPresent(advice -> connector.put("advice", advice));
+                    rows.add(connector);
+                });
             }
         } catch (ConnectRestException e) {
             rows.add(row("name", "(connect)", "state", "UNREACHABLE", "tasks", e.getMessage()));
         }
         return rows;
+    }
+
+    /** Says under each connector whose replication slot PostgreSQL invalidated what happened and what recovers. */
+    private static void adviseOnLostSlots(List<Map<String, Object>> connectors, String connectUrl, PlatformState state, Path runFolder) {
+        try {
+            Map<String, String> advice = SlotRecovery.lostSlots(PlatformClients.connect(connectUrl, runFolder),
+                    PlatformClients.postgres(state, runFolder));
+            connectors.forEach(connector -> {
+                String given = advice.get(String.valueOf(connector.get("name")));
+                if (given != null) {
+                    connector.putIfAbsent("advice", given);
+                }
+            });
+        } catch (RuntimeException e) {
+            // the slots are listed (or said unreadable) below; the advice is a help, not the status
+        }
     }
 
     private static String tasks(ConnectorStatus status) {

@@ -92,6 +92,19 @@ final class ServiceDatabases {
     }
 
     /**
+     * The {@code traceparent} column of every outbox row keyed by one of the orders, in every service database, by
+     * event id ({@code "null"} where it is NULL).
+     */
+    Map<String, String> traceparents(Collection<String> orderIds) {
+        Map<String, String> traceparents = new LinkedHashMap<>();
+        for (String database : OutboxSlots.OUTBOXES.stream().map(OutboxSlots.Outbox::database).distinct().toList()) {
+            traceparents.putAll(byKey(database, "SELECT id::text, coalesce(traceparent, 'null') FROM outbox_event"
+                    + " WHERE aggregateid = ANY (?)", "text", orderIds));
+        }
+        return traceparents;
+    }
+
+    /**
      * Everything the platform did, as rows rendered to text: stock and balances, and per order its state in the
      * monolith, its reservation and its payment (with when each row last changed), and how many events each
      * consumer recorded as processed. Equal snapshots mean no effect happened in between.

@@ -117,6 +117,28 @@ public final class ArchivedEvents implements AutoCloseable {
     }
 
     /**
+     * The {@code traceparent} each archived line of the events carries (its envelope's), by event id; an event archived
+     * as more than one line has each line's. Reads every object of the archive.
+     */
+    public Map<String, Set<String>> traceparents(Collection<String> eventIds) throws IOException {
+        Set<String> wanted = new HashSet<>(eventIds);
+        Map<String, Set<String>> traceparents = new HashMap<>();
+        for (S3Object object : listed()) {
+            if (object.key().endsWith(".ndjson.gz")) {
+                forEachLine(object.key(), record -> {
+                    JsonNode envelope = record.path("envelope");
+                    JsonNode id = envelope.path("id");
+                    if (id.isString() && wanted.contains(id.asString())) {
+                        traceparents.computeIfAbsent(id.asString(), k -> new HashSet<>())
+                                .add(envelope.path("traceparent").asString("null"));
+                    }
+                });
+            }
+        }
+        return traceparents;
+    }
+
+    /**
      * Every object of the archive: key and ETag (the MD5 of the content for a single-part upload, derived from the
      * parts' MD5s for a multipart one), in key order.
      */

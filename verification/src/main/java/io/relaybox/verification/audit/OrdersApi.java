@@ -34,6 +34,19 @@ public final class OrdersApi {
                 .POST(HttpRequest.BodyPublishers.ofString(orderJson))), 201, "POST /orders");
     }
 
+    /**
+     * Places an order as a client in a trace: the request carries the W3C {@code traceparent}.
+     *
+     * @return the created order as the API returned it
+     * @throws IllegalStateException when the API does not answer 201
+     */
+    public JsonNode place(String orderJson, String traceparent) {
+        return expect(send(HttpRequest.newBuilder(baseUri.resolve("orders"))
+                .header("Content-Type", "application/json")
+                .header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString(orderJson))), 201, "POST /orders");
+    }
+
     /** Cancels an order and returns it as the API returned it. */
     public JsonNode cancel(String orderId) {
         return expect(send(HttpRequest.newBuilder(baseUri.resolve("orders/" + orderId + "/cancel"))

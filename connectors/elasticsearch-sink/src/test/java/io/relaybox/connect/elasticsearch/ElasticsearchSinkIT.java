@@ -270,6 +270,28 @@ class ElasticsearchSinkIT {
         assertThat(log).doesNotContain(stack.elasticsearchPassword());
     }
 
+    @Test
+    @Order(10)
+    void makesTraceIdSearchableInAnIndexAnOlderSinkCreated() throws Exception {
+        String index = "it-upgrade-events-orders.events";
+        stack.es().indices().create(request -> request.index(index).withJson(new java.io.StringReader(
+                "{\"mappings\":{\"dynamic\":false,\"properties\":{\"eventId\":{\"type\":\"keyword\"}}}}")));
+        stack.es().index(request -> request.index(index).id("e-1").refresh(co.elastic.clients.elasticsearch._types.Refresh.True)
+                .withJson(new java.io.StringReader("{\"eventId\":\"e-1\",\"trace\":{\"id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}}")));
+
+        io.relaybox.connect.elasticsearch.client.IndexTemplates.install(stack.es(),
+                io.relaybox.connect.elasticsearch.client.IndexTemplates.bundled("it-upgrade-events-", "it-upgrade-orders"));
+        stack.es().index(request -> request.index(index).id("e-2").refresh(co.elastic.clients.elasticsearch._types.Refresh.True)
+                .withJson(new java.io.StringReader("{\"eventId\":\"e-2\",\"trace\":{\"id\":\"4bf92f3577b34da6a3ce929d0e0e4736\"}}")));
+
+        assertThat(stack.es().indices().getMapping(request -> request.index(index)).get(index).mappings().properties())
+                .containsKeys("trace", "span", "traceparent");
+        // documents written after the upgrade are found by their trace id (those before it need a reindex)
+        assertThat(stack.es().search(request -> request.index(index)
+                .query(Query.of(q -> q.term(t -> t.field("trace.id").value("4bf92f3577b34da6a3ce929d0e0e4736")))), ObjectNode.class)
+                .hits().hits()).extracting(Hit::id).containsExactly("e-2");
+    }
+
     private static ConnectorDefinition connector() {
         return stack.connector(CONNECTOR, Map.of("topics", String.join(",", ORDERS, INVENTORY, PAYMENTS), "orders.topics", ORDERS,
                 "index.prefix", "it-events-", "orders.index", ORDER_INDEX, "errors.deadletterqueue.topic.name", "it-sink.dlq",

@@ -11,10 +11,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.relaybox.outbox.OutboxConfigurationException;
 import io.relaybox.outbox.TransactionRunner;
 import io.relaybox.outbox.TransactionalConnectionSource;
@@ -62,6 +64,7 @@ public final class InboxAutoConfiguration {
      * @param dataSource the application's data source
      * @param handler the application's handler
      * @param failureClassifier the application's classifier, if any; {@link FailureClassifier#defaults()} otherwise
+     * @param observation wraps the handler in an observation per event, when Micrometer Observation is there
      * @return the inbox
      */
     @Bean
@@ -70,7 +73,8 @@ public final class InboxAutoConfiguration {
     @ConditionalOnBean(TransactionRunner.class)
     public Inbox inbox(OutboxProperties properties, Environment environment, TransactionRunner transactionRunner,
             ObjectProvider<TransactionalConnectionSource> connectionSource, DataSource dataSource,
-            EventHandler handler, ObjectProvider<FailureClassifier> failureClassifier) {
+            EventHandler handler, ObjectProvider<FailureClassifier> failureClassifier,
+            ObjectProvider<InboxHandlerObservation> observation) {
         String consumer = properties.getInbox().getConsumer();
         if (consumer == null || consumer.isBlank()) {
             consumer = environment.getProperty("spring.application.name");
@@ -84,8 +88,24 @@ public final class InboxAutoConfiguration {
                 .transactionRunner(transactionRunner)
                 .connectionSource(connectionSource.getIfAvailable(() -> new SpringTransactionalConnectionSource(
                         dataSource)))
-                .handler(handler)
+                .handler(observation.getIfAvailable(() -> (plain, name) -> plain).observe(handler, consumer))
                 .failureClassifier(failureClassifier.getIfAvailable(FailureClassifier::defaults))
                 .build();
+    }
+
+    /**
+     * With Micrometer Observation on the classpath, each event is handled in an observation that continues its trace
+     * (see {@link ObservedEventHandler}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ObservationRegistry.class)
+    static class Observed {
+
+        @Bean
+        @ConditionalOnMissingBean
+        InboxHandlerObservation inboxHandlerObservation(ObjectProvider<ObservationRegistry> registry) {
+            return (handler, consumer) -> new ObservedEventHandler(handler, consumer,
+                    registry.getIfAvailable(() -> ObservationRegistry.NOOP));
+        }
     }
 }

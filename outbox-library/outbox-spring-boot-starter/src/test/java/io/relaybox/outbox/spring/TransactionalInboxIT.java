@@ -120,6 +120,25 @@ class TransactionalInboxIT {
                 });
     }
 
+    @Test
+    void writesTheRecordsTraceIdIntoTheEventsTheHandlerPublishesUnderItsOwnSpan() {
+        try (OtelTracing tracing = new OtelTracing()) {
+            runner.withBean(io.micrometer.tracing.Tracer.class, () -> tracing.tracer)
+                    .withBean(io.micrometer.observation.ObservationRegistry.class, () -> tracing.registry).run(context -> {
+                        JdbcTemplate jdbc = emptied(context.getBean(JdbcTemplate.class));
+                        String producerSpan = "00f067aa0ba902b7";
+                        InboxEvent event = new InboxEvent(UUID.randomUUID(), "OrderPlaced", 1, "o-traced", null,
+                                "00-4bf92f3577b34da6a3ce929d0e0e4736-" + producerSpan + "-01", Map.of(), "{}");
+
+                        context.getBean(Inbox.class).receive(event);
+
+                        String traceparent = jdbc.queryForObject("SELECT traceparent FROM outbox_event", String.class);
+                        assertThat(traceparent).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").endsWith("-01")
+                                .doesNotContain(producerSpan);
+                    });
+        }
+    }
+
     private static double inboxEvents(SimpleMeterRegistry registry, String outcome) {
         return registry.get("relaybox.inbox.events").tag("consumer", "inventory-service").tag("outcome", outcome)
                 .functionCounter().count();

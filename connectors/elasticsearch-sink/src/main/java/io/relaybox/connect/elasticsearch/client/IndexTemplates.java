@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -67,10 +68,13 @@ public final class IndexTemplates {
     }
 
     /**
-     * Creates or replaces each template. Indices that exist keep their mappings; new ones get the template's.
+     * Creates or replaces each template, and adds the fields it maps to the indices that already match it (written by an
+     * older version of the sink), so that a field added in a release, such as {@code trace.id}, is searchable there
+     * too. Fields the indices map already keep their mapping.
      *
      * @return the template names
-     * @throws RequestFailedException when Elasticsearch refuses one or cannot be reached
+     * @throws RequestFailedException when Elasticsearch refuses one (a field an existing index maps differently) or
+     *         cannot be reached
      */
     public static List<String> install(ElasticsearchClient client, List<IndexTemplate> templates) {
         List<String> names = new ArrayList<>();
@@ -80,9 +84,29 @@ public final class IndexTemplates {
             } catch (IOException | ElasticsearchException e) {
                 throw RequestFailedException.of("installing the index template " + template.name(), e);
             }
+            addFieldsToExistingIndices(client, template);
             names.add(template.name());
         }
         return names;
+    }
+
+    private static void addFieldsToExistingIndices(ElasticsearchClient client, IndexTemplate template) {
+        String pattern;
+        String mappings;
+        try {
+            JsonNode body = JSON.readTree(template.body());
+            pattern = body.path("index_patterns").path(0).asText();
+            mappings = JSON.writeValueAsString(body.path("template").path("mappings"));
+        } catch (IOException e) {
+            throw new IllegalStateException("the index template " + template.name() + " is not JSON", e);
+        }
+        try {
+            client.indices().putMapping(request -> request.index(pattern).allowNoIndices(true).ignoreUnavailable(true)
+                    .withJson(new StringReader(mappings)));
+        } catch (IOException | ElasticsearchException e) {
+            throw RequestFailedException.of("adding the fields of the index template " + template.name() + " to the existing indices "
+                    + pattern, e);
+        }
     }
 
     private static IndexTemplate adapt(String body, String name, String pattern, String suffix) {

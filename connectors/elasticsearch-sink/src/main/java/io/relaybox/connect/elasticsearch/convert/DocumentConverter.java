@@ -95,6 +95,11 @@ public final class DocumentConverter {
         document.put("endToEndLagMs", Duration.between(event.occurredAt(), indexedAt).toMillis());
         if (event.traceparent() != null) {
             document.put("traceparent", event.traceparent());
+            // ECS fields, so that Kibana (and its APM views) can filter an event by the trace it belongs to
+            Traceparent.parse(event.traceparent()).ifPresent(ids -> {
+                document.putObject("trace").put("id", ids.traceId());
+                document.putObject("span").put("id", ids.spanId());
+            });
         }
         if (event.headersJson() != null) {
             document.set("headers", headers(event.headersJson()));

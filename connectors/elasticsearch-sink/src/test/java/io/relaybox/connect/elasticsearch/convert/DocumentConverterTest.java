@@ -54,6 +54,33 @@ class DocumentConverterTest {
     }
 
     @Test
+    void givesTheTraceparentsIdsAsEcsTraceAndSpanIdForKibana() throws Exception {
+        SinkRecord record = withTraceparent(record("orders.events", 0, 1, "o-1", "OrderPlaced", PLACED, order("o-1", "PENDING", "2.50")),
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+
+        JsonNode document = JSON.readTree(converter.convert(record).get(0).source());
+
+        assertThat(document.path("traceparent").asText()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(document.path("trace").path("id").asText()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+        assertThat(document.path("span").path("id").asText()).isEqualTo("00f067aa0ba902b7");
+    }
+
+    @Test
+    void indexesAnEventWithAnInvalidTraceparentWithoutTraceId() throws Exception {
+        for (String invalid : new String[] { "00-00000000000000000000000000000000-00f067aa0ba902b7-01", "not-a-trace",
+                "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-x" }) {
+            SinkRecord record = withTraceparent(record("orders.events", 0, 1, "o-1", "OrderPlaced", PLACED, order("o-1", "PENDING", "2.50")),
+                    invalid);
+
+            JsonNode document = JSON.readTree(converter.convert(record).get(0).source());
+
+            assertThat(document.path("traceparent").asText()).as(invalid).isEqualTo(invalid);
+            assertThat(document.has("trace")).as(invalid).isFalse();
+            assertThat(document.has("span")).as(invalid).isFalse();
+        }
+    }
+
+    @Test
     void recordsWhenTheEventWasIndexedAndHowLongAfterItOccurred() throws Exception {
         SinkRecord record = record("orders.events", 0, 1, "o-1", "e-1", "OrderPlaced", PLACED, order("o-1", "PENDING", "2.50"));
 
@@ -171,5 +198,11 @@ class DocumentConverterTest {
         DocumentWrite order = converter.convert(record("orders.events", 0, 1, null, "OrderPlaced", PLACED, order("o-9", "PENDING", "1"))).get(1);
 
         assertThat(order.id()).isEqualTo("o-9");
+    }
+
+    private static SinkRecord withTraceparent(SinkRecord record, String traceparent) {
+        record.headers().remove("traceparent");
+        record.headers().addString("traceparent", traceparent);
+        return record;
     }
 }

@@ -6,12 +6,15 @@ set -eu
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
   -v cdc_password="$RELAYBOX_CDC_PASSWORD" -v orders_password="$ORDERS_DB_PASSWORD" \
   -v inventory_password="$INVENTORY_DB_PASSWORD" -v payment_password="$PAYMENT_DB_PASSWORD" \
-  -v notification_password="$NOTIFICATION_DB_PASSWORD" <<'SQL'
+  -v notification_password="$NOTIFICATION_DB_PASSWORD" -v monitor_password="$RELAYBOX_MONITOR_PASSWORD" <<'SQL'
 CREATE ROLE relaybox_cdc WITH LOGIN REPLICATION PASSWORD :'cdc_password';
 CREATE ROLE orders_app WITH LOGIN PASSWORD :'orders_password';
 CREATE ROLE inventory_app WITH LOGIN PASSWORD :'inventory_password';
 CREATE ROLE payment_app WITH LOGIN PASSWORD :'payment_password';
 CREATE ROLE notification_app WITH LOGIN PASSWORD :'notification_password';
+-- the metrics exporter's role: reads pg_replication_slots and the statistics views, nothing else
+CREATE ROLE relaybox_monitor WITH LOGIN PASSWORD :'monitor_password';
+GRANT pg_monitor TO relaybox_monitor;
 CREATE DATABASE orders OWNER orders_app;
 CREATE DATABASE inventory OWNER inventory_app;
 CREATE DATABASE payment OWNER payment_app;

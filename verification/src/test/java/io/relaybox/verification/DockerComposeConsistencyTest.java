@@ -221,6 +221,68 @@ class DockerComposeConsistencyTest {
         assertThat(services.toString()).as("no compose service installs index templates").doesNotContain("index-templates");
     }
 
+    @Test
+    void scrapesEveryComposeProcessThatServesMetricsWithTheLocalPlatformsAlertRules() throws IOException {
+        JsonNode prometheus = new YAMLMapper().readTree(home.resolve("connect-config/monitoring/prometheus/prometheus-compose.yml").toFile());
+        Map<String, String> targetByJob = new LinkedHashMap<>();
+        prometheus.path("scrape_configs").forEach(job -> {
+            JsonNode target = job.path("static_configs").path(0).path("targets").path(0);
+            JsonNode dns = job.path("dns_sd_configs").path(0);
+            targetByJob.put(job.path("job_name").asString(),
+                    target.isMissingNode() ? dns.path("names").path(0).asString() + ":" + dns.path("port").asString() : target.asString());
+        });
+        // every Spring service, under the job name the local platform gives it
+        for (Map.Entry<String, JsonNode> service : services.properties()) {
+            if (service.getValue().path("command").toString().contains("-jar")) {
+                assertThat(targetByJob).as("scrape job of %s", service.getKey()).containsEntry(service.getKey(), service.getKey() + ":8080");
+            }
+        }
+        // the JVMs with the JMX exporter agent, on the port their KAFKA_OPTS give it, with the local platform's rules
+        for (String[] agent : List.of(new String[] { "kafka", "kafka-broker.yml" }, new String[] { "connect", "connect-worker.yml" })) {
+            String options = service(agent[0]).path("environment").path("KAFKA_OPTS").asString();
+            String port = targetByJob.get(agent[0]).split(":")[1];
+            assertThat(options).startsWith("-javaagent:/opt/relaybox/jmx_prometheus_javaagent.jar=" + port + ":/opt/relaybox/" + agent[1]);
+            assertThat(mounts(service(agent[0]))).containsEntry("./connect-config/monitoring/jmx/" + agent[1], "/opt/relaybox/" + agent[1])
+                    .containsKey("./local-platform/runtime-jmx-exporter/target/agent/jmx_prometheus_javaagent.jar");
+        }
+        assertThat(targetByJob).containsEntry("postgres", "postgres-exporter:9187").containsEntry("kafka-consumer-groups", "lag-exporter:9308");
+        assertThat(service("lag-exporter").path("command").toString()).contains("--port=9308", "--host=0.0.0.0");
+        assertThat(mounts(service("prometheus"))).containsEntry("./connect-config/monitoring/prometheus/alerts.yml", "/etc/prometheus/alerts.yml");
+        assertThat(prometheus.path("rule_files").path(0).asString()).isEqualTo("/etc/prometheus/alerts.yml");
+        String init = Files.readString(home.resolve("connect-config/postgres/init-service-databases.sh"));
+        assertThat(init).contains("CREATE ROLE " + io.relaybox.platform.PostgresExporter.ROLE + " WITH LOGIN", "GRANT pg_monitor TO "
+                + io.relaybox.platform.PostgresExporter.ROLE);
+    }
+
+    @Test
+    void provisionsGrafanaWithTheDashboardOnThePrometheusDatasource() throws IOException {
+        Map<String, String> mounts = mounts(service("grafana"));
+        assertThat(mounts).containsEntry("./connect-config/monitoring/grafana/dashboards", "/var/lib/grafana/dashboards");
+        JsonNode datasource = new YAMLMapper().readTree(home.resolve("connect-config/monitoring/grafana/provisioning/datasources/prometheus.yml")
+                .toFile()).path("datasources").path(0);
+        JsonNode provider = new YAMLMapper().readTree(home.resolve("connect-config/monitoring/grafana/provisioning/dashboards/relaybox.yml")
+                .toFile()).path("providers").path(0);
+        assertThat(datasource.path("url").asString()).isEqualTo("http://prometheus:9090");
+        assertThat(containerPorts(service("prometheus"))).contains("9090");
+        assertThat(provider.path("options").path("path").asString()).isEqualTo("/var/lib/grafana/dashboards");
+        JsonNode dashboard = new YAMLMapper().readTree(home.resolve("connect-config/monitoring/grafana/dashboards/relaybox.json").toFile());
+        assertThat(dashboard.path("panels")).isNotEmpty().allSatisfy(panel -> {
+            assertThat(panel.path("datasource").path("uid").asString()).isEqualTo(datasource.path("uid").asString());
+            assertThat(panel.path("targets")).isNotEmpty();
+        });
+    }
+
+    @Test
+    void exportsEveryServicesSpansToJaegerOverOtlp() {
+        for (Map.Entry<String, JsonNode> service : services.properties()) {
+            if (service.getValue().path("command").toString().contains("-jar")) {
+                assertThat(service.getValue().path("environment").path("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT").asString())
+                        .as(service.getKey()).isEqualTo("http://jaeger:4318/v1/traces");
+            }
+        }
+        assertThat(service("jaeger").path("environment").path("COLLECTOR_OTLP_ENABLED").asString()).isEqualTo("true");
+    }
+
     private static ConnectorDefinition connector(String name) {
         return connectors.stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no connector file for " + name));

@@ -93,14 +93,17 @@ class MonitoringIT {
 
     @Test
     @Order(2)
-    void everyMetricTheAlertRulesReadAndTheDocsNameExists(LocalPlatform platform) throws Exception {
+    void everyMetricTheAlertRulesTheDashboardAndTheDocsReadExists(LocalPlatform platform) throws Exception {
         PrometheusApi prometheus = prometheus(platform);
         // consumer groups have lag metrics once they committed offsets: orders make every one of them commit
         placeOrdersUntilCommitted(platform, prometheus);
-        Set<String> read = AlertRuleMetrics.in(platform.settings().layout().monitoringFolder().resolve("prometheus/alerts.yml"));
+        Set<String> rules = QueriedMetrics.inRules(platform.settings().layout().monitoringFolder().resolve("prometheus/alerts.yml"));
+        Set<String> dashboard = QueriedMetrics.inDashboard(platform.settings().layout().monitoringFolder()
+                .resolve("grafana/dashboards/relaybox.json"));
 
-        Awaitility.await("every metric of the alert rules in Prometheus").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(5))
-                .untilAsserted(() -> assertThat(prometheus.metricNames()).containsAll(read).containsAll(DOCUMENTED));
+        Awaitility.await("every metric of the alert rules and the dashboard in Prometheus").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(prometheus.metricNames()).as("rules")
+                        .containsAll(rules).as("Grafana dashboard").containsAll(dashboard).as("docs").containsAll(DOCUMENTED));
     }
 
     @Test

@@ -9,21 +9,21 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The metric names the expressions of a Prometheus rules file read. */
-final class AlertRuleMetrics {
+/** The metric names that PromQL expressions read: those of a Prometheus rules file, those of a Grafana dashboard. */
+final class QueriedMetrics {
 
     /** PromQL's functions and keywords that look like metric names. */
     private static final Set<String> PROMQL = Set.of("sum", "by", "and", "or", "unless", "offset", "changes", "count", "min",
             "max", "avg", "rate", "increase", "deriv", "on", "ignoring", "without", "count_over_time", "min_over_time",
             "max_over_time", "avg_over_time", "sum_over_time", "last_over_time", "absent", "absent_over_time", "time", "bool",
-            "group_left", "group_right", "histogram_quantile", "label_replace", "m", "s", "h");
+            "group_left", "group_right", "histogram_quantile", "label_replace", "m", "s", "h", "irate");
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
 
-    private AlertRuleMetrics() {
+    private QueriedMetrics() {
     }
 
     /** Every metric name of every {@code expr} of the file (its block scalars included). */
-    static Set<String> in(Path rulesFile) throws IOException {
+    static Set<String> inRules(Path rulesFile) throws IOException {
         Set<String> metrics = new TreeSet<>();
         List<String> lines = Files.readAllLines(rulesFile);
         for (int i = 0; i < lines.size(); i++) {
@@ -39,6 +39,14 @@ final class AlertRuleMetrics {
             }
             metrics.addAll(names(expression.toString()));
         }
+        return metrics;
+    }
+
+    /** Every metric name of every panel query ({@code targets[].expr}) of a Grafana dashboard. */
+    static Set<String> inDashboard(Path dashboardFile) throws IOException {
+        Set<String> metrics = new TreeSet<>();
+        new tools.jackson.databind.ObjectMapper().readTree(dashboardFile.toFile()).path("panels")
+                .forEach(panel -> panel.path("targets").forEach(target -> metrics.addAll(names(target.path("expr").asString()))));
         return metrics;
     }
 

@@ -179,6 +179,29 @@ public final class ConnectClient {
     }
 
     /**
+     * Waits until the connector and all its tasks are RUNNING after an update of its configuration. Unlike
+     * {@link #awaitRunning}, a FAILED state is not final before the timeout: Connect restarts the tasks with the new
+     * configuration asynchronously, and until then the status may still quote the old configuration's failure.
+     *
+     * @throws ConnectorStateException on timeout, quoting the failure (or the last status)
+     */
+    public ConnectorStatus awaitRunningAfterUpdate(String name, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Optional<ConnectorStatus> last = status(name);
+        while (!TargetState.RUNNING.isReachedBy(last)) {
+            if (!Instant.now().isBefore(deadline)) {
+                Optional<ConnectorStatus> failed = last.filter(s -> s.failure().isPresent());
+                throw new ConnectorStateException(failed.isPresent() ? failed.get().failure().orElseThrow() + "\n" + fullTrace(failed.get())
+                        : "connector " + name + " was not RUNNING within " + timeout.toSeconds() + " s; last status: "
+                                + last.map(ConnectorStatus::summary).orElse("not deployed"));
+            }
+            pause(POLL);
+            last = status(name);
+        }
+        return last.orElseThrow();
+    }
+
+    /**
      * Waits until the connector is in the state; polls its status.
      *
      * @return the last status (empty when waiting for {@link TargetState#ABSENT})

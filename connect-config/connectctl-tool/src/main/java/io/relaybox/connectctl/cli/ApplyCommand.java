@@ -45,7 +45,12 @@ final class ApplyCommand extends WorkerCommand {
         }
         if (wait != null && !dryRun) {
             for (ApplyResult result : results) {
-                client().awaitRunning(result.name(), wait);
+                if (result.action() == ApplyResult.Action.UPDATED) {
+                    // an update may be meant to mend a failed connector: its old failure is not the answer yet
+                    client().awaitRunningAfterUpdate(result.name(), wait);
+                } else {
+                    client().awaitRunning(result.name(), wait);
+                }
                 out().println("running " + result.name());
             }
         }

@@ -245,7 +245,12 @@ class DockerComposeConsistencyTest {
             assertThat(mounts(service(agent[0]))).containsEntry("./connect-config/monitoring/jmx/" + agent[1], "/opt/relaybox/" + agent[1])
                     .containsKey("./local-platform/runtime-jmx-exporter/target/agent/jmx_prometheus_javaagent.jar");
         }
-        assertThat(targetByJob).containsEntry("postgres", "postgres-exporter:9187").containsEntry("kafka-consumer-groups", "lag-exporter:9308");
+        assertThat(targetByJob).containsEntry("postgres", "postgres-exporter:9187").containsEntry("kafka-consumer-groups", "lag-exporter:9308")
+                .containsEntry("elasticsearch", "elasticsearch-exporter:9114");
+        assertThat(service("elasticsearch-exporter").path("environment").path("ES_USERNAME").asString())
+                .isEqualTo(io.relaybox.platform.ElasticsearchExporter.USER);
+        assertThat(Files.readString(home.resolve("connect-config/elasticsearch/setup-elasticsearch.sh")))
+                .contains("PUT /_security/user/" + io.relaybox.platform.ElasticsearchExporter.USER);
         assertThat(service("lag-exporter").path("command").toString()).contains("--port=9308", "--host=0.0.0.0");
         assertThat(mounts(service("prometheus"))).containsEntry("./connect-config/monitoring/prometheus/alerts.yml", "/etc/prometheus/alerts.yml");
         assertThat(prometheus.path("rule_files").path(0).asString()).isEqualTo("/etc/prometheus/alerts.yml");

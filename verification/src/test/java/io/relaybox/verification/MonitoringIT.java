@@ -38,6 +38,7 @@ import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.ManagedProcess;
 import io.relaybox.platform.PostgresExporter;
+import io.relaybox.platform.PostgresServer;
 import io.relaybox.platform.PrometheusApi;
 import io.relaybox.platform.PrometheusApi.Alert;
 import io.relaybox.platform.PrometheusServer;
@@ -49,8 +50,8 @@ import io.relaybox.verification.audit.OrdersApi;
 /**
  * The platform's monitoring on the running platform: every process serves Prometheus text, Prometheus scrapes every one
  * of them, every metric the alert rules read exists, and the alerts fire when their conditions are made true (a paused
- * sink, a stopped source, a stopped service, a dead-letter topic with a record, orders that pile up behind them) and
- * clear when those are undone.
+ * sink, a stopped source, a stopped service, a dead-letter topic with a record, orders that pile up behind them, a slot
+ * that keeps over a gigabyte of WAL) and clear when those are undone.
  */
 @Order(13)
 @ExtendWith(SharedPlatform.class)
@@ -61,6 +62,10 @@ class MonitoringIT {
     private static final String PAUSED_SINK = LocalPlatform.ELASTICSEARCH_CONNECTOR;
     private static final String STOPPED_SOURCE = "inventory-outbox-source";
     private static final ServiceKind STOPPED_SERVICE = ServiceKind.named("notification-service");
+    /** A slot nobody reads, made to keep more WAL than ReplicationSlotRetainsTooMuchWal allows (1 GiB). */
+    private static final String RETAINING_SLOT = "alerts_check_wal";
+    /** 16 MiB segments: 72 of them are 1.125 GiB, below max_slot_wal_keep_size (2 GB), which would invalidate the slot. */
+    private static final int WAL_SEGMENTS = 72;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -120,7 +125,8 @@ class MonitoringIT {
                 new Expected("TargetDown", "instance", service.name()),
                 new Expected("ConsumerLagGrowing", "consumergroup", "connect-" + PAUSED_SINK),
                 new Expected("ConsumerLagGrowing", "consumergroup", STOPPED_SERVICE.descriptor().consumerGroup()),
-                new Expected("DeadLetterTopicNotEmpty", "topic", DEAD_LETTER_TOPIC));
+                new Expected("DeadLetterTopicNotEmpty", "topic", DEAD_LETTER_TOPIC),
+                new Expected("ReplicationSlotRetainsTooMuchWal", "slot_name", RETAINING_SLOT));
         placeOrdersUntilCommitted(platform, prometheus);
         assertThat(prometheus.alerts()).as("alerts before the conditions are made true")
                 .noneMatch(alert -> expected.stream().anyMatch(e -> e.matches(alert)));
@@ -135,6 +141,7 @@ class MonitoringIT {
                 connect.stop(STOPPED_SOURCE);
                 service.stop();
                 long deadLetterEnd = publishOneDeadLetter(platform);
+                retainWal(platform.postgres());
                 // orders keep coming: they pile up behind the paused sink and the stopped service, and the inventory
                 // service's answers pile up in the WAL behind the stopped source
                 orders.scheduleAtFixedRate(() -> placeOne(api, generator), 0, 300, TimeUnit.MILLISECONDS);
@@ -147,6 +154,7 @@ class MonitoringIT {
                         .all().get(30, TimeUnit.SECONDS);
             } finally {
                 orders.shutdownNow();
+                releaseWal(platform.postgres());
                 connect.resume(PAUSED_SINK);
                 connect.resume(STOPPED_SOURCE);
                 if (!service.isAlive()) {
@@ -203,6 +211,25 @@ class MonitoringIT {
         } catch (RuntimeException e) {
             System.err.println("placing an order failed: " + e);
         }
+    }
+
+    /**
+     * Makes {@link #RETAINING_SLOT} keep over 1 GiB of WAL: a physical slot that reserves WAL at once and is never read,
+     * then {@link #WAL_SEGMENTS} WAL segments begun and switched away from (a tiny logical message in the
+     * {@code postgres} database, which no connector reads, then {@code pg_switch_wal}): seconds, not a gigabyte of rows.
+     */
+    private static void retainWal(PostgresServer postgres) {
+        postgres.execute("postgres", "SELECT pg_create_physical_replication_slot('" + RETAINING_SLOT + "', true)");
+        postgres.execute("postgres", "DO $$ BEGIN FOR i IN 1.." + WAL_SEGMENTS + " LOOP"
+                + " PERFORM pg_logical_emit_message(false, 'relaybox.alerts-check', 'segment ' || i); PERFORM pg_switch_wal();"
+                + " END LOOP; END $$");
+    }
+
+    /** Drops {@link #RETAINING_SLOT} and lets a checkpoint remove the WAL it kept. */
+    private static void releaseWal(PostgresServer postgres) {
+        postgres.execute("postgres", "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '"
+                + RETAINING_SLOT + "'");
+        postgres.execute("postgres", "CHECKPOINT");
     }
 
     /** Writes a record to the test's dead-letter topic; returns the offset after it. */

@@ -15,7 +15,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.SecretKeyFactory;
@@ -33,6 +32,8 @@ final class ElasticsearchSecurityFiles {
     /** Relative to the configuration folder, as {@code elasticsearch.yml} names them. */
     static final String CERTIFICATE = "certs/http.crt";
     static final String KEY = "certs/http.key";
+    /** The role of the monitoring user: cluster and index statistics, nothing else. */
+    static final String MONITOR_ROLE = "relaybox_monitor";
     private static final int PBKDF2_ITERATIONS = 10_000;
     private static final String ALIAS = "http";
 
@@ -44,11 +45,30 @@ final class ElasticsearchSecurityFiles {
         this.runAs = runAs;
     }
 
-    /** Writes the users of the file realm: the user as {@code superuser}, or nobody. */
-    void writeUsers(Optional<ElasticsearchServer.Credentials> user) throws IOException {
-        writePrivately(config.resolve("users"), user.map(u -> u.user() + ":" + hash(u.password()) + "\n").orElse(""));
-        writePrivately(config.resolve("users_roles"), user.map(u -> "superuser:" + u.user() + "\n").orElse(""));
-        writePrivately(config.resolve("roles.yml"), "");
+    /**
+     * Writes the users of the file realm: the user as {@code superuser} and the monitoring user with
+     * {@value #MONITOR_ROLE}, defined in {@code roles.yml}; nobody when security is off.
+     */
+    void writeUsers(ElasticsearchServer.Security security) throws IOException {
+        StringBuilder users = new StringBuilder();
+        StringBuilder usersRoles = new StringBuilder();
+        StringBuilder roles = new StringBuilder();
+        security.user().ifPresent(user -> {
+            users.append(user.user()).append(':').append(hash(user.password())).append('\n');
+            usersRoles.append("superuser:").append(user.user()).append('\n');
+        });
+        security.monitor().ifPresent(monitor -> {
+            users.append(monitor.user()).append(':').append(hash(monitor.password())).append('\n');
+            usersRoles.append(MONITOR_ROLE).append(':').append(monitor.user()).append('\n');
+            roles.append(MONITOR_ROLE).append(":\n")
+                    .append("  cluster: [monitor]\n")
+                    .append("  indices:\n")
+                    .append("    - names: ['*']\n")
+                    .append("      privileges: [monitor, view_index_metadata]\n");
+        });
+        writePrivately(config.resolve("users"), users.toString());
+        writePrivately(config.resolve("users_roles"), usersRoles.toString());
+        writePrivately(config.resolve("roles.yml"), roles.toString());
     }
 
     /** Makes the self-signed HTTP certificate (for 127.0.0.1 and localhost) unless it exists; copies it to {@code caCopy}. */

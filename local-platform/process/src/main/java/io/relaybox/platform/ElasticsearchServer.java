@@ -44,35 +44,48 @@ public final class ElasticsearchServer {
      * Who may use the HTTP API.
      *
      * @param user the superuser's name, or empty when security is off (anyone may do anything)
+     * @param monitor a user who may only read the cluster's and the indices' statistics (the role
+     *        {@value ElasticsearchSecurityFiles#MONITOR_ROLE}: cluster {@code monitor}, indices {@code monitor} and
+     *        {@code view_index_metadata}), as a metrics exporter
+     *        needs; empty for none
      * @param tls whether the HTTP API is HTTPS (self-signed certificate, see {@link #caCertificate()})
      */
-    public record Security(Optional<Credentials> user, boolean tls) {
+    public record Security(Optional<Credentials> user, Optional<Credentials> monitor, boolean tls) {
 
         public Security {
             Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(monitor, "monitor");
             if (tls && user.isEmpty()) {
                 throw new IllegalArgumentException("TLS needs Elasticsearch security, and so a user");
+            }
+            if (monitor.isPresent() && (user.isEmpty() || monitor.get().user().equals(user.get().user()))) {
+                throw new IllegalArgumentException("a monitoring user needs Elasticsearch security and a name of its own");
             }
         }
 
         /** No authentication, plain HTTP. */
         public static Security disabled() {
-            return new Security(Optional.empty(), false);
+            return new Security(Optional.empty(), Optional.empty(), false);
         }
 
         /** HTTP basic authentication of one superuser, plain HTTP. */
         public static Security basicAuth(Credentials user) {
-            return new Security(Optional.of(user), false);
+            return new Security(Optional.of(user), Optional.empty(), false);
         }
 
         /** HTTP basic authentication of one superuser over HTTPS. */
         public static Security basicAuthWithTls(Credentials user) {
-            return new Security(Optional.of(user), true);
+            return new Security(Optional.of(user), Optional.empty(), true);
+        }
+
+        /** The same, with a user who may read statistics only. */
+        public Security withMonitor(Credentials monitor) {
+            return new Security(user, Optional.of(monitor), tls);
         }
     }
 
     /**
-     * A user of the file realm with the {@code superuser} role.
+     * A user of the file realm.
      *
      * @param user login name
      * @param password its password
@@ -166,7 +179,7 @@ public final class ElasticsearchServer {
                     ""));
             write(configFolder().resolve("elasticsearch.yml"), configuration());
             ElasticsearchSecurityFiles files = new ElasticsearchSecurityFiles(configFolder(), runAs);
-            files.writeUsers(security.user());
+            files.writeUsers(security);
             if (security.tls()) {
                 files.ensureCertificate(folder.resolve("http-ca.crt"));
             }

@@ -63,6 +63,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final Map<String, FaultProxy> faultProxies = new LinkedHashMap<>();
     private final LagExporter lagExporter;
     private final PostgresExporter postgresExporter;
+    private final ElasticsearchExporter elasticsearchExporter;
     private final PrometheusServer prometheus;
     private final List<String> monitoringNotes = new ArrayList<>();
     private final Consumer<String> progress;
@@ -85,8 +86,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (settings.sinks()) {
             pluginFolders.addAll(layout.sinkPluginFolders());
             this.elasticsearch = ElasticsearchServer.create(layout.elasticsearchHome(), run.resolve("elasticsearch"),
-                    ports.elasticsearch(), ports.elasticsearchTransport(), logFile("elasticsearch"),
-                    ElasticsearchServer.Security.basicAuth(elasticsearchCredentials(secrets)));
+                    ports.elasticsearch(), ports.elasticsearchTransport(), logFile("elasticsearch"), elasticsearchSecurity());
             this.s3 = new S3Server(run.resolve("s3"), layout.s3ProxyClasspath(), ports.s3(), logFile("s3"), SINK_USER,
                     s3SecretKey(secrets), metricsAgent("jvm-only.yml", "s3-metrics"));
             this.mail = new MailServer(run.resolve("mail"), layout.mailServerClasspath(), ports.smtp(), ports.mailApi(),
@@ -124,6 +124,15 @@ public final class LocalPlatform implements AutoCloseable {
                 monitoringNotes.add("no PostgreSQL metrics: prometheus-postgres-exporter is not installed"
                         + " (sudo apt-get install prometheus-postgres-exporter)");
             }
+            this.elasticsearchExporter = elasticsearch == null ? null : ElasticsearchExporter.installed()
+                    .map(binary -> new ElasticsearchExporter(binary, run.resolve("elasticsearch-exporter"),
+                            ports.monitoring("elasticsearch-exporter"), elasticsearch, elasticsearchMonitor(secrets).password(),
+                            logFile("elasticsearch-exporter")))
+                    .orElse(null);
+            if (elasticsearch != null && elasticsearchExporter == null) {
+                monitoringNotes.add("no Elasticsearch metrics: prometheus-elasticsearch-exporter is not installed"
+                        + " (sudo apt-get install prometheus-elasticsearch-exporter)");
+            }
             this.prometheus = PrometheusServer.installed()
                     .map(binary -> new PrometheusServer(binary, run.resolve("prometheus"), ports.monitoring("prometheus"),
                             scrapeTargets(), monitoring.resolve("prometheus/alerts.yml"), logFile("prometheus")))
@@ -135,6 +144,7 @@ public final class LocalPlatform implements AutoCloseable {
         } else {
             this.lagExporter = null;
             this.postgresExporter = null;
+            this.elasticsearchExporter = null;
             this.prometheus = null;
         }
     }
@@ -159,6 +169,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         if (postgresExporter != null) {
             targets.add(new ScrapeTarget("postgres", "postgres", postgresExporter.metricsEndpoint()));
+        }
+        if (elasticsearchExporter != null) {
+            targets.add(new ScrapeTarget("elasticsearch", "elasticsearch", elasticsearchExporter.metricsEndpoint()));
         }
         if (lagExporter != null) {
             targets.add(new ScrapeTarget("kafka-consumer-groups", "lag-exporter", lagExporter.metricsEndpoint()));
@@ -206,6 +219,16 @@ public final class LocalPlatform implements AutoCloseable {
     /** The user and password of the Connect REST API, generated on first start and kept in the run folder's secrets. */
     public static ConnectWorker.Credentials connectCredentials(Secrets secrets) {
         return new ConnectWorker.Credentials(CONNECT_USER, secrets.password("connect." + CONNECT_USER));
+    }
+
+    /** Elasticsearch's users: the sink's (a superuser) and, with monitoring, the exporter's, who reads statistics only. */
+    private ElasticsearchServer.Security elasticsearchSecurity() {
+        ElasticsearchServer.Security security = ElasticsearchServer.Security.basicAuth(elasticsearchCredentials(secrets));
+        return settings.monitoring() ? security.withMonitor(elasticsearchMonitor(secrets)) : security;
+    }
+
+    private static ElasticsearchServer.Credentials elasticsearchMonitor(Secrets secrets) {
+        return new ElasticsearchServer.Credentials(ElasticsearchExporter.USER, secrets.password("elasticsearch." + ElasticsearchExporter.USER));
     }
 
     /** The Elasticsearch user of the sink and the demo, its password generated on first start. */
@@ -290,6 +313,10 @@ public final class LocalPlatform implements AutoCloseable {
             report(s3.process(), begin);
             mail.process().awaitReady(settings.startTimeout());
             report(mail.process(), begin);
+            if (elasticsearchExporter != null) {
+                elasticsearchExporter.prepare();
+                elasticsearchExporter.process().start();
+            }
             if (settings.verification()) {
                 openFaultProxies();
             }
@@ -560,7 +587,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * Every managed process by name, in start order: postgres, kafka, elasticsearch, s3 and mail (with the sinks), connect,
-     * the service instances, then (with monitoring) the PostgreSQL exporter, the lag exporter and Prometheus.
+     * the service instances, then (with monitoring) the PostgreSQL exporter, the Elasticsearch exporter, the lag exporter and
+     * Prometheus.
      */
     public Map<String, ManagedProcess> processes() {
         Map<String, ManagedProcess> processes = new LinkedHashMap<>();
@@ -584,6 +612,9 @@ public final class LocalPlatform implements AutoCloseable {
         List<ManagedProcess> monitors = new ArrayList<>();
         if (postgresExporter != null) {
             monitors.add(postgresExporter.process());
+        }
+        if (elasticsearchExporter != null) {
+            monitors.add(elasticsearchExporter.process());
         }
         if (lagExporter != null) {
             monitors.add(lagExporter.process());

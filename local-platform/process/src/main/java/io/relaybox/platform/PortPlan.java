@@ -65,6 +65,7 @@ public record PortPlan(int postgres, int kafka, int kafkaController, int connect
         ports.put("s3-metrics", 19406);
         ports.put("mail-metrics", 19407);
         ports.put("postgres-exporter", 19187);
+        ports.put("elasticsearch-exporter", 19114);
         ports.put("lag-exporter", 19308);
         ports.put("prometheus", 19090);
         return java.util.Collections.unmodifiableMap(ports);

@@ -97,12 +97,23 @@ public final class SlotRecovery {
      * @return by connector name, what happened and the command that recovers; empty when no slot is lost
      */
     public static Map<String, String> lostSlots(ConnectClient connect, PostgresEndpoint postgres) {
+        return lostSlots(connect.connectorConfigs(), ReplicationSlots.read(postgres));
+    }
+
+    /**
+     * The same from what was read already.
+     *
+     * @param connectorConfigs the worker's connector configurations by connector name
+     * @param slots the server's replication slots
+     * @return by connector name, what happened and the command that recovers; empty when no connector's slot is lost
+     */
+    public static Map<String, String> lostSlots(Map<String, Map<String, String>> connectorConfigs, List<ReplicationSlots.Slot> slots) {
         Map<String, String> advice = new java.util.TreeMap<>();
-        connect.connectorConfigs().forEach((connector, config) -> {
+        connectorConfigs.forEach((connector, config) -> {
             String database = config.get("database.dbname");
             if (POSTGRES_CONNECTOR.equals(config.get("connector.class")) && database != null) {
                 String slot = config.getOrDefault("slot.name", "debezium");
-                if (walStatus(postgres, database, slot).filter("lost"::equals).isPresent()) {
+                if (slots.stream().anyMatch(s -> s.name().equals(slot) && s.lost())) {
                     advice.put(connector, advice(connector, slot));
                 }
             }
@@ -136,7 +147,7 @@ public final class SlotRecovery {
         String database = required(config, connector, "database.dbname");
         String slot = config.getOrDefault("slot.name", "debezium");
         String table = outboxTable(config, connector);
-        Optional<String> walStatus = walStatus(postgres, database, slot);
+        Optional<String> walStatus = walStatus(postgres, slot);
         if (walStatus.isPresent() && !"lost".equals(walStatus.get())) {
             throw new PlatformException("replication slot " + slot + " of " + connector + " is not invalidated (wal_status "
                     + walStatus.get() + "): nothing to recover");
@@ -155,22 +166,15 @@ public final class SlotRecovery {
         connect.resetOffsets(connector);
         connect.resume(connector);
         connect.awaitRunning(connector, timeout);
-        awaitActive(database, slot, timeout);
+        awaitActive(slot, timeout);
         progress.accept("publishing the rows of " + database + "." + table + " since " + from + " again");
         int republished = republish(database, table, from);
         return new Outcome(connector, database, slot, from, republished);
     }
 
-    private static Optional<String> walStatus(PostgresEndpoint postgres, String database, String slot) {
-        try (Connection connection = postgres.connectAsSuperuser(database);
-                PreparedStatement query = connection.prepareStatement("SELECT coalesce(wal_status, 'unknown') FROM pg_replication_slots WHERE slot_name = ?")) {
-            query.setString(1, slot);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? Optional.of(result.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new PlatformException("cannot read replication slot " + slot + ": " + e.getMessage(), e);
-        }
+    /** The slot's wal_status; slot names are unique in the server. */
+    private static Optional<String> walStatus(PostgresEndpoint postgres, String slot) {
+        return ReplicationSlots.find(postgres, slot).map(ReplicationSlots.Slot::walStatus);
     }
 
     /** The newest {@code occurredat} of the events Kafka holds in the topics of the rows' aggregate types. */
@@ -190,9 +194,9 @@ public final class SlotRecovery {
         return LastPublishedEvent.occurredAt(bootstrapServers, topics);
     }
 
-    private void awaitActive(String database, String slot, Duration timeout) {
+    private void awaitActive(String slot, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!active(database, slot)) {
+        while (!active(slot)) {
             if (System.nanoTime() > deadline) {
                 throw new PlatformException("the connector runs, but no reader streams from a new slot " + slot + " after " + timeout);
             }
@@ -200,16 +204,8 @@ public final class SlotRecovery {
         }
     }
 
-    private boolean active(String database, String slot) {
-        try (Connection connection = postgres.connectAsSuperuser(database);
-                PreparedStatement query = connection.prepareStatement("SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
-            query.setString(1, slot);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new PlatformException("cannot read replication slot " + slot + ": " + e.getMessage(), e);
-        }
+    private boolean active(String slot) {
+        return ReplicationSlots.find(postgres, slot).filter(ReplicationSlots.Slot::active).isPresent();
     }
 
     private int republish(String database, String table, Instant from) {

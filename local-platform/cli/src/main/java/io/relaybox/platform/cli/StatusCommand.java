@@ -1,10 +1,6 @@
 package io.relaybox.platform.cli;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +14,8 @@ import io.relaybox.connectctl.ConnectorStatus;
 import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PrometheusApi;
-import io.relaybox.platform.PostgresServer;
+import io.relaybox.platform.ReplicationSlots;
 import io.relaybox.platform.ProcessStatus;
-import io.relaybox.platform.Secrets;
 import io.relaybox.platform.SlotRecovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,10 +55,9 @@ final class StatusCommand implements Callable<Integer> {
             }
             s.processes().forEach(p -> processes.add(row("name", p.name(), "pid", p.pid(), "state", state(p, watching.isPresent()),
                     "restarts", p.restarts() == null ? 0 : p.restarts(), "endpoint", p.endpoint(), "log", p.logFile().toString())));
+            Optional<List<ReplicationSlots.Slot>> read = alive(s, "postgres").map(p -> slots(s, runFolder, slots));
             alive(s, "connect").ifPresent(p -> connectors.addAll(connectors(p.endpoint(), runFolder)));
-            alive(s, "connect").flatMap(p -> alive(s, "postgres").map(postgres -> p))
-                    .ifPresent(p -> adviseOnLostSlots(connectors, p.endpoint(), s, runFolder));
-            alive(s, "postgres").ifPresent(p -> slots.addAll(slots(runFolder, s)));
+            alive(s, "connect").ifPresent(p -> read.ifPresent(all -> adviseOnLostSlots(connectors, p.endpoint(), all, runFolder)));
             alive(s, "prometheus").ifPresent(p -> alerts.addAll(alerts(p.endpoint())));
         });
         if (asJson) {
@@ -76,7 +70,7 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("nothing runs from " + runFolder + " (start it with ./platform up)");
             return 0;
         }
-        String format = "%-20s %-8s %-16s %-8s %-32s %s%n";
+        String format = "%-22s %-8s %-16s %-8s %-32s %s%n";
         System.out.printf(format, "PROCESS", "PID", "STATE", "RESTARTS", "ENDPOINT", "LOG");
         processes.forEach(p -> System.out.printf(format, p.get("name"), p.get("pid"), p.get("state"), p.get("restarts"), p.get("endpoint"),
                 p.get("log")));
@@ -92,8 +86,9 @@ final class StatusCommand implements Callable<Integer> {
             });
         }
         if (!slots.isEmpty()) {
-            System.out.printf("%n%-28s %-8s %s%n", "REPLICATION SLOT", "ACTIVE", "RETAINED WAL (bytes)");
-            slots.forEach(s -> System.out.printf("%-28s %-8s %s%n", s.get("name"), s.get("active"), s.get("retainedWalBytes")));
+            System.out.printf("%n%-28s %-8s %-10s %s%n", "REPLICATION SLOT", "ACTIVE", "WAL STATUS", "RETAINED WAL (bytes)");
+            slots.forEach(s -> System.out.printf("%-28s %-8s %-10s %s%n", s.get("name"), s.get("active"), s.get("walStatus"),
+                    s.get("retainedWalBytes")));
         }
         state.flatMap(s -> alive(s, "prometheus")).ifPresentOrElse(p -> {
             System.out.printf("%nALERTS (Prometheus at %s)%n", p.endpoint());
@@ -154,10 +149,13 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /** Says under each connector whose replication slot PostgreSQL invalidated what happened and what recovers. */
-    private static void adviseOnLostSlots(List<Map<String, Object>> connectors, String connectUrl, PlatformState state, Path runFolder) {
+    private static void adviseOnLostSlots(List<Map<String, Object>> connectors, String connectUrl, List<ReplicationSlots.Slot> slots,
+            Path runFolder) {
+        if (slots.stream().noneMatch(ReplicationSlots.Slot::lost)) {
+            return;
+        }
         try {
-            Map<String, String> advice = SlotRecovery.lostSlots(PlatformClients.connect(connectUrl, runFolder),
-                    PlatformClients.postgres(state, runFolder));
+            Map<String, String> advice = SlotRecovery.lostSlots(PlatformClients.connect(connectUrl, runFolder).connectorConfigs(), slots);
             connectors.forEach(connector -> {
                 String given = advice.get(String.valueOf(connector.get("name")));
                 if (given != null) {
@@ -165,7 +163,7 @@ final class StatusCommand implements Callable<Integer> {
                 }
             });
         } catch (RuntimeException e) {
-            // the slots are listed (or said unreadable) below; the advice is a help, not the status
+            // the slots are listed below; the advice is a help, not the status
         }
     }
 
@@ -175,21 +173,17 @@ final class StatusCommand implements Callable<Integer> {
         return String.join(" ", tasks) + status.failure().map(f -> "  " + f).orElse("");
     }
 
-    private static List<Map<String, Object>> slots(Path runFolder, PlatformState state) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        String url = state.endpoints().get("postgres");
-        String password = Secrets.in(runFolder).password("postgres");
-        try (Connection connection = DriverManager.getConnection(url, PostgresServer.SUPERUSER, password);
-                Statement statement = connection.createStatement();
-                ResultSet result = statement.executeQuery("SELECT slot_name, active, "
-                        + "pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint FROM pg_replication_slots ORDER BY slot_name")) {
-            while (result.next()) {
-                rows.add(row("name", result.getString(1), "active", result.getBoolean(2), "retainedWalBytes", result.getLong(3)));
-            }
-        } catch (Exception e) {
-            rows.add(row("name", "(postgres)", "active", false, "retainedWalBytes", "unreadable: " + e.getMessage()));
+    /** Reads the replication slots into rows (one saying why when they cannot be read); returns them as read. */
+    private static List<ReplicationSlots.Slot> slots(PlatformState state, Path runFolder, List<Map<String, Object>> rows) {
+        try {
+            List<ReplicationSlots.Slot> slots = ReplicationSlots.read(PlatformClients.postgres(state, runFolder));
+            slots.forEach(slot -> rows.add(row("name", slot.name(), "active", slot.active(), "walStatus", slot.walStatus(),
+                    "retainedWalBytes", slot.retainedWalBytes())));
+            return slots;
+        } catch (RuntimeException e) {
+            rows.add(row("name", "(postgres)", "active", false, "walStatus", "unknown", "retainedWalBytes", "unreadable: " + e.getMessage()));
+            return List.of();
         }
-        return rows;
     }
 
     private static Map<String, Object> row(Object... keysAndValues) {

@@ -24,7 +24,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Every error as an RFC 9457 {@code application/problem+json} response; invalid fields are listed in an
  * {@code errors} member as {@code {field, message}} pairs. Spring's {@link ResponseEntityExceptionHandler} answers its
  * own exceptions and every {@code ErrorResponseException} ({@link NotFoundException}, {@link InvalidRequestException});
- * this adds the fields of unreadable bodies and mistyped path variables, and a 500 that tells nothing of the failure.
+ * this adds the fields of unreadable bodies and mistyped path variables, 413 for a chunked body past
+ * {@link RequestBodyLimit}'s limit, and a 500 that tells nothing of the failure.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -51,7 +52,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        JacksonException json = jacksonCause(e);
+        RequestBodyLimit.TooLarge tooLarge = causeOf(e, RequestBodyLimit.TooLarge.class);
+        if (tooLarge != null) {
+            ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", tooLarge.getMessage(),
+                    List.of(new FieldViolation("body", "size must be at most " + tooLarge.maxBytes() + " bytes")));
+            return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        JacksonException json = causeOf(e, JacksonException.class);
         ProblemDetail problem;
         if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             problem = invalidRequest(List.of(new FieldViolation(path(mismatch), expected(mismatch.getTargetType()))));
@@ -91,10 +98,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static JacksonException jacksonCause(Throwable e) {
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException json) {
-                return json;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

@@ -4,11 +4,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Answers every error of a servlet web application with an RFC 9457 problem response. Runs before Spring Boot's
+ * Answers every error of a servlet web application with an RFC 9457 problem response, and refuses request bodies over
+ * a size limit ({@link RequestBodyLimit}). Runs before Spring Boot's
  * web MVC auto-configuration, whose own {@code ProblemDetail} handler ({@code spring.mvc.problemdetails.enabled})
  * then backs off; this one backs off when the application defines its own {@link ResponseEntityExceptionHandler}.
  */
@@ -26,5 +32,20 @@ public final class ProblemResponsesAutoConfiguration {
     @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
     public ProblemResponses problemResponses() {
         return new ProblemResponses();
+    }
+
+    /**
+     * The limit of request bodies, {@value RequestBodyLimit#PROPERTY} (default 1MB), ahead of every other filter.
+     *
+     * @param environment where the limit is set
+     * @return the filter's registration
+     */
+    @Bean
+    @ConditionalOnMissingBean(RequestBodyLimit.class)
+    public FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(Environment environment) {
+        DataSize limit = Binder.get(environment).bind(RequestBodyLimit.PROPERTY, DataSize.class).orElse(DataSize.ofMegabytes(1));
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(limit.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import io.relaybox.order.PlaceOrder;
 import io.relaybox.problem.FieldViolation;
 import io.relaybox.problem.InvalidRequestException;
+import io.relaybox.problem.StorableText;
 
 /** Checks request bodies field by field and reports every violation at once, named by its path. */
 final class OrderRequestValidator {
@@ -119,6 +120,8 @@ final class OrderRequestValidator {
             violations.add(new FieldViolation(field, "must not be blank"));
         } else if (value.length() > maxLength) {
             violations.add(new FieldViolation(field, "size must be at most " + maxLength));
+        } else {
+            StorableText.problem(value).ifPresent(message -> violations.add(new FieldViolation(field, message)));
         }
     }
 }

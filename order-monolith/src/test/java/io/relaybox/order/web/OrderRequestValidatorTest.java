@@ -41,6 +41,15 @@ class OrderRequestValidatorTest {
     }
 
     @Test
+    void namesEveryTextFieldThatPostgresqlCouldNotStoreAsSent() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-\u0000", "EUR", List.of(line("SKU\ud800", 1, "1")))),
+                new FieldViolation("customerId", io.relaybox.problem.StorableText.MESSAGE),
+                new FieldViolation("lines[0].sku", io.relaybox.problem.StorableText.MESSAGE));
+        assertViolations(() -> validator.cancellationReason(new CancelOrderRequest("too late\u0000")),
+                new FieldViolation("reason", io.relaybox.problem.StorableText.MESSAGE));
+    }
+
+    @Test
     void rejectsOrderWithoutLines() {
         assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of())),
                 new FieldViolation("lines", "must not be empty"));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.relaybox.problem.FieldViolation;
+import io.relaybox.problem.StorableText;
 
 /** The rules for the lines of a reservation, shared by the HTTP API and the event handler. */
 public final class RequestedLines {
@@ -44,6 +45,8 @@ public final class RequestedLines {
                 violations.add(new FieldViolation(path + ".sku", "must not be blank"));
             } else if (line.sku().length() > MAX_SKU) {
                 violations.add(new FieldViolation(path + ".sku", "size must be at most " + MAX_SKU));
+            } else {
+                StorableText.problem(line.sku()).ifPresent(message -> violations.add(new FieldViolation(path + ".sku", message)));
             }
             if (line.quantity() == null) {
                 violations.add(new FieldViolation(path + ".quantity", "must not be null"));

@@ -48,6 +48,13 @@ class RequestedLinesTest {
     }
 
     @Test
+    void rejectsASkuThatPostgresqlCouldNotStoreAsSent() {
+        RequestedLines.validate(List.of(new RequestedLine("SKU-\u0000", 1)), violations);
+
+        assertThat(violations).containsExactly(new FieldViolation("lines[0].sku", io.relaybox.problem.StorableText.MESSAGE));
+    }
+
+    @Test
     void rejectsMoreThanAHundredLines() {
         RequestedLines.validate(Collections.nCopies(101, new RequestedLine("SKU-A", 1)), violations);
 

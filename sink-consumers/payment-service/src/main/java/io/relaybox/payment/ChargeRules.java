@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.relaybox.problem.FieldViolation;
+import io.relaybox.problem.StorableText;
 
 /** The rules for what is captured, shared by the HTTP API and the event handler. */
 public final class ChargeRules {
@@ -35,6 +36,8 @@ public final class ChargeRules {
             violations.add(new FieldViolation("customerId", "must not be blank"));
         } else if (customerId.length() > MAX_CUSTOMER_ID) {
             violations.add(new FieldViolation("customerId", "size must be at most " + MAX_CUSTOMER_ID));
+        } else {
+            StorableText.problem(customerId).ifPresent(message -> violations.add(new FieldViolation("customerId", message)));
         }
         if (currency == null || currency.isBlank()) {
             violations.add(new FieldViolation("currency", "must not be blank"));

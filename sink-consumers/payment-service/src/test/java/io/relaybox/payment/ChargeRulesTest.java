@@ -43,6 +43,13 @@ class ChargeRulesTest {
     }
 
     @Test
+    void rejectsACustomerIdThatPostgresqlCouldNotStoreAsSent() {
+        ChargeRules.validate("c-\u0000", "EUR", BigDecimal.ONE, "amount", violations);
+
+        assertThat(violations).containsExactly(new FieldViolation("customerId", io.relaybox.problem.StorableText.MESSAGE));
+    }
+
+    @Test
     void rejectsANegativeAmount() {
         ChargeRules.validate("c-1", "EUR", new BigDecimal("-0.01"), "amount", violations);
 

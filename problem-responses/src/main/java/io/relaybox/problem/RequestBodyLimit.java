@@ -1,0 +1,157 @@
+package io.relaybox.problem;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses request bodies larger than a limit with 413 and a problem+json body naming the field {@code body}, before
+ * anything reads them: at once when the {@code Content-Length} says so, and while reading when the body comes in chunks
+ * ({@link TooLarge}, which {@link ProblemResponses} answers with the same 413). Without it a client could make a service
+ * parse (and keep in memory) a body of any size.
+ */
+public final class RequestBodyLimit extends OncePerRequestFilter {
+
+    /** The property that sets the limit, e.g. {@code 1MB} (the default). */
+    public static final String PROPERTY = "relaybox.http.max-request-body-size";
+
+    private final long maxBytes;
+
+    /** @param maxBytes the largest body accepted */
+    public RequestBodyLimit(long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException(PROPERTY + " must be positive, was " + maxBytes + " bytes");
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long length = request.getContentLengthLong();
+        if (length > maxBytes) {
+            refuse(request, response);
+            return;
+        }
+        chain.doFilter(length < 0 ? new Limited(request, maxBytes) : request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", "Content Too Large");
+        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+        problem.put("detail", detail(maxBytes));
+        problem.put("instance", request.getRequestURI());
+        problem.put("errors", List.of(Map.of("field", "body", "message", "size must be at most " + maxBytes + " bytes")));
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(problem));
+    }
+
+    static String detail(long maxBytes) {
+        return "the request body is larger than " + maxBytes + " bytes";
+    }
+
+    /** Thrown while reading a chunked body past the limit. */
+    public static final class TooLarge extends IOException {
+
+        private static final long serialVersionUID = 1L;
+        private final long maxBytes;
+
+        TooLarge(long maxBytes) {
+            super(detail(maxBytes));
+            this.maxBytes = maxBytes;
+        }
+
+        public long maxBytes() {
+            return maxBytes;
+        }
+    }
+
+    /** The request, its body counted as it is read. */
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long maxBytes;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Counting(super.getInputStream(), maxBytes);
+            }
+            return stream;
+        }
+    }
+
+    private static final class Counting extends ServletInputStream {
+
+        private final ServletInputStream in;
+        private final long maxBytes;
+        private long read;
+
+        Counting(ServletInputStream in, long maxBytes) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLarge {
+            read += n;
+            if (read > maxBytes) {
+                throw new TooLarge(maxBytes);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

@@ -78,7 +78,7 @@ class HostileRequestsIT {
             Sent sent = hostileOrder(generator.nextOrderJson());
             tally.add(sent, send("POST", api + "/orders", sent));
         }
-        for (String[] request : List.of(new String[] { "GET", "/orders/not-a-uuid" }, new String[] { "GET", "/nothing" },
+        for (String[] request : List.of(new String[] { "GET", "/orders/not-a-uuid" }, new String[] { "GET", "/nothing" }, new String[] { "GET", "/orders/%00" },
                 new String[] { "PUT", "/orders" }, new String[] { "DELETE", "/orders" }, new String[] { "GET", "/orders/" + UUID.randomUUID() },
                 new String[] { "POST", "/orders/" + UUID.randomUUID() + "/cancel" }, new String[] { "GET", "/orders/" + "a".repeat(5000) })) {
             tally.add(new Sent("", "application/json"), send(request[0], api + request[1], new Sent("", "application/json")));

@@ -3,6 +3,7 @@ package io.relaybox.problem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.catalina.connector.Request;
@@ -31,7 +32,14 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         problem.put("type", "about:blank");
         problem.put("title", known == null ? "Error" : known.getReasonPhrase());
         problem.put("status", status);
-        problem.put("detail", known != null && known.is4xxClientError() ? "the server cannot read the request" : "the request could not be completed");
+        boolean clientError = known != null && known.is4xxClientError();
+        String message = response.getMessage();
+        problem.put("detail", clientError && message != null && !message.isBlank() ? message
+                : clientError ? "the server cannot read the request" : "the request could not be completed");
+        if (clientError) {
+            // what Tomcat refuses itself is the request line or a header: nothing past it was read
+            problem.put("errors", List.of(Map.of("field", "request", "message", "must be a valid HTTP request (request line and headers)")));
+        }
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

@@ -31,7 +31,8 @@ class TomcatRefusalsTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":400", "\"title\":\"Bad Request\"").doesNotContain("<html", "Tomcat");
+        assertThat(response.body()).contains("\"status\":400", "\"title\":\"Bad Request\"", "\"field\":\"request\"")
+                .doesNotContain("<html", "Tomcat");
     }
 
     @Test

@@ -24,17 +24,27 @@ import picocli.CommandLine;
 /**
  * {@code ./platform verify} as CI runs it: its own platform on free ports, three minutes of orders at a modest rate (8/s:
  * the faults are what CI proves; on two cores every process restart takes longer the higher the rate, and the load runs
- * on until the last fault recovered),
- * every fault kind once; nothing may be lost or delivered twice, and every invariant must hold.
+ * on until the last fault recovered), every fault kind but three once; nothing may be lost or delivered twice, and every
+ * invariant must hold. The whole schedule ({@code ./platform verify --faults all}) is a command, not a CI test: with
+ * every kind it took ten minutes of a forty-minute CI budget.
  */
 class VerifyCommandIT {
 
     /**
-     * Every fault kind. {@code postgres-restart} was left out for a while: in CI on 2026-12-04 the inventory outbox source
-     * never streamed again after a PostgreSQL restart; the supervisor now restarts a source stalled like that
-     * ({@code StalledSourceRepair}), and verify counts the fault as recovered only once every source streams again.
+     * Left out of CI, each because another CI test proves the same recovery and it costs minutes here: a killed
+     * inventory or payment instance (about two minutes each, until its group notices; {@code ConsumerCrashIT} kills both
+     * services' consumers between database commit and offset commit), and Elasticsearch's 429s (the sink's
+     * {@code FaultInjectionIT} answers 429 and 503 through the same proxy; {@code es-unavailable} stays here).
      */
-    private static final List<String> KINDS = Arrays.stream(FaultKind.values()).map(FaultKind::id).toList();
+    static final List<FaultKind> LEFT_OUT = List.of(FaultKind.INVENTORY_KILL, FaultKind.PAYMENT_KILL, FaultKind.ES_THROTTLE);
+
+    /**
+     * {@code postgres-restart} was left out for a while: in CI on 2026-12-04 the inventory outbox source never streamed
+     * again after a PostgreSQL restart; the supervisor now restarts a source stalled like that ({@code StalledSourceRepair}),
+     * and verify counts the fault as recovered only once every source streams again.
+     */
+    private static final List<String> KINDS = Arrays.stream(FaultKind.values()).filter(kind -> !LEFT_OUT.contains(kind))
+            .map(FaultKind::id).toList();
 
     @Test
     void aShortRunWithEveryFaultKindLosesNothingAndDeliversNothingTwice() throws Exception {

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +22,11 @@ class OrderRepository {
             + " cancelled_at, cancellation_reason, inventory_status, payment_status, confirmed_at FROM orders WHERE id = ?";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
-    OrderRepository(JdbcClient jdbc) {
+    OrderRepository(JdbcClient jdbc, JdbcTemplate batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     void insert(Order order) {
@@ -30,13 +34,14 @@ class OrderRepository {
                 .params(order.orderId(), order.customerId(), order.currency(), order.status().name(), order.total(),
                         utc(order.placedAt()))
                 .update();
-        int lineNo = 0;
-        for (OrderLine line : order.lines()) {
-            jdbc.sql("INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price, line_total)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(order.orderId(), ++lineNo, line.sku(), line.quantity(), line.unitPrice(), line.lineTotal())
-                    .update();
+        // one batch: an order may have hundreds of lines
+        List<Object[]> lines = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            OrderLine line = order.lines().get(i);
+            lines.add(new Object[] {order.orderId(), i + 1, line.sku(), line.quantity(), line.unitPrice(), line.lineTotal()});
         }
+        batches.batchUpdate("INSERT INTO order_line (order_id, line_no, sku, quantity, unit_price, line_total)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", lines);
     }
 
     Optional<Order> find(UUID orderId) {

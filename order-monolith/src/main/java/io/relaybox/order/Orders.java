@@ -22,10 +22,12 @@ public class Orders {
     private final OrderEvents events;
     private final Clock clock;
     private final EventIdGenerator orderIds;
+    private final IdempotencyKeys idempotencyKeys;
 
-    Orders(OrderRepository repository, OrderEvents events, Clock clock) {
+    Orders(OrderRepository repository, OrderEvents events, IdempotencyKeys idempotencyKeys, Clock clock) {
         this.repository = repository;
         this.events = events;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
         this.orderIds = EventIdGenerator.timeOrdered(clock);
     }
@@ -33,7 +35,33 @@ public class Orders {
     /** Stores a new pending order and publishes {@code OrderPlaced}. */
     @Transactional
     public Order place(PlaceOrder command) {
-        Order order = Order.place(orderIds.nextId(), command, now());
+        return placeNew(orderIds.nextId(), command);
+    }
+
+    /**
+     * Places the order once per key: the first request with a key stores the order and publishes {@code OrderPlaced};
+     * a retry with the same key and the same command places nothing and gets that order back as it is now.
+     *
+     * @param idempotencyKey the client's key for this order
+     * @throws IdempotencyKeyReusedException when the key placed an order for a different command
+     */
+    @Transactional
+    public OrderPlacement place(PlaceOrder command, String idempotencyKey) {
+        String fingerprint = OrderRequestFingerprint.of(command);
+        UUID orderId = orderIds.nextId();
+        Optional<IdempotencyKeys.Claim> earlier = idempotencyKeys.claim(idempotencyKey, fingerprint, orderId);
+        if (earlier.isEmpty()) {
+            return new OrderPlacement(placeNew(orderId, command), false);
+        }
+        if (!earlier.get().fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException();
+        }
+        UUID placed = earlier.get().orderId();
+        return new OrderPlacement(repository.find(placed).orElseThrow(() -> new OrderNotFoundException(placed)), true);
+    }
+
+    private Order placeNew(UUID orderId, PlaceOrder command) {
+        Order order = Order.place(orderId, command, now());
         repository.insert(order);
         events.placed(order);
         return order;

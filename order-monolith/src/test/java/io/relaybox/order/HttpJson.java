@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +28,12 @@ final class HttpJson {
     }
 
     Response post(String path, String json) {
+        return post(path, json, Map.of());
+    }
+
+    Response post(String path, String json, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        headers.forEach(request::header);
         if (json == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {

@@ -2,10 +2,14 @@ package io.relaybox.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -84,6 +88,87 @@ class OrderApiIT {
                     .containsEntry("schemaversion", 1);
             assertThat(HttpJson.parse(event.get("payload").toString())).isEqualTo(order);
         });
+    }
+
+    @Test
+    void placesOneOrderForAnIdempotencyKeySentTwiceAndReturnsItAgain() {
+        Map<String, String> key = Map.of("Idempotency-Key", "retry-" + UUID.randomUUID());
+        HttpJson.Response first = http.post("/orders", ORDER, key);
+        String orderId = first.json().get("orderId").asString();
+        http.post("/orders/" + orderId + "/cancel", null);
+        Counts before = counts();
+
+        // the same order written differently: spacing and 10.50 for 10.5 do not make it another request
+        HttpJson.Response retry = http.post("/orders", ORDER.replace("10.5", "10.50").replace(", ", ","), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isEqualTo("false");
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.header("Location")).isEqualTo("/orders/" + orderId);
+        assertThat(retry.json()).as("the order as it is now").isEqualTo(http.get("/orders/" + orderId).json());
+        assertThat(retry.json().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(counts()).isEqualTo(before);
+        assertThat(events(orderId)).extracting(event -> event.get("type")).containsExactly("OrderPlaced", "OrderCancelled");
+    }
+
+    @Test
+    void refusesAnIdempotencyKeyReusedForAnotherOrderNamingTheHeaderAndWritesNothing() {
+        Map<String, String> key = Map.of("Idempotency-Key", "reused-" + UUID.randomUUID());
+        String orderId = http.post("/orders", ORDER, key).json().get("orderId").asString();
+        Counts before = counts();
+
+        HttpJson.Response response = http.post("/orders", ORDER.replace("\"quantity\": 3", "\"quantity\": 4"), key);
+
+        assertProblem(response, 422, "Idempotency key already used");
+        assertThat(errors(response)).containsOnlyKeys("Idempotency-Key");
+        assertThat(counts()).isEqualTo(before);
+        assertThat(http.get("/orders/" + orderId).json().get("lines").get(0).get("quantity").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void placesOneOrderWhenRequestsWithTheSameIdempotencyKeyArriveAtOnce() throws Exception {
+        Map<String, String> key = Map.of("Idempotency-Key", "concurrent-" + UUID.randomUUID());
+        Counts before = counts();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<HttpJson.Response> responses = new ArrayList<>();
+        try {
+            List<Future<HttpJson.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(clients.submit(() -> http.post("/orders", ORDER, key)));
+            }
+            for (Future<HttpJson.Response> response : sent) {
+                responses.add(response.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+
+        assertThat(responses).extracting(HttpJson.Response::status).containsOnly(201);
+        assertThat(responses).extracting(response -> response.json().get("orderId").asString()).containsOnly(
+                responses.get(0).json().get("orderId").asString());
+        assertThat(responses).extracting(response -> response.header("Idempotent-Replayed")).containsOnlyOnce("false");
+        assertThat(counts()).isEqualTo(new Counts(before.orders() + 1, before.lines() + 2, before.events() + 1));
+    }
+
+    @Test
+    void placesAnOrderWithHundredsOfLinesAndTheSameSkuOnSeveralLines() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            // SKU-0 .. SKU-299, each twice, at two prices
+            lines.append(i == 0 ? "" : ",").append("{\"sku\":\"SKU-").append(i % 300).append("\",\"quantity\":2,\"unitPrice\":")
+                    .append(i < 300 ? "1.25" : "0.75").append('}');
+        }
+
+        HttpJson.Response response = http.post("/orders", "{\"customerId\":\"c-many\",\"currency\":\"EUR\",\"lines\":[" + lines + "]}");
+
+        assertThat(response.status()).isEqualTo(201);
+        String orderId = response.json().get("orderId").asString();
+        assertThat(response.json().get("lines")).hasSize(600);
+        assertThat(response.json().get("total").decimalValue()).isEqualByComparingTo("1200.00");
+        assertThat(count("SELECT count(*) FROM order_line WHERE order_id = ?::uuid", orderId)).isEqualTo(600);
+        assertThat(count("SELECT count(DISTINCT sku) FROM order_line WHERE order_id = ?::uuid", orderId)).isEqualTo(300);
+        assertThat(http.get("/orders/" + orderId).json()).isEqualTo(response.json());
     }
 
     @Test

@@ -9,12 +9,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.relaybox.order.Order;
+import io.relaybox.order.OrderPlacement;
 import io.relaybox.order.OrderNotFoundException;
 import io.relaybox.order.Orders;
+import io.relaybox.order.PlaceOrder;
 
 /** {@code /orders}: place, read and cancel orders. */
 @RestController
@@ -28,11 +31,26 @@ class OrderController {
         this.orders = orders;
     }
 
-    /** 201 with the order, which equals the payload of its {@code OrderPlaced} event. */
+    /**
+     * 201 with the order, which equals the payload of its {@code OrderPlaced} event. With an {@code Idempotency-Key}
+     * header, a retry with the same key and body places nothing: 201 with that order as it is now and
+     * {@code Idempotent-Replayed: true}; the same key with another body is a 422.
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Order> place(@RequestBody PlaceOrderRequest request) {
-        Order order = orders.place(validator.placeOrder(request));
-        return ResponseEntity.created(URI.create("/orders/" + order.orderId())).body(order);
+    ResponseEntity<Order> place(@RequestBody PlaceOrderRequest request,
+            @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
+        PlaceOrder command = validator.placeOrder(request, idempotencyKey);
+        if (idempotencyKey == null) {
+            Order order = orders.place(command);
+            return created(order).body(order);
+        }
+        OrderPlacement placement = orders.place(command, idempotencyKey);
+        return created(placement.order()).header(IdempotencyKeyHeader.REPLAYED, Boolean.toString(placement.replayed()))
+                .body(placement.order());
+    }
+
+    private static ResponseEntity.BodyBuilder created(Order order) {
+        return ResponseEntity.created(URI.create("/orders/" + order.orderId()));
     }
 
     @GetMapping("/{id}")

@@ -14,7 +14,7 @@ import io.relaybox.problem.StorableText;
 /** Checks request bodies field by field and reports every violation at once, named by its path. */
 final class OrderRequestValidator {
 
-    static final int MAX_LINES = 100;
+    static final int MAX_LINES = 1_000;
     static final int MAX_QUANTITY = 10_000;
     static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("1000000000");
     static final int MAX_TEXT = 100;
@@ -23,9 +23,23 @@ final class OrderRequestValidator {
 
     /** The validated command. */
     PlaceOrder placeOrder(PlaceOrderRequest request) {
+        return placeOrder(request, null);
+    }
+
+    /**
+     * The validated command; the {@code Idempotency-Key} header, when given, is checked with the body.
+     *
+     * @param idempotencyKey the header's value, or null when absent
+     */
+    PlaceOrder placeOrder(PlaceOrderRequest request, String idempotencyKey) {
         List<FieldViolation> violations = new ArrayList<>();
+        if (idempotencyKey != null) {
+            IdempotencyKeyHeader.problem(idempotencyKey)
+                    .ifPresent(message -> violations.add(new FieldViolation(IdempotencyKeyHeader.NAME, message)));
+        }
         if (request == null) {
-            throw new InvalidRequestException(List.of(new FieldViolation("body", "must not be empty")));
+            violations.add(new FieldViolation("body", "must not be empty"));
+            throw new InvalidRequestException(violations);
         }
         text(request.customerId(), "customerId", MAX_TEXT, violations);
         Currency currency = currency(request.currency(), violations);

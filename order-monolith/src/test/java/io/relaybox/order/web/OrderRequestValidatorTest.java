@@ -116,12 +116,33 @@ class OrderRequestValidatorTest {
     }
 
     @Test
-    void rejectsTooManyLines() {
-        PlaceOrderRequest.Line[] lines = new PlaceOrderRequest.Line[101];
+    void rejectsMoreThanAThousandLines() {
+        PlaceOrderRequest.Line[] lines = new PlaceOrderRequest.Line[1_001];
         Arrays.fill(lines, line("SKU-1", 1, "1"));
 
         assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(lines))),
-                new FieldViolation("lines", "size must be at most 100"));
+                new FieldViolation("lines", "size must be at most 1000"));
+    }
+
+    @Test
+    void acceptsAThousandLinesAndTheSameSkuOnSeveralLines() {
+        PlaceOrderRequest.Line[] lines = new PlaceOrderRequest.Line[1_000];
+        Arrays.fill(lines, line("SKU-1", 1, "1"));
+
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(lines))).lines()).hasSize(1_000);
+    }
+
+    @Test
+    void rejectsAnInvalidIdempotencyKeyWithTheBodysViolations() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of()), "key\u00e9"),
+                new FieldViolation("Idempotency-Key", "must be printable ASCII characters"),
+                new FieldViolation("lines", "must not be empty"));
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1"))), " "),
+                new FieldViolation("Idempotency-Key", "must not be blank"));
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1"))), "k".repeat(256)),
+                new FieldViolation("Idempotency-Key", "size must be at most 255"));
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1"))), "k".repeat(255)))
+                .isNotNull();
     }
 
     @Test

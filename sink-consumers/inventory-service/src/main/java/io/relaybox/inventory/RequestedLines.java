@@ -9,7 +9,7 @@ import io.relaybox.problem.StorableText;
 /** The rules for the lines of a reservation, shared by the HTTP API and the event handler. */
 public final class RequestedLines {
 
-    static final int MAX_LINES = 100;
+    static final int MAX_LINES = 1_000;
     static final int MAX_QUANTITY = 10_000;
     static final int MAX_SKU = 100;
 

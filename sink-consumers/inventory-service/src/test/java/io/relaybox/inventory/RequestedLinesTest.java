@@ -55,9 +55,9 @@ class RequestedLinesTest {
     }
 
     @Test
-    void rejectsMoreThanAHundredLines() {
-        RequestedLines.validate(Collections.nCopies(101, new RequestedLine("SKU-A", 1)), violations);
+    void rejectsMoreThanAThousandLines() {
+        RequestedLines.validate(Collections.nCopies(1_001, new RequestedLine("SKU-A", 1)), violations);
 
-        assertThat(violations).containsExactly(new FieldViolation("lines", "size must be at most 100"));
+        assertThat(violations).containsExactly(new FieldViolation("lines", "size must be at most 1000"));
     }
 }

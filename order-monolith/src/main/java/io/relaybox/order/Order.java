@@ -17,7 +17,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param currency ISO 4217 code of every amount
  * @param status where the order is in its life
  * @param lines what was ordered, in request order
- * @param total the sum of the line totals, scale 2
+ * @param total the sum of the line totals; every amount at the currency's scale (2 for EUR, 0 for JPY, 3 for KWD)
  * @param placedAt when the order was placed (microsecond precision, as stored)
  * @param cancelledAt when it was cancelled; absent unless cancelled
  * @param cancellationReason why it was cancelled; absent unless cancelled
@@ -30,21 +30,23 @@ public record Order(UUID orderId, String customerId, String currency, OrderStatu
         BigDecimal total, Instant placedAt, Instant cancelledAt, String cancellationReason, String inventoryStatus,
         String paymentStatus, Instant confirmedAt) {
 
-    static final int SCALE = 2;
-
     public Order {
         lines = List.copyOf(lines);
     }
 
-    /** A new pending order; line totals and the total are computed here. */
+    /**
+     * A new pending order; line totals and the total are computed here, exactly: a unit price has no more decimals
+     * than its currency (the validator refuses others), so a whole quantity of it never needs rounding.
+     */
     static Order place(UUID orderId, PlaceOrder command, Instant placedAt) {
+        int scale = command.currency().getDefaultFractionDigits();
         List<OrderLine> lines = command.lines().stream().map(line -> {
-            BigDecimal unitPrice = line.unitPrice().setScale(SCALE, RoundingMode.UNNECESSARY);
+            BigDecimal unitPrice = line.unitPrice().setScale(scale, RoundingMode.UNNECESSARY);
             return new OrderLine(line.sku(), line.quantity(), unitPrice,
-                    unitPrice.multiply(BigDecimal.valueOf(line.quantity())).setScale(SCALE, RoundingMode.UNNECESSARY));
+                    unitPrice.multiply(BigDecimal.valueOf(line.quantity())).setScale(scale, RoundingMode.UNNECESSARY));
         }).toList();
         BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(SCALE, RoundingMode.UNNECESSARY);
+                .setScale(scale, RoundingMode.UNNECESSARY);
         return new Order(orderId, command.customerId(), command.currency().getCurrencyCode(), OrderStatus.PENDING,
                 lines, total, placedAt, null, null, null, null, null);
     }

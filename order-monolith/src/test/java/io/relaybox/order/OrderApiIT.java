@@ -172,6 +172,27 @@ class OrderApiIT {
     }
 
     @Test
+    void keepsYenWholeAndDinarsToTheFilsThroughTheDatabase() {
+        HttpJson.Response yen = http.post("/orders", "{\"customerId\":\"c-jp\",\"currency\":\"JPY\",\"lines\":["
+                + "{\"sku\":\"SKU-1\",\"quantity\":3,\"unitPrice\":1500}]}");
+        HttpJson.Response dinars = http.post("/orders", "{\"customerId\":\"c-kw\",\"currency\":\"KWD\",\"lines\":["
+                + "{\"sku\":\"SKU-1\",\"quantity\":3,\"unitPrice\":1.255},{\"sku\":\"SKU-2\",\"quantity\":2,\"unitPrice\":0.5}]}");
+        HttpJson.Response decimalYen = http.post("/orders", "{\"customerId\":\"c-jp\",\"currency\":\"JPY\",\"lines\":["
+                + "{\"sku\":\"SKU-1\",\"quantity\":1,\"unitPrice\":1500.5}]}");
+
+        assertThat(yen.status()).isEqualTo(201);
+        assertThat(yen.body()).contains("\"unitPrice\":1500,", "\"lineTotal\":4500}", "\"total\":4500,");
+        assertThat(dinars.body()).contains("\"unitPrice\":0.500,", "\"lineTotal\":3.765}", "\"total\":4.765,");
+        for (HttpJson.Response placed : List.of(yen, dinars)) {
+            String orderId = placed.json().get("orderId").asString();
+            assertThat(http.get("/orders/" + orderId).body()).as("read back").isEqualTo(placed.body());
+            assertThat(events(orderId).get(0).get("payload").toString()).contains("\"total\": " + placed.json().get("total").toString());
+        }
+        assertProblem(decimalYen, 400, "Invalid request");
+        assertThat(errors(decimalYen)).containsExactly(Map.entry("lines[0].unitPrice", "must have at most 0 decimal places in JPY"));
+    }
+
+    @Test
     void returnsThePlacedOrder() {
         HttpJson.Response placed = http.post("/orders", ORDER);
 

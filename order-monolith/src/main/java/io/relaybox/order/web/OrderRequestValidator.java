@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.relaybox.order.PlaceOrder;
 import io.relaybox.problem.FieldViolation;
 import io.relaybox.problem.InvalidRequestException;
+import io.relaybox.problem.MoneyRules;
 import io.relaybox.problem.StorableText;
 
 /** Checks request bodies field by field and reports every violation at once, named by its path. */
@@ -17,9 +17,10 @@ final class OrderRequestValidator {
     static final int MAX_LINES = 1_000;
     static final int MAX_QUANTITY = 10_000;
     static final BigDecimal MAX_UNIT_PRICE = new BigDecimal("1000000000");
+    /** What the payment service captures at most: a larger order could never be paid, nor end. */
+    static final BigDecimal MAX_TOTAL = new BigDecimal("100000000000");
     static final int MAX_TEXT = 100;
     static final int MAX_REASON = 500;
-    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     /** The validated command. */
     PlaceOrder placeOrder(PlaceOrderRequest request) {
@@ -42,12 +43,20 @@ final class OrderRequestValidator {
             throw new InvalidRequestException(violations);
         }
         text(request.customerId(), "customerId", MAX_TEXT, violations);
-        Currency currency = currency(request.currency(), violations);
-        List<PlaceOrder.Line> lines = lines(request.lines(), violations);
+        Currency currency = MoneyRules.currency(request.currency(), "currency", violations).orElse(null);
+        List<PlaceOrder.Line> lines = lines(request.lines(), currency, violations);
+        if (violations.isEmpty() && total(lines).compareTo(MAX_TOTAL) >= 0) {
+            violations.add(new FieldViolation("lines", "the order's total must be less than " + MAX_TOTAL.toPlainString()));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
         return new PlaceOrder(request.customerId(), currency, lines);
+    }
+
+    private static BigDecimal total(List<PlaceOrder.Line> lines) {
+        return lines.stream().map(line -> line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The validated reason, or null when none was given. */
@@ -63,23 +72,8 @@ final class OrderRequestValidator {
         return request.reason();
     }
 
-    private static Currency currency(String code, List<FieldViolation> violations) {
-        if (code == null || code.isBlank()) {
-            violations.add(new FieldViolation("currency", "must not be blank"));
-            return null;
-        }
-        if (CURRENCY_CODE.matcher(code).matches()) {
-            try {
-                return Currency.getInstance(code);
-            } catch (IllegalArgumentException unknown) {
-                // reported below
-            }
-        }
-        violations.add(new FieldViolation("currency", "must be an ISO 4217 currency code, e.g. EUR"));
-        return null;
-    }
-
-    private static List<PlaceOrder.Line> lines(List<PlaceOrderRequest.Line> lines, List<FieldViolation> violations) {
+    /** @param currency the order's currency, or null when it is invalid (then no price is checked against it) */
+    private static List<PlaceOrder.Line> lines(List<PlaceOrderRequest.Line> lines, Currency currency, List<FieldViolation> violations) {
         if (lines == null || lines.isEmpty()) {
             violations.add(new FieldViolation("lines", "must not be empty"));
             return List.of();
@@ -99,7 +93,7 @@ final class OrderRequestValidator {
             int before = violations.size();
             text(line.sku(), path + ".sku", MAX_TEXT, violations);
             quantity(line.quantity(), path + ".quantity", violations);
-            unitPrice(line.unitPrice(), path + ".unitPrice", violations);
+            unitPrice(line.unitPrice(), currency, path + ".unitPrice", violations);
             if (violations.size() == before) {
                 valid.add(new PlaceOrder.Line(line.sku(), line.quantity(), line.unitPrice()));
             }
@@ -117,15 +111,15 @@ final class OrderRequestValidator {
         }
     }
 
-    private static void unitPrice(BigDecimal price, String field, List<FieldViolation> violations) {
+    private static void unitPrice(BigDecimal price, Currency currency, String field, List<FieldViolation> violations) {
         if (price == null) {
             violations.add(new FieldViolation(field, "must not be null"));
         } else if (price.signum() < 0) {
             violations.add(new FieldViolation(field, "must be greater than or equal to 0"));
         } else if (price.compareTo(MAX_UNIT_PRICE) >= 0) {
             violations.add(new FieldViolation(field, "must be less than " + MAX_UNIT_PRICE.toPlainString()));
-        } else if (price.stripTrailingZeros().scale() > 2) {
-            violations.add(new FieldViolation(field, "must have at most 2 decimal places"));
+        } else if (currency != null) {
+            MoneyRules.decimalsProblem(price, currency).ifPresent(message -> violations.add(new FieldViolation(field, message)));
         }
     }
 

@@ -91,15 +91,26 @@ class OrderRequestValidatorTest {
     }
 
     @Test
-    void rejectsPriceWithMoreThanTwoDecimals() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1.005")))),
-                new FieldViolation("lines[0].unitPrice", "must have at most 2 decimal places"));
+    void rejectsPriceWithMoreDecimalsThanItsCurrencyHas() {
+        // every currency's rule is MoneyRulesTest's; here: the line's price is checked against the order's currency
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "JPY", List.of(line("SKU-1", 1, "1"), line("SKU-1", 1, "1.5")))),
+                new FieldViolation("lines[1].unitPrice", "must have at most 0 decimal places in JPY"));
     }
 
     @Test
-    void acceptsTrailingZerosBeyondTwoDecimals() {
-        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1.500")))))
-                .isNotNull();
+    void rejectsAnOrderWhoseTotalThePaymentServiceWouldNeverCapture() {
+        PlaceOrderRequest.Line[] lines = new PlaceOrderRequest.Line[11];
+        Arrays.fill(lines, line("SKU-1", 10_000, "999999999.99"));
+
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(lines))),
+                new FieldViolation("lines", "the order's total must be less than 100000000000"));
+    }
+
+    @Test
+    void acceptsTrailingZerosBeyondTheCurrencysDecimalsAndDinarsToTheFils() {
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1.500")))).lines()).hasSize(1);
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "JPY", List.of(line("SKU-1", 1, "1500.00")))).lines()).hasSize(1);
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "KWD", List.of(line("SKU-1", 1, "1.255")))).lines()).hasSize(1);
     }
 
     @Test
@@ -108,11 +119,12 @@ class OrderRequestValidatorTest {
                 new FieldViolation("lines[0].unitPrice", "must be less than 1000000000"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "ABC", "eur", "EURO", "E1R" })
-    void rejectsUnknownCurrency(String currency) {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", currency, List.of(line("SKU-1", 1, "1")))),
+    @Test
+    void rejectsACurrencyThatIsNoneOrHasNoMinorUnitsWithoutCheckingPricesAgainstIt() {
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EURO", List.of(line("SKU-1", 1, "1.001")))),
                 new FieldViolation("currency", "must be an ISO 4217 currency code, e.g. EUR"));
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "XAU", List.of(line("SKU-1", 1, "1")))),
+                new FieldViolation("currency", "must be a currency with minor units, e.g. EUR (not a metal or fund code)"));
     }
 
     @Test

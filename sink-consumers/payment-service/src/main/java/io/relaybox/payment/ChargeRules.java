@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.relaybox.problem.FieldViolation;
+import io.relaybox.problem.MoneyRules;
 import io.relaybox.problem.StorableText;
 
 /** The rules for what is captured, shared by the HTTP API and the event handler. */
@@ -14,7 +14,6 @@ public final class ChargeRules {
 
     static final int MAX_CUSTOMER_ID = 100;
     static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000");
-    private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 
     private ChargeRules() {
     }
@@ -27,7 +26,8 @@ public final class ChargeRules {
      * @param amount as received
      * @param amountField the amount's name where it came from ({@code amount} over HTTP, {@code total} in an order)
      * @param violations receives the violations
-     * @return the charge with the amount at scale 2, or null when a violation was added
+     * @return the charge with the amount at the currency's scale (2 for EUR, 0 for JPY, 3 for KWD), or null when a
+     *         violation was added
      */
     public static Charge validate(String customerId, String currency, BigDecimal amount, String amountField,
             List<FieldViolation> violations) {
@@ -39,35 +39,19 @@ public final class ChargeRules {
         } else {
             StorableText.problem(customerId).ifPresent(message -> violations.add(new FieldViolation("customerId", message)));
         }
-        if (currency == null || currency.isBlank()) {
-            violations.add(new FieldViolation("currency", "must not be blank"));
-        } else if (!isCurrency(currency)) {
-            violations.add(new FieldViolation("currency", "must be an ISO 4217 currency code, e.g. EUR"));
-        }
+        Currency known = MoneyRules.currency(currency, "currency", violations).orElse(null);
         if (amount == null) {
             violations.add(new FieldViolation(amountField, "must not be null"));
         } else if (amount.signum() < 0) {
             violations.add(new FieldViolation(amountField, "must be greater than or equal to 0"));
         } else if (amount.compareTo(MAX_AMOUNT) >= 0) {
             violations.add(new FieldViolation(amountField, "must be less than " + MAX_AMOUNT.toPlainString()));
-        } else if (amount.stripTrailingZeros().scale() > 2) {
-            violations.add(new FieldViolation(amountField, "must have at most 2 decimal places"));
+        } else if (known != null) {
+            MoneyRules.decimalsProblem(amount, known).ifPresent(message -> violations.add(new FieldViolation(amountField, message)));
         }
         if (violations.size() != before) {
             return null;
         }
-        return new Charge(customerId, currency, amount.setScale(2, RoundingMode.UNNECESSARY));
-    }
-
-    private static boolean isCurrency(String code) {
-        if (!CURRENCY_CODE.matcher(code).matches()) {
-            return false;
-        }
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException unknown) {
-            return false;
-        }
+        return new Charge(customerId, currency, amount.setScale(known.getDefaultFractionDigits(), RoundingMode.UNNECESSARY));
     }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import io.relaybox.problem.FieldViolation;
 
@@ -33,13 +31,12 @@ class ChargeRulesTest {
                 new FieldViolation("currency", "must not be blank"), new FieldViolation("total", "must not be null"));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "ABC", "eur", "EURO", "E1R" })
-    void rejectsAnUnknownCurrency(String currency) {
-        ChargeRules.validate("c-1", currency, BigDecimal.ONE, "amount", violations);
+    @Test
+    void rejectsACurrencyThatIsNoneOrHasNoMinorUnits() {
+        assertThat(ChargeRules.validate("c-1", "EURO", BigDecimal.ONE, "amount", violations)).isNull();
+        assertThat(ChargeRules.validate("c-1", "XAU", BigDecimal.ONE, "amount", violations)).isNull();
 
-        assertThat(violations).containsExactly(
-                new FieldViolation("currency", "must be an ISO 4217 currency code, e.g. EUR"));
+        assertThat(violations).extracting(FieldViolation::field).containsExactly("currency", "currency");
     }
 
     @Test
@@ -57,14 +54,57 @@ class ChargeRulesTest {
     }
 
     @Test
-    void rejectsAnAmountWithMoreThanTwoDecimals() {
+    void rejectsAnAmountWithMoreDecimalsThanItsCurrencyHas() {
         ChargeRules.validate("c-1", "EUR", new BigDecimal("1.005"), "amount", violations);
+        ChargeRules.validate("c-1", "JPY", new BigDecimal("1500.5"), "amount", violations);
+        ChargeRules.validate("c-1", "KWD", new BigDecimal("1.2345"), "amount", violations);
 
-        assertThat(violations).containsExactly(new FieldViolation("amount", "must have at most 2 decimal places"));
+        assertThat(violations).containsExactly(new FieldViolation("amount", "must have at most 2 decimal places in EUR"),
+                new FieldViolation("amount", "must have at most 0 decimal places in JPY"),
+                new FieldViolation("amount", "must have at most 3 decimal places in KWD"));
     }
 
     @Test
-    void acceptsTrailingZerosBeyondTwoDecimals() {
+    void keepsYenWholeAndDinarsToTheFils() {
+        assertThat(ChargeRules.validate("c-1", "JPY", new BigDecimal("1500.00"), "amount", violations).amount().toPlainString())
+                .isEqualTo("1500");
+        assertThat(ChargeRules.validate("c-1", "KWD", new BigDecimal("1.25"), "amount", violations).amount().toPlainString())
+                .isEqualTo("1.250");
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * For every ISO 4217 currency with minor units and 20,000 seeded amounts of 0 to 5 decimals: an amount is accepted
+     * exactly when it has no more decimals than the currency, and then keeps its value at the currency's scale.
+     */
+    @Test
+    void acceptsAnAmountInEveryCurrencyExactlyWhenItFitsItsMinorUnitsAndNeverRoundsIt() {
+        List<java.util.Currency> currencies = java.util.Currency.getAvailableCurrencies().stream()
+                .filter(currency -> currency.getDefaultFractionDigits() >= 0)
+                .sorted(java.util.Comparator.comparing(java.util.Currency::getCurrencyCode)).toList();
+        java.util.Random random = new java.util.Random(20261206);
+        for (int i = 0; i < 20_000; i++) {
+            java.util.Currency currency = currencies.get(random.nextInt(currencies.size()));
+            BigDecimal amount = BigDecimal.valueOf(random.nextLong(1_000_000_000L), random.nextInt(6));
+            List<FieldViolation> found = new ArrayList<>();
+
+            Charge charge = ChargeRules.validate("c-1", currency.getCurrencyCode(), amount, "amount", found);
+
+            int digits = currency.getDefaultFractionDigits();
+            String example = amount.toPlainString() + " " + currency.getCurrencyCode() + " (draw " + i + ", seed 20261206)";
+            if (amount.stripTrailingZeros().scale() <= digits) {
+                assertThat(found).as(example).isEmpty();
+                assertThat(charge.amount().scale()).as(example).isEqualTo(digits);
+                assertThat(charge.amount()).as(example).isEqualByComparingTo(amount);
+            } else {
+                assertThat(charge).as(example).isNull();
+                assertThat(found).as(example).extracting(FieldViolation::field).containsExactly("amount");
+            }
+        }
+    }
+
+    @Test
+    void acceptsTrailingZerosBeyondTheCurrencysDecimals() {
         assertThat(ChargeRules.validate("c-1", "EUR", new BigDecimal("1.500"), "amount", violations).amount())
                 .isEqualTo(new BigDecimal("1.50"));
     }

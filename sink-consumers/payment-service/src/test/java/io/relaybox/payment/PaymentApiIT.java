@@ -61,7 +61,7 @@ class PaymentApiIT {
     }
 
     @Test
-    void servesTheSeededAccountsOfCustomers000To189InThreeCurrencies() {
+    void servesTheSeededAccountsOfCustomers000To189InFiveCurrencies() {
         HttpJson.Response all = http.get("/accounts");
         HttpJson.Response one = http.get("/accounts/customer-189");
 
@@ -74,6 +74,8 @@ class PaymentApiIT {
         assertThat(one.body()).isEqualTo("{\"customerId\":\"customer-189\",\"balances\":["
                 + "{\"currency\":\"CHF\",\"balance\":400.00,\"initial\":400.00},"
                 + "{\"currency\":\"EUR\",\"balance\":400.00,\"initial\":400.00},"
+                + "{\"currency\":\"JPY\",\"balance\":60000,\"initial\":60000},"
+                + "{\"currency\":\"KWD\",\"balance\":120.000,\"initial\":120.000},"
                 + "{\"currency\":\"USD\",\"balance\":400.00,\"initial\":400.00}]}");
         assertProblem(http.get("/accounts/customer-190"), 404, "Account not found");
     }
@@ -97,6 +99,24 @@ class PaymentApiIT {
         assertThat(payload(orderId, "PaymentCaptured")).isEqualTo("{\"amount\": 30.50, \"orderId\": \"" + orderId
                 + "\", \"currency\": \"EUR\", \"customerId\": \"" + customer + "\"}");
         assertThat(http.get("/payments/" + orderId).json()).isEqualTo(first.json());
+    }
+
+    @Test
+    void capturesYenWholeAndDinarsToTheFilsWithoutRounding() {
+        String customer = account("JPY", "10000");
+        String dinars = account("KWD", "10.000");
+        UUID yenOrder = UUID.randomUUID();
+        UUID dinarOrder = UUID.randomUUID();
+
+        HttpJson.Response yen = http.post("/payments/" + yenOrder + "/capture", capture(customer, "JPY", "1500.00"));
+        HttpJson.Response kwd = http.post("/payments/" + dinarOrder + "/capture", capture(dinars, "KWD", "1.25"));
+
+        assertThat(yen.status()).isEqualTo(200);
+        assertThat(yen.body()).endsWith("\"currency\":\"JPY\",\"amount\":1500}");
+        assertThat(kwd.body()).endsWith("\"currency\":\"KWD\",\"amount\":1.250}");
+        assertBalance(customer, "JPY", "8500");
+        assertBalance(dinars, "KWD", "8.750");
+        assertThat(http.get("/payments/" + dinarOrder).json()).isEqualTo(kwd.json());
     }
 
     @Test
@@ -204,7 +224,9 @@ class PaymentApiIT {
                 Arguments.of("negative amount", "{\"customerId\": \"c-1\", \"currency\": \"EUR\", \"amount\": -1}",
                         "Invalid request", Map.of("amount", "must be greater than or equal to 0")),
                 Arguments.of("three decimals", "{\"customerId\": \"c-1\", \"currency\": \"EUR\", \"amount\": 1.001}",
-                        "Invalid request", Map.of("amount", "must have at most 2 decimal places")),
+                        "Invalid request", Map.of("amount", "must have at most 2 decimal places in EUR")),
+                Arguments.of("decimal yen", "{\"customerId\": \"c-1\", \"currency\": \"JPY\", \"amount\": 1500.5}",
+                        "Invalid request", Map.of("amount", "must have at most 0 decimal places in JPY")),
                 Arguments.of("unknown currency", "{\"customerId\": \"c-1\", \"currency\": \"ABC\", \"amount\": 1}",
                         "Invalid request", Map.of("currency", "must be an ISO 4217 currency code, e.g. EUR")),
                 Arguments.of("text amount", "{\"customerId\": \"c-1\", \"currency\": \"EUR\", \"amount\": \"ten\"}",

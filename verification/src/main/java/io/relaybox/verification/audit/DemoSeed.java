@@ -15,7 +15,7 @@ import java.sql.SQLException;
  * (initial − on hand = what CONFIRMED orders took) keep holding for orders placed before.
  *
  * @param unitsPerSku units on hand per SKU once sized
- * @param balancePerAccount balance per customer and currency once sized
+ * @param balancePerAccount balance per customer and currency once sized (in the currencies the demo orders in)
  */
 public record DemoSeed(int unitsPerSku, BigDecimal balancePerAccount) {
 
@@ -44,9 +44,12 @@ public record DemoSeed(int unitsPerSku, BigDecimal balancePerAccount) {
             stock.executeUpdate();
         }
         try (Connection payment = databases.connect("payment");
-                PreparedStatement accounts = payment.prepareStatement("UPDATE account SET initial = initial + (? - balance), balance = ?")) {
+                PreparedStatement accounts = payment.prepareStatement(
+                        "UPDATE account SET initial = initial + (? - balance), balance = ? WHERE currency = ANY (?)")) {
             accounts.setBigDecimal(1, balancePerAccount);
             accounts.setBigDecimal(2, balancePerAccount);
+            // the currencies the orders are in; a yen account keeps its whole yen
+            accounts.setArray(3, payment.createArrayOf("text", OrderGenerator.CURRENCIES));
             accounts.executeUpdate();
         }
     }

@@ -8,7 +8,8 @@ public final class OrderGenerator {
 
     private static final String[] SKUS = {"SKU-APPLE", "SKU-BREAD", "SKU-CHEESE", "SKU-DATES", "SKU-EGGS", "SKU-FLOUR",
             "SKU-GRAPES", "SKU-HONEY"};
-    private static final String[] CURRENCIES = {"EUR", "USD", "CHF"};
+    /** The currencies it orders in (the services also know others, e.g. JPY and KWD, which it leaves alone). */
+    static final String[] CURRENCIES = {"EUR", "USD", "CHF"};
 
     private final Random random;
 

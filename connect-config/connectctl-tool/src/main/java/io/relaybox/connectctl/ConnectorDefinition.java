@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.Objects;
 
 import tools.jackson.core.JacksonException;
@@ -24,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param source where it was read from (a file), for messages; {@code connector <name>} when it was made in code
  */
 public record ConnectorDefinition(String name, Map<String, String> config, String source) {
+
+    private static final Pattern CONNECTOR_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,199}");
 
     // a key given twice is a mistake in a connector file, not "the last one wins"
     private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -78,8 +81,17 @@ public record ConnectorDefinition(String name, Map<String, String> config, Strin
         if (name == null || !name.isString() || name.asString().isBlank()) {
             throw new ConnectorFileException(source + ": \"name\" is missing or not a string");
         }
+        if (!CONNECTOR_NAME.matcher(name.asString()).matches()) {
+            throw new ConnectorFileException(source + ": \"name\" must be 1 to 200 letters, digits, '.', '_' or '-', starting "
+                    + "with a letter or digit (no '/', no spaces: it becomes a path of the REST API and part of topic names)");
+        }
         if (config == null || !config.isObject()) {
             throw new ConnectorFileException(source + ": \"config\" is missing or not an object");
+        }
+        JsonNode configName = config.get("name");
+        if (configName != null && !configName.asString().equals(name.asString())) {
+            throw new ConnectorFileException(source + ": \"config\" names the connector \"" + configName.asString()
+                    + "\", not \"" + name.asString() + "\": leave \"name\" out of \"config\" or give the same");
         }
         Map<String, String> settings = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> setting : config.properties()) {

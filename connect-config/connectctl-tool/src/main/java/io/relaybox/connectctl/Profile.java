@@ -76,7 +76,11 @@ public record Profile(String name, Optional<URI> connectUrl, Map<String, String>
         for (String key : properties.stringPropertyNames().stream().sorted().toList()) {
             String value = properties.getProperty(key).strip();
             if (key.equals("connect.url")) {
-                url = Optional.of(URI.create(value));
+                try {
+                    url = Optional.of(WorkerUrl.parse(value, "profile " + name + ": connect.url"));
+                } catch (IllegalArgumentException e) {
+                    throw new ConnectorFileException(e.getMessage());
+                }
             } else if (key.startsWith(SET_PREFIX) && key.length() > SET_PREFIX.length()) {
                 settings.put(key.substring(SET_PREFIX.length()), value);
             } else {

@@ -59,8 +59,8 @@ public final class ConnectCtl implements Runnable {
 
     /** The command line of the tool, with its error handling; {@code execute(args)} runs it and returns the exit status. */
     public static CommandLine commandLine(ConnectCtl tool) {
-        return new CommandLine(tool).setExecutionExceptionHandler(ConnectCtl::handle).setCaseInsensitiveEnumValuesAllowed(true)
-                .setUsageHelpAutoWidth(true);
+        return new CommandLine(tool).setExecutionExceptionHandler(ConnectCtl::handle).setParameterExceptionHandler(ConnectCtl::usageError)
+                .setCaseInsensitiveEnumValuesAllowed(true).setUsageHelpAutoWidth(true);
     }
 
     Map<String, String> environment() {
@@ -70,6 +70,13 @@ public final class ConnectCtl implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(new CommandLine(this), "name a command, e.g. connectctl apply -f connectors/");
+    }
+
+    /** A mistake on the command line: one line naming it and where the help is, exit status 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("connectctl: " + e.getMessage() + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static int handle(Exception e, CommandLine command, ParseResult parseResult) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
+import io.relaybox.connectctl.WorkerUrl;
 import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.connectctl.Profile;
 import picocli.CommandLine.Option;
@@ -29,7 +30,7 @@ final class ConnectionOptions {
     @Option(names = "--url", paramLabel = "URL",
             description = "The worker's REST API, e.g. http://127.0.0.1:8083. Default: $CONNECT_URL, else the URL of the profile "
                     + "given with --profile, else the running platform's (run folder), else the local profile's.")
-    URI url;
+    String url;
 
     @Option(names = "--profile", paramLabel = "NAME|FILE",
             description = "local (default) or docker, or a profile file: the worker URL and the settings replaced in every "
@@ -76,11 +77,11 @@ final class ConnectionOptions {
 
     URI url(Map<String, String> environment) {
         if (url != null) {
-            return url;
+            return workerUrl(url, "--url");
         }
         String variable = environment.get("CONNECT_URL");
         if (variable != null && !variable.isBlank()) {
-            return URI.create(variable);
+            return workerUrl(variable, "$CONNECT_URL");
         }
         Optional<String> namedProfile = profileName(environment);
         if (namedProfile.isPresent()) {
@@ -131,6 +132,14 @@ final class ConnectionOptions {
             return Optional.of(new RunFolder(Path.of(variable)));
         }
         return Files.isDirectory(DEFAULT_RUN_FOLDER) ? Optional.of(new RunFolder(DEFAULT_RUN_FOLDER)) : Optional.empty();
+    }
+
+    private URI workerUrl(String text, String where) {
+        try {
+            return WorkerUrl.parse(text, where);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private URI requireUrl(Profile profile) {

@@ -1,10 +1,14 @@
 package io.relaybox.connect.s3archive.tool;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import io.relaybox.connect.s3archive.replay.Archive;
 import io.relaybox.connect.s3archive.storage.Retrier;
@@ -21,6 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code --bucket}, the archive of the local platform whose run folder is found (see {@link PlatformRunFolder}).
  */
 final class ArchiveOptions {
+
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
     @Option(names = "--bucket", description = "The bucket (the sink's s3.bucket.name). Default: the local platform's ("
             + PlatformRunFolder.BUCKET + "), found through --run-folder.")
@@ -106,8 +112,28 @@ final class ArchiveOptions {
     }
 
     private S3Settings s3(String bucketName, Optional<String> url, String key, String secret) {
+        if (!BUCKET_NAME.matcher(bucketName).matches()) {
+            throw usage("--bucket '" + bucketName + "' is not an S3 bucket name: 3 to 63 lower-case letters, digits, '.' or '-'");
+        }
         boolean pathStyleAccess = pathStyle != null ? pathStyle : url.isPresent();
-        return new S3Settings(bucketName, region, url.map(URI::create), pathStyleAccess, key, secret, Duration.ofSeconds(30));
+        return new S3Settings(bucketName, region, url.map(this::endpointUrl), pathStyleAccess, key, secret, Duration.ofSeconds(30));
+    }
+
+    /** An http or https URL with a host; credentials in it are refused without echoing it (they go in the key options). */
+    private URI endpointUrl(String text) {
+        URI url;
+        try {
+            url = new URI(text.strip());
+        } catch (URISyntaxException e) {
+            throw usage("--endpoint '" + text + "' is not a URL (" + e.getReason() + "), e.g. http://127.0.0.1:19000");
+        }
+        if (url.getRawUserInfo() != null) {
+            throw usage("--endpoint must not hold credentials: give --access-key and the secret in $" + secretKeyEnv);
+        }
+        if (!List.of("http", "https").contains(String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT)) || url.getHost() == null) {
+            throw usage("--endpoint '" + text + "' must be http:// or https:// with a host, e.g. http://127.0.0.1:19000");
+        }
+        return url;
     }
 
     private ParameterException usage(String message) {

@@ -36,8 +36,21 @@ public final class ArchiveTool {
     }
 
     static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The tool's command line with its error handling. */
+    static CommandLine commandLine() {
         return new CommandLine(new ArchiveTool()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(ArchiveTool::failed).execute(args);
+                .setExecutionExceptionHandler(ArchiveTool::failed).setParameterExceptionHandler(ArchiveTool::usageError);
+    }
+
+    /** A mistake on the command line (a missing or malformed option): one line naming it, exit 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        command.getErr().println("archive: " + e.getMessage() + " (see " + command.getCommandSpec().qualifiedName() + " --help)");
+        command.getErr().flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** A failure (S3 or Kafka unreachable, access denied, a malformed object) is one line on standard error, exit 1. */

@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.relaybox.connect.s3archive.replay.EventIdOccurrences;
 import io.relaybox.connect.s3archive.replay.VerificationReport;
@@ -23,6 +25,27 @@ class ArchiveToolTest {
     @Test
     void refusesAReplayWithoutTargetTopic() {
         assertThat(ArchiveTool.run("replay", "--bucket", "b", "--topic", "orders.events", "--bootstrap", "k:9092")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--endpoint | ht tp://x                  | archive: --endpoint 'ht tp://x' is not a URL",
+        "--endpoint | localhost:19000            | archive: --endpoint 'localhost:19000' must be http:// or https://",
+        "--endpoint | http://key:s3cret@host:1   | archive: --endpoint must not hold credentials",
+        "--bucket   | My_Bucket                  | archive: --bucket 'My_Bucket' is not an S3 bucket name",
+        "--from     | yesterday                  | archive: Invalid value for option '--from'" })
+    void refusesAMalformedOptionInOneLineWithExitTwoAndNeverEchoesASecret(String option, String value, String message) {
+        StringWriter err = new StringWriter();
+        Map<String, String> options = new java.util.LinkedHashMap<>(Map.of("--topic", "orders.events", "--to-topic", "t",
+                "--bootstrap", "k:9092", "--bucket", "relaybox-archive", "--endpoint", "http://127.0.0.1:1"));
+        options.put(option, value);
+        List<String> args = new java.util.ArrayList<>(List.of("replay"));
+        options.forEach((name, given) -> args.addAll(List.of(name, given)));
+
+        int exit = ArchiveTool.commandLine().setErr(new PrintWriter(err, true)).execute(args.toArray(String[]::new));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith(message).endsWith("(see archive replay --help)\n").hasLineCount(1).doesNotContain("s3cret");
     }
 
     @Test

@@ -96,6 +96,43 @@ class TopologyConsistencyTest {
         }
     }
 
+    /**
+     * The settings on which no loss, no duplicate and per-order ordering rest, pinned so that a careless edit of a
+     * connector file fails the build with the setting's name: every acknowledged write on every replica, an idempotent
+     * producer with one request in flight (no reordering on retry), the order id as the key (one partition per
+     * order), no snapshot of old rows, a publication and a slot made by the platform (not by Debezium), only the
+     * outbox table, heartbeats that keep an idle database's slot moving, no tombstones; and sinks that never drop a
+     * record silently: what they cannot write goes to their own dead-letter topic, with the reason in its headers.
+     */
+    @Test
+    void theShippedConnectorsKeepTheirSafetyCriticalSettings() {
+        for (ConnectorDefinition source : sources()) {
+            assertThat(source.config()).as(source.source())
+                    .containsEntry("producer.override.acks", "all")
+                    .containsEntry("producer.override.enable.idempotence", "true")
+                    .containsEntry("producer.override.max.in.flight.requests.per.connection", "1")
+                    .containsEntry("transforms.outbox.type", "io.debezium.transforms.outbox.EventRouter")
+                    .containsEntry("transforms.outbox.table.field.event.key", "aggregateid")
+                    .containsEntry("transforms.outbox.table.field.event.id", "id")
+                    .containsEntry("transforms.outbox.route.tombstone.on.empty.payload", "false")
+                    .containsEntry("snapshot.mode", "no_data")
+                    .containsEntry("plugin.name", "pgoutput")
+                    .containsEntry("publication.autocreate.mode", "disabled")
+                    .containsEntry("table.include.list", "public.outbox_event")
+                    .containsEntry("tombstones.on.delete", "false")
+                    .containsEntry("heartbeat.interval.ms", "10000")
+                    .containsKey("heartbeat.action.query");
+        }
+        for (String sink : List.of("elasticsearch-sink", "s3-archive-sink", "analytics-elasticsearch-sink")) {
+            ConnectorDefinition connector = connector(sink);
+            assertThat(connector.config()).as(connector.source())
+                    .containsEntry("errors.tolerance", "all")
+                    .containsEntry("errors.deadletterqueue.topic.name", sink + ".dlq")
+                    .containsEntry("errors.deadletterqueue.context.headers.enable", "true")
+                    .doesNotContainEntry("errors.log.include.messages", "true");
+        }
+    }
+
     @Test
     void composeRunsEveryServiceWithItsDatabaseJarAndInstances() throws IOException {
         JsonNode compose = new YAMLMapper().readTree(home.resolve("docker-compose.yml").toFile()).path("services");

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The platform's generated passwords, kept in {@code secrets.properties} of the run folder, readable only by its
@@ -54,6 +56,13 @@ public final class Secrets {
             save();
         }
         return value;
+    }
+
+    /** Every password made so far, by key (for checks that no secret leaked; never print them). */
+    public synchronized Map<String, String> all() {
+        Map<String, String> all = new TreeMap<>();
+        values.stringPropertyNames().forEach(key -> all.put(key, values.getProperty(key)));
+        return all;
     }
 
     public Path file() {

@@ -283,6 +283,15 @@ class OrderApiIT {
                 Arguments.of("fractional quantity", "{\"customerId\": \"c-1\", \"currency\": \"EUR\", \"lines\": ["
                         + "{\"sku\": \"A\", \"quantity\": 2.5, \"unitPrice\": 1}]}",
                         Map.of("lines[0].quantity", "must be an integer")),
+                Arguments.of("quantity as a string", "{\"customerId\": \"c-1\", \"currency\": \"EUR\", \"lines\": ["
+                        + "{\"sku\": \"A\", \"quantity\": \"5\", \"unitPrice\": 1}]}",
+                        Map.of("lines[0].quantity", "must be an integer")),
+                Arguments.of("price as a string", "{\"customerId\": \"c-1\", \"currency\": \"EUR\", \"lines\": ["
+                        + "{\"sku\": \"A\", \"quantity\": 5, \"unitPrice\": \"1.50\"}]}",
+                        Map.of("lines[0].unitPrice", "must be a number")),
+                Arguments.of("whole quantity written as a decimal", "{\"customerId\": \"c-1\", \"currency\": \"EUR\", \"lines\": ["
+                        + "{\"sku\": \"A\", \"quantity\": 2.0, \"unitPrice\": 1}]}",
+                        Map.of("lines[0].quantity", "must be an integer")),
                 Arguments.of("malformed JSON", "{\"customerId\": \"c-1\", \"currency\": ",
                         Map.of("body", "must be valid JSON")));
     }

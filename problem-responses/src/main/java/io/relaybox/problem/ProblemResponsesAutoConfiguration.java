@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -15,6 +16,9 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
 
 /**
  * Answers every error of a servlet web application with an RFC 9457 problem response, and refuses request bodies over
@@ -51,6 +55,19 @@ public final class ProblemResponsesAutoConfiguration {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(limit.toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * JSON numbers as JSON numbers: {@code "5"} or {@code 1.5} for a whole number, {@code "true"} for a boolean are
+     * refused with a 400 naming the field (Jackson's default would quietly take them for 5, 1 and true). Applies to the
+     * application's {@code JsonMapper}: request bodies and the events its consumers read.
+     *
+     * @return the customizer of Spring Boot's JSON mapper
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer")
+    public JsonMapperBuilderCustomizer strictJsonScalars() {
+        return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     /** Tomcat's own refusals (before any servlet) as problem+json too: {@link ProblemErrorReportValve} as the host's valve. */

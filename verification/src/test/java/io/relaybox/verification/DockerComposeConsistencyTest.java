@@ -48,7 +48,9 @@ class DockerComposeConsistencyTest {
             JsonNode database = service(connector.config().get("database.hostname"));
             assertThat(database.path("image").asString()).startsWith("postgres:");
             assertThat(database.path("command").toString()).contains("wal_level=logical");
-            assertThat(containerPorts(database)).contains(connector.config().get("database.port"));
+            // the image's own port: PostgreSQL publishes no host port, only the compose network reaches it
+            assertThat(connector.config().get("database.port")).isEqualTo("5432");
+            assertThat(database.has("ports")).as("host ports of " + connector.config().get("database.hostname")).isFalse();
         }
     }
 
@@ -73,6 +75,56 @@ class DockerComposeConsistencyTest {
                         .isTrue();
             }
         }
+    }
+
+    /**
+     * As in the local platform, the worker's REST API answers only with a user and password: Kafka's basic
+     * authentication extension, its JAAS login context mounted from the repository, the user file written by a
+     * one-shot container into a volume the worker mounts where the login context looks; connectctl gets the same
+     * user and password.
+     */
+    @Test
+    void protectsTheConnectRestApiWithBasicAuthenticationAndGivesConnectctlTheCredentials() throws IOException {
+        JsonNode connect = service("connect");
+        assertThat(connect.path("environment").path("CONNECT_REST_EXTENSION_CLASSES").asString())
+                .isEqualTo("org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension");
+        String loginConfig = connect.path("environment").path("KAFKA_OPTS").asString().replaceAll("(?s).*-Djava.security.auth.login.config=(\\S+).*", "$1");
+        Path jaas = mountedFile(connect, loginConfig);
+        String context = Files.readString(jaas);
+        assertThat(context).contains("KafkaConnect {", "org.apache.kafka.connect.rest.basic.auth.extension.PropertyFileLoginModule required");
+        String userFile = context.replaceAll("(?s).*file=\"([^\"]+)\".*", "$1");
+
+        JsonNode writer = service("connect-credentials");
+        String volume = writer.path("volumes").get(0).asString();
+        String writtenAt = volume.substring(volume.indexOf(':') + 1);
+        assertThat(writer.path("command").get(2).asString()).contains("> " + writtenAt + "/" + Path.of(userFile).getFileName());
+        assertThat(connect.path("volumes").valueStream().map(JsonNode::asString))
+                .contains(volume.substring(0, volume.indexOf(':')) + ":" + Path.of(userFile).getParent() + ":ro");
+        assertThat(connect.path("depends_on").path("connect-credentials").path("condition").asString()).isEqualTo("service_completed_successfully");
+        for (String variable : List.of("CONNECT_USER", "CONNECT_PASSWORD")) {
+            assertThat(service("register-connectors").path("environment").path(variable).asString()).as(variable)
+                    .isEqualTo(writer.path("environment").path(variable).asString()).isNotBlank();
+        }
+    }
+
+    /** Host ports only for what a user reaches from the host; every one on 127.0.0.1. */
+    @Test
+    void publishesOnlyTheHostPortsAUserNeedsAndOnlyOnTheLoopback() {
+        Map<String, List<String>> published = new java.util.TreeMap<>();
+        services.properties().forEach(entry -> entry.getValue().path("ports").forEach(port -> published
+                .computeIfAbsent(entry.getKey(), name -> new java.util.ArrayList<>()).add(port.asString())));
+        assertThat(published).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                Map.entry("kafka", List.of("127.0.0.1:29092:29092")), // the archive tool's replay, Kafka clients on the host
+                Map.entry("connect", List.of("127.0.0.1:8083:8083")), // connectctl (with the user and password)
+                Map.entry("elasticsearch", List.of("127.0.0.1:9200:9200")), // queries, the archive's comparisons
+                Map.entry("kibana", List.of("127.0.0.1:5601:5601")),
+                Map.entry("minio", List.of("127.0.0.1:9000:9000")), // the archive tool (S3 API; no console)
+                Map.entry("order-monolith", List.of("127.0.0.1:8080:8080")), // the order API
+                Map.entry("analytics-streams", List.of("127.0.0.1:8084:8080")), // the figures API
+                Map.entry("mailpit", List.of("127.0.0.1:8025:8025")), // the sent e-mails (web UI; SMTP stays inside)
+                Map.entry("prometheus", List.of("127.0.0.1:9090:9090")),
+                Map.entry("grafana", List.of("127.0.0.1:3000:3000")),
+                Map.entry("jaeger", List.of("127.0.0.1:16686:16686"))));
     }
 
     @Test
@@ -161,10 +213,15 @@ class DockerComposeConsistencyTest {
         assertThat(Profile.load(profile).applyTo(connector("orders-outbox-source")).config())
                 .as("the docker profile leaves the files' compose host names as they are")
                 .isEqualTo(connector("orders-outbox-source").config());
-        URI worker = apply.matchedOptionValue("--url", URI.create("http://unset"));
+        URI worker = URI.create(apply.matchedOptionValue("--url", "http://unset"));
         assertThat(worker.getHost()).isEqualTo("connect");
         assertThat(containerPorts(service("connect"))).contains(Integer.toString(worker.getPort()));
-        assertThat(register.path("environment").has("CONNECT_PASSWORD")).as("the compose worker asks for no credentials").isFalse();
+    }
+
+    /** The repository file mounted at the container path. */
+    private static Path mountedFile(JsonNode service, String containerPath) {
+        return mounts(service).entrySet().stream().filter(mount -> mount.getValue().equals(containerPath)).map(mount -> home.resolve(mount.getKey()))
+                .findFirst().orElseThrow(() -> new AssertionError("nothing is mounted at " + containerPath));
     }
 
     private static Map<String, String> mounts(JsonNode service) {

@@ -292,6 +292,9 @@ class OrderApiIT {
                 Arguments.of("whole quantity written as a decimal", "{\"customerId\": \"c-1\", \"currency\": \"EUR\", \"lines\": ["
                         + "{\"sku\": \"A\", \"quantity\": 2.0, \"unitPrice\": 1}]}",
                         Map.of("lines[0].quantity", "must be an integer")),
+                Arguments.of("a key given twice", "{\"customerId\": \"c-1\", \"currency\": \"EUR\", \"lines\": ["
+                        + "{\"sku\": \"A\", \"quantity\": 5, \"quantity\": 6, \"unitPrice\": 1}]}",
+                        Map.of("lines[0].quantity", "must be given once")),
                 Arguments.of("malformed JSON", "{\"customerId\": \"c-1\", \"currency\": ",
                         Map.of("body", "must be valid JSON")));
     }

@@ -54,14 +54,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         RequestBodyLimit.TooLarge tooLarge = causeOf(e, RequestBodyLimit.TooLarge.class);
         if (tooLarge != null) {
-            ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", tooLarge.getMessage(),
-                    List.of(new FieldViolation("body", "size must be at most " + tooLarge.maxBytes() + " bytes")));
+            ProblemDetail problem = RequestBodyLimit.problem(tooLarge.maxBytes());
             return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
         JacksonException json = causeOf(e, JacksonException.class);
         ProblemDetail problem;
         if (json instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             problem = invalidRequest(List.of(new FieldViolation(path(mismatch), expected(mismatch.getTargetType()))));
+        } else if (json != null && duplicateKey(json) != null) {
+            String object = path(json);
+            problem = invalidRequest(List.of(new FieldViolation(object.isEmpty() ? duplicateKey(json) : object + "." + duplicateKey(json),
+                    "must be given once")));
         } else if (json != null) {
             problem = problem(HttpStatus.BAD_REQUEST, "Malformed JSON", "the request body is not valid JSON"
                     + (json.getLocation() == null ? "" : " (line " + json.getLocation().getLineNr() + ", column "
@@ -105,6 +108,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    /**
+     * The key given twice, or null: Jackson's parser reports it (StreamReadFeature.STRICT_DUPLICATE_DETECTION) only in
+     * its message, {@code Duplicate Object property "quantity"}, with the path of the object that holds it.
+     */
+    private static String duplicateKey(JacksonException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate Object property \"")) {
+            return null;
+        }
+        int start = message.indexOf('"') + 1;
+        int end = message.indexOf('"', start);
+        return end > start ? message.substring(start, end) : null;
     }
 
     /** {@code lines[0].quantity} from Jackson's reference chain. */

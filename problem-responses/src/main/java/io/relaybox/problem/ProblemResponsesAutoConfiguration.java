@@ -17,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 
@@ -58,16 +59,18 @@ public final class ProblemResponsesAutoConfiguration {
     }
 
     /**
-     * JSON numbers as JSON numbers: {@code "5"} or {@code 1.5} for a whole number, {@code "true"} for a boolean are
-     * refused with a 400 naming the field (Jackson's default would quietly take them for 5, 1 and true). Applies to the
-     * application's {@code JsonMapper}: request bodies and the events its consumers read.
+     * JSON as it is written: {@code "5"} or {@code 1.5} for a whole number, {@code "true"} for a boolean, and a key
+     * given twice in one object are refused with a 400 naming the field (Jackson's default would quietly take them for
+     * 5, 1, true and the last value). Applies to the application's {@code JsonMapper}: request bodies and the events its
+     * consumers read.
      *
      * @return the customizer of Spring Boot's JSON mapper
      */
     @Bean
     @ConditionalOnClass(name = "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer")
     public JsonMapperBuilderCustomizer strictJsonScalars() {
-        return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS).disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     /** Tomcat's own refusals (before any servlet) as problem+json too: {@link ProblemErrorReportValve} as the host's valve. */

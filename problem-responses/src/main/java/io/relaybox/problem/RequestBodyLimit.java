@@ -1,12 +1,11 @@
 package io.relaybox.problem;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
+import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -16,7 +15,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies larger than a limit with 413 and a problem+json body naming the field {@code body}, before
@@ -51,16 +49,19 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Content Too Large");
-        problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-        problem.put("detail", detail(maxBytes));
-        problem.put("instance", request.getRequestURI());
-        problem.put("errors", List.of(Map.of("field", "body", "message", "size must be at most " + maxBytes + " bytes")));
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(problem));
+        ProblemDetail problem = problem(maxBytes);
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException unusual) {
+            // a path Tomcat let through but java.net.URI cannot hold: the problem goes without it
+        }
+        ProblemJson.write(response, problem);
+    }
+
+    /** The 413 problem of a body over the limit, the same whether its length was announced or counted. */
+    static ProblemDetail problem(long maxBytes) {
+        return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", detail(maxBytes),
+                List.of(new FieldViolation("body", "size must be at most " + maxBytes + " bytes")));
     }
 
     static String detail(long maxBytes) {

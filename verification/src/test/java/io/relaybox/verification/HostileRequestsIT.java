@@ -42,24 +42,27 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(SharedPlatform.class)
 class HostileRequestsIT {
 
-    private static final int ORDER_REQUESTS = 1000;
+    private static final int ORDER_REQUESTS = 2000;
     /** Just over the services' request body limit (relaybox.http.max-request-body-size, 1MB). */
     private static final int OVER_LIMIT = (1 << 20) + 1024;
-    private static final int SERVICE_REQUESTS = 300;
+    private static final int SERVICE_REQUESTS = 1000;
+    /** One more line than the services take (1,000). */
+    private static final int TOO_MANY_LINES = 1001;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> HOSTILE_TEXT = List.of("\u0000", "SKU-\u0000", "a\ud800", "\udfffz", "bell\u0007", "x\u0085",
             "", " ", "a".repeat(101), "a".repeat(100_000), "😀".repeat(60));
     private static final List<String> HOSTILE_NUMBERS = List.of("1e400", "-1", "0", "1E+2147483648", "99999999999999999999",
             "\"5\"", "1.5", "true", "[]", "{}", "null", "\"\"", "1" + "0".repeat(2000), "-0.000000000000001", "2147483648");
-    /** Never a valid quantity (Jackson may turn {@code "5"} or {@code 1.5} into one, so those are not here). */
+    /** Never a valid quantity: also not a number written as a string or with a fraction (no coercion). */
     private static final List<String> INVALID_QUANTITIES = List.of("1e400", "-1", "0", "1E+2147483648", "99999999999999999999", "true",
-            "[]", "{}", "null", "1" + "0".repeat(2000), "2147483648");
+            "[]", "{}", "null", "1" + "0".repeat(2000), "2147483648", "\"5\"", "1.5", "2.0");
     /** Never a valid amount: negative, too large, more than two decimals, not a number. */
     private static final List<String> INVALID_AMOUNTS = List.of("1e400", "-1", "1E+2147483648", "99999999999999999999", "true", "[]",
             "{}", "null", "1" + "0".repeat(2000), "-0.000000000000001", "0.001");
     private static final List<String> HOSTILE_BODIES = List.of("", " ", "[]", "null", "1", "\"x\"", "{", "{\"lines\":",
             "[".repeat(5000) + "]".repeat(5000), "{\"lines\":null}", "{\"lines\":[null]}", "{\"lines\":{}}", "{\"lines\":\"x\"}",
-            "\u0000", "{\"customerId\":{},\"currency\":[],\"amount\":{}}");
+            "\u0000", "{\"customerId\":{},\"currency\":[],\"amount\":{}}", "{\"lines\":[],\"lines\":[]}",
+            "{\"customerId\":\"customer-001\",\"customerId\":\"customer-002\",\"currency\":\"EUR\",\"amount\":1}");
     private static final List<String> WRONG_CONTENT_TYPES = List.of("text/plain", "application/xml", "multipart/form-data",
             "application/x-www-form-urlencoded");
 
@@ -140,7 +143,7 @@ class HostileRequestsIT {
             case 5 -> order.put("padding", "x".repeat(OVER_LIMIT));
             case 6 -> {
                 ArrayNode lines = order.putArray("lines");
-                for (int i = 0; i < 101; i++) {
+                for (int i = 0; i < TOO_MANY_LINES; i++) {
                     lines.add(line.deepCopy());
                 }
             }
@@ -165,7 +168,7 @@ class HostileRequestsIT {
             case 3 -> new Sent(request.toString(), pick(WRONG_CONTENT_TYPES));
             case 4 -> {
                 ArrayNode lines = request.putArray("lines");
-                for (int i = 0; i < 101; i++) {
+                for (int i = 0; i < TOO_MANY_LINES; i++) {
                     lines.add(line.deepCopy());
                 }
                 yield json(request.toString());
@@ -181,7 +184,7 @@ class HostileRequestsIT {
             case 1 -> json(request.toString().replace("\"amount\":1", "\"amount\":" + pick(INVALID_AMOUNTS)));
             case 2 -> json(pick(HOSTILE_BODIES));
             case 3 -> new Sent(request.toString(), pick(WRONG_CONTENT_TYPES));
-            case 4 -> json(request.put("currency", pick(List.of("eur", "EU", "EURO", "ZZZ", "\u0000EU"))).toString());
+            case 4 -> json(request.put("currency", pick(List.of("eur", "EU", "EURO", "ZZZ", "\u0000EU", "XAU", "XXX"))).toString());
             default -> json(request.put("padding", "x".repeat(OVER_LIMIT)).toString());
         };
     }

@@ -197,6 +197,12 @@ class InventoryApiIT {
                         "Invalid request", Map.of("lines[0].quantity", "must be an integer")),
                 Arguments.of("fractional quantity", "{\"lines\": [{\"sku\": \"A\", \"quantity\": 2.5}]}",
                         "Invalid request", Map.of("lines[0].quantity", "must be an integer")),
+                Arguments.of("quantity as a string", "{\"lines\": [{\"sku\": \"A\", \"quantity\": \"5\"}]}",
+                        "Invalid request", Map.of("lines[0].quantity", "must be an integer")),
+                Arguments.of("whole quantity written as a decimal", "{\"lines\": [{\"sku\": \"A\", \"quantity\": 2.0}]}",
+                        "Invalid request", Map.of("lines[0].quantity", "must be an integer")),
+                Arguments.of("a key given twice", "{\"lines\": [{\"sku\": \"A\", \"sku\": \"B\", \"quantity\": 1}]}",
+                        "Invalid request", Map.of("lines[0].sku", "must be given once")),
                 Arguments.of("malformed JSON", "{\"lines\": [", "Malformed JSON",
                         Map.of("body", "must be valid JSON")));
     }

@@ -84,6 +84,7 @@ public final class ConnectWorker {
         List<String> command = JavaCommand.java()
                 .heap("1g")
                 .agent(metricsAgent)
+                .tempFolder(tempFolder())
                 .option("-XX:+UseG1GC")
                 .option("-XX:MaxGCPauseMillis=20")
                 .systemProperty("log4j2.configurationFile", this.folder.resolve("log4j2.properties"))
@@ -103,6 +104,7 @@ public final class ConnectWorker {
 
     /** Writes the worker's configuration; {@link ManagedProcess#start()} may follow. */
     public void prepare() {
+        JavaCommand.createTempFolder(tempFolder());
         try {
             Files.createDirectories(folder);
             Log4jConfig.write(folder);
@@ -200,5 +202,9 @@ public final class ConnectWorker {
     /** The worker's configuration file, written by {@link #prepare()}. */
     Path configFile() {
         return folder.resolve("worker.properties");
+    }
+
+    private Path tempFolder() {
+        return folder.resolve("tmp");
     }
 }

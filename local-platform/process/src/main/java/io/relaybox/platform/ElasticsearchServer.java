@@ -116,7 +116,9 @@ public final class ElasticsearchServer {
         Map<String, String> environment = Map.of(
                 "ES_JAVA_HOME", System.getProperty("java.home"),
                 "ES_PATH_CONF", configFolder().toString(),
-                "ES_TMPDIR", folder.resolve("tmp").toString());
+                "ES_TMPDIR", folder.resolve("tmp").toString(),
+                // the launcher's own JVM works out the server's flags in a temporary folder it leaves behind
+                "CLI_JAVA_OPTS", "-Djava.io.tmpdir=" + folder.resolve("tmp"));
         this.process = new ManagedProcess(new ProcessSpec("elasticsearch",
                 runAs.wrap(List.of(this.distribution.resolve("bin/elasticsearch").toString())), environment, folder, logFile,
                 StopSignal.TERM, STOP_TIMEOUT, url()), this::isHealthy);

@@ -1,5 +1,7 @@
 package io.relaybox.platform;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,26 @@ final class JavaCommand {
             command.add(agent.javaOption());
         }
         return this;
+    }
+
+    /**
+     * The JVM's temporary folder ({@code java.io.tmpdir}), a folder of the process inside the run folder: Tomcat's work
+     * folders and the native libraries Kafka's clients and RocksDB unpack stay there (and {@code down --purge} deletes
+     * them) instead of piling up in the system's temporary folder each time a process is killed. The process creates
+     * it with {@link #createTempFolder} before it starts.
+     */
+    JavaCommand tempFolder(Path folder) {
+        return systemProperty("java.io.tmpdir", folder.toAbsolutePath());
+    }
+
+    /** Creates the temporary folder of {@link #tempFolder}, emptied of what an earlier (killed) JVM left there. */
+    static void createTempFolder(Path folder) {
+        Folders.deleteRecursively(folder);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new PlatformException("cannot create " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     JavaCommand systemProperty(String name, Object value) {

@@ -63,6 +63,7 @@ public final class KafkaBroker {
 
     /** Writes the configuration and formats the storage; {@link ManagedProcess#start()} may follow. */
     public void prepare() {
+        JavaCommand.createTempFolder(tempFolder());
         try {
             Files.createDirectories(folder.resolve("data"));
             Log4jConfig.write(folder);
@@ -159,6 +160,7 @@ public final class KafkaBroker {
         return JavaCommand.java()
                 .heap("1g")
                 .agent(agent)
+                .tempFolder(tempFolder())
                 .option("-XX:+UseG1GC")
                 .option("-XX:MaxGCPauseMillis=20")
                 .systemProperty("log4j2.configurationFile", folder.resolve("log4j2.properties"))
@@ -180,5 +182,9 @@ public final class KafkaBroker {
         try (Admin admin = Admin.create(properties)) {
             return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).nodes().get(4, TimeUnit.SECONDS).isEmpty();
         }
+    }
+
+    private Path tempFolder() {
+        return folder.resolve("tmp");
     }
 }

@@ -31,6 +31,7 @@ public final class LagExporter {
         this.endpoint = new MetricsEndpoint(port);
         List<String> command = JavaCommand.java()
                 .heap("128m")
+                .tempFolder(tempFolder())
                 .option("-XX:+UseSerialGC")
                 .option("-XX:TieredStopAtLevel=1")
                 .classpathFolder(classpath)
@@ -43,6 +44,7 @@ public final class LagExporter {
 
     /** Creates the working folder; {@link ManagedProcess#start()} may follow. */
     public void prepare() {
+        JavaCommand.createTempFolder(tempFolder());
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -57,5 +59,9 @@ public final class LagExporter {
     /** Where Prometheus scrapes it. */
     public String metricsEndpoint() {
         return endpoint.url();
+    }
+
+    private Path tempFolder() {
+        return folder.resolve("tmp");
     }
 }

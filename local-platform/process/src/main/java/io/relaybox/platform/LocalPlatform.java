@@ -301,7 +301,10 @@ public final class LocalPlatform implements AutoCloseable {
         connect.prepare();
         connect.process().start();
         // the services' migrations create the outbox tables and publications the connectors need
-        services.values().forEach(service -> service.process().start());
+        services.values().forEach(service -> {
+            service.prepare();
+            service.process().start();
+        });
         for (SpringBootService service : services.values()) {
             service.process().awaitReady(settings.startTimeout());
             report(service.process(), begin);

@@ -51,6 +51,7 @@ public final class MailServer {
         this.apiPort = apiPort;
         List<String> command = JavaCommand.java()
                 .heap("256m")
+                .tempFolder(tempFolder())
                 .agent(metricsAgent)
                 .option("-XX:+UseSerialGC")
                 .systemProperty("greenmail.smtp.hostname", "127.0.0.1")
@@ -74,6 +75,7 @@ public final class MailServer {
 
     /** Creates the working folder; {@link ManagedProcess#start()} may follow. */
     public void prepare() {
+        JavaCommand.createTempFolder(tempFolder());
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -112,5 +114,9 @@ public final class MailServer {
     private boolean isReady() throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(apiEndpoint() + "/api/service/readiness"))
                 .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    }
+
+    private Path tempFolder() {
+        return folder.resolve("tmp");
     }
 }

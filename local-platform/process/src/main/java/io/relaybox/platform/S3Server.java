@@ -70,6 +70,7 @@ public final class S3Server {
         this.credential = Objects.requireNonNull(credential, "credential");
         List<String> command = JavaCommand.java()
                 .heap("512m")
+                .tempFolder(tempFolder())
                 .agent(metricsAgent)
                 .option("-XX:+UseSerialGC")
                 // without a configuration logback logs everything at DEBUG
@@ -89,6 +90,7 @@ public final class S3Server {
 
     /** Writes the configuration and creates the data folder; {@link ManagedProcess#start()} may follow. */
     public void prepare() {
+        JavaCommand.createTempFolder(tempFolder());
         try {
             Files.createDirectories(dataFolder());
             Files.writeString(folder.resolve("logback.xml"), LOGBACK);
@@ -176,5 +178,9 @@ public final class S3Server {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/"))
                 .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return (response.statusCode() == 200 || response.statusCode() == 403) && response.body().contains("<");
+    }
+
+    private Path tempFolder() {
+        return folder.resolve("tmp");
     }
 }

@@ -21,6 +21,7 @@ public final class SpringBootService {
     private final int port;
     private final String healthPath;
     private final ManagedProcess process;
+    private final Path tempFolder;
 
     /**
      * @param arguments Spring arguments such as {@code --spring.datasource.url=...}; secrets go in the environment
@@ -43,8 +44,10 @@ public final class SpringBootService {
         args.add("--server.port=" + port);
         args.add("--server.address=127.0.0.1");
         args.addAll(addOns.arguments(name));
+        this.tempFolder = workingDirectory.resolve("tmp").resolve(name);
         JavaCommand java = JavaCommand.java()
                 .heap("384m")
+                .tempFolder(tempFolder)
                 // small heaps on a small machine: the serial collector spends the least CPU
                 .option("-XX:+UseSerialGC");
         String loaderPath = addOns.loaderPath();
@@ -56,6 +59,11 @@ public final class SpringBootService {
                         .mainClass("org.springframework.boot.loader.launch.PropertiesLauncher", args.toArray(String[]::new)).build();
         this.process = new ManagedProcess(new ProcessSpec(name, command, environment, workingDirectory, logFile, StopSignal.TERM,
                 STOP_TIMEOUT, baseUrl()), this::isHealthy);
+    }
+
+    /** Creates the service's temporary folder; {@link ManagedProcess#start()} may follow. */
+    public void prepare() {
+        JavaCommand.createTempFolder(tempFolder);
     }
 
     public ManagedProcess process() {

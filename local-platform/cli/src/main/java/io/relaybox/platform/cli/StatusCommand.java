@@ -55,7 +55,9 @@ final class StatusCommand implements Callable<Integer> {
             }
             s.processes().forEach(p -> processes.add(row("name", p.name(), "pid", p.pid(), "state", state(p, watching.isPresent()),
                     "restarts", p.restarts() == null ? 0 : p.restarts(), "endpoint", p.endpoint(), "log", p.logFile().toString())));
-            Optional<List<ReplicationSlots.Slot>> read = alive(s, "postgres").map(p -> slots(s, runFolder, slots));
+            Optional<SlotReading> reading = alive(s, "postgres").map(p -> SlotReading.of(s, runFolder));
+            reading.ifPresent(r -> slots.addAll(r.rows()));
+            Optional<List<ReplicationSlots.Slot>> read = reading.map(SlotReading::slots);
             alive(s, "connect").ifPresent(p -> connectors.addAll(connectors(p.endpoint(), runFolder)));
             alive(s, "connect").ifPresent(p -> read.ifPresent(all -> adviseOnLostSlots(connectors, p.endpoint(), all, runFolder)));
             alive(s, "prometheus").ifPresent(p -> alerts.addAll(alerts(p.endpoint())));
@@ -173,16 +175,29 @@ final class StatusCommand implements Callable<Integer> {
         return String.join(" ", tasks) + status.failure().map(f -> "  " + f).orElse("");
     }
 
-    /** Reads the replication slots into rows (one saying why when they cannot be read); returns them as read. */
-    private static List<ReplicationSlots.Slot> slots(PlatformState state, Path runFolder, List<Map<String, Object>> rows) {
-        try {
-            List<ReplicationSlots.Slot> slots = ReplicationSlots.read(PlatformClients.postgres(state, runFolder));
-            slots.forEach(slot -> rows.add(row("name", slot.name(), "active", slot.active(), "walStatus", slot.walStatus(),
-                    "retainedWalBytes", slot.retainedWalBytes())));
-            return slots;
-        } catch (RuntimeException e) {
-            rows.add(row("name", "(postgres)", "active", false, "walStatus", "unknown", "retainedWalBytes", "unreadable: " + e.getMessage()));
-            return List.of();
+    /**
+     * The replication slots as read, or why they could not be read.
+     *
+     * @param slots the slots; empty when they could not be read
+     * @param problem why they could not be read, or null
+     */
+    private record SlotReading(List<ReplicationSlots.Slot> slots, String problem) {
+
+        static SlotReading of(PlatformState state, Path runFolder) {
+            try {
+                return new SlotReading(ReplicationSlots.read(PlatformClients.postgres(state, runFolder)), null);
+            } catch (RuntimeException e) {
+                return new SlotReading(List.of(), e.getMessage());
+            }
+        }
+
+        /** One row per slot, or one saying why there are none. */
+        List<Map<String, Object>> rows() {
+            if (problem != null) {
+                return List.of(row("name", "(postgres)", "active", false, "walStatus", "unknown", "retainedWalBytes", "unreadable: " + problem));
+            }
+            return slots.stream().map(slot -> row("name", slot.name(), "active", slot.active(), "walStatus", slot.walStatus(),
+                    "retainedWalBytes", slot.retainedWalBytes())).toList();
         }
     }
 

@@ -109,6 +109,34 @@ class HostileRequestsIT {
                 .as("payments of refused requests").isZero();
     }
 
+    /**
+     * The read APIs of the other services: the analytics figures with hostile query parameters (not instants, far past
+     * and future, reversed, too long a span, limits out of range) and the notification service's e-mails of hostile
+     * order ids. Never a 5xx; every refusal a problem naming the parameter.
+     */
+    @Test
+    void queryingFiguresAndEmailsNeverAnswers5xx(LocalPlatform platform) throws Exception {
+        String analytics = platform.endpoints().get("analytics-streams");
+        String notification = platform.endpoints().get("notification-service");
+        List<String> instants = List.of("", "x", "%00", "2026-13-01T00:00:00Z", "%2B1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+                "1969-12-31T23:59:59Z", "9999-12-31T23:59:59Z", "2026-01-01T00:00:00Z", "1" + "0".repeat(5000), "2026-01-01T00:00:00%2B99:00");
+        List<String> limits = List.of("0", "-1", "1001", "1e3", "99999999999999999999", "x", "%00", "10");
+        Tally tally = new Tally();
+        for (int i = 0; i < SERVICE_REQUESTS; i++) {
+            String path = pick(List.of("/stats/orders-per-minute", "/stats/revenue", "/stats/top-skus", "/stats/outcomes"));
+            String query = "?from=" + pick(instants) + "&to=" + pick(instants) + "&limit=" + pick(limits) + "&currency=" + pick(List.of("EUR", "%00", "x"));
+            tally.add(new Sent("GET " + path + query, ""), send("GET", analytics + path + query, new Sent("", "")));
+        }
+        for (String orderId : List.of("not-a-uuid", "%00", "a".repeat(5000), UUID.randomUUID().toString(), "..%2F..%2Fetc")) {
+            String path = "/orders/" + orderId + "/emails";
+            tally.add(new Sent("GET " + path, ""), send("GET", notification + path, new Sent("", "")));
+        }
+
+        tally.assertNo5xxAndProblemsForEveryRefusal();
+        assertThat(tally.refused).as("refused of the generated queries").isPositive();
+        assertThat(tally.created).as("answered queries (2xx)").isPositive();
+    }
+
     /** Sends hostile requests, each for a new order id; every one must be refused with a 4xx problem. */
     private List<UUID> refuseAll(String pathTemplate, Supplier<Sent> requests) throws Exception {
         Tally tally = new Tally();

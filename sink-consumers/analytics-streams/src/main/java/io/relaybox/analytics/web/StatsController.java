@@ -71,6 +71,8 @@ class StatsController {
     /** The span of window starts asked for. */
     record Span(Instant from, Instant to) {
 
+        static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
         static Span of(String from, String to, Duration defaultLength) {
             List<FieldViolation> violations = new ArrayList<>();
             Instant end = instant("to", to, Instant.now(), violations);
@@ -92,9 +94,15 @@ class StatsController {
                 return otherwise;
             }
             try {
-                return Instant.parse(text.trim());
+                Instant instant = Instant.parse(text.trim());
+                // beyond these the stores' epoch milliseconds overflow (a 500), and nothing was ever counted there
+                if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
+                    violations.add(new FieldViolation(name, "must be between 1970-01-01T00:00:00Z and " + LATEST));
+                    return otherwise;
+                }
+                return instant;
             } catch (DateTimeParseException e) {
-                violations.add(new FieldViolation(name, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z, was '" + text + "'"));
+                violations.add(new FieldViolation(name, "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z"));
                 return otherwise;
             }
         }

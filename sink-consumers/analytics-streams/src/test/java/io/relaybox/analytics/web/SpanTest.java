@@ -32,4 +32,14 @@ class SpanTest {
                 .isInstanceOf(InvalidRequestException.class)
                 .satisfies(e -> assertThat(((InvalidRequestException) e).violations().get(0).message()).contains("must not be after 'to'"));
     }
+
+    @Test
+    void refusesAnInstantBeforeTheEpochOrPastTheYear9999NamingTheParameter() {
+        assertThatThrownBy(() -> StatsController.Span.of("+1000000000-01-01T00:00:00Z", "+1000000000-01-01T00:00:00Z", Duration.ofHours(1)))
+                .isInstanceOf(InvalidRequestException.class)
+                .satisfies(e -> assertThat(((InvalidRequestException) e).violations()).extracting(v -> v.field()).containsExactly("to", "from"));
+        assertThatThrownBy(() -> StatsController.Span.of("1969-12-31T23:59:59Z", null, Duration.ofHours(1)))
+                .isInstanceOf(InvalidRequestException.class)
+                .satisfies(e -> assertThat(((InvalidRequestException) e).violations().get(0).message()).startsWith("must be between 1970"));
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** The {@link Outbox}: one INSERT (and, by default, one DELETE) on the caller's transaction connection. */
 final class JdbcOutbox implements Outbox {
@@ -23,10 +24,15 @@ final class JdbcOutbox implements Outbox {
     private final EventIdGenerator ids;
     private final TraceContext traceContext;
     private final PayloadSerializer serializer;
+    private final PayloadValidator validator;
+    private final PayloadValidation validation;
     private final OutboxListener listener;
 
     JdbcOutbox(TransactionalConnectionSource connections, OutboxTable table, CleanupMode cleanup, int maxPayloadBytes,
-            Clock clock, EventIdGenerator ids, TraceContext traceContext, PayloadSerializer serializer, OutboxListener listener) {
+            Clock clock, EventIdGenerator ids, TraceContext traceContext, PayloadSerializer serializer, OutboxListener listener,
+            PayloadValidator validator, PayloadValidation validation) {
+        this.validator = validator;
+        this.validation = validation;
         this.connections = connections;
         this.table = table;
         this.cleanup = cleanup;
@@ -45,6 +51,7 @@ final class JdbcOutbox implements Outbox {
         }
         Connection connection = transactionConnection();
         String payload = serialize(message);
+        validate(message, payload);
         OutboxEvent event = new OutboxEvent(ids.nextId(), message.aggregateType(), message.aggregateId(),
                 message.eventType(), payload, message.schemaVersion(), now(), traceparent(), message.headers());
         try {
@@ -58,6 +65,19 @@ final class JdbcOutbox implements Outbox {
         }
         tell(event);
         return event;
+    }
+
+    /** Refuses (strict) or logs (warn) a payload that breaks its contract; before anything is written. */
+    private void validate(OutboxMessage message, String payload) {
+        List<String> violations = validator.violations(message.eventType(), message.schemaVersion(), payload);
+        if (violations.isEmpty()) {
+            return;
+        }
+        if (validation == PayloadValidation.STRICT) {
+            throw new InvalidEventPayloadException(message.eventType(), message.schemaVersion(), violations);
+        }
+        LOG.log(Level.WARNING, describe(message) + " v" + message.schemaVersion() + " breaks its contract (written anyway, "
+                + "outbox.validation=warn): " + violations);
     }
 
     /** A listener's failure is logged, never the business transaction's. */

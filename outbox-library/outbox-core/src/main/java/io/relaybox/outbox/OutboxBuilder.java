@@ -23,6 +23,8 @@ public final class OutboxBuilder {
     private EventIdGenerator eventIdGenerator;
     private TraceContext traceContext = TraceContext.none();
     private PayloadSerializer payloadSerializer;
+    private PayloadValidator payloadValidator = PayloadValidator.none();
+    private PayloadValidation payloadValidation = PayloadValidation.STRICT;
 
     OutboxBuilder() {
     }
@@ -132,6 +134,20 @@ public final class OutboxBuilder {
     }
 
     /**
+     * Checks every payload against its contract before it is written (default: none), with what to do about a
+     * violation (default {@link PayloadValidation#STRICT}: refuse the event).
+     *
+     * @param validator the contract check, not null
+     * @param mode strict, warn or off; not null
+     * @return this builder
+     */
+    public OutboxBuilder payloadValidator(PayloadValidator validator, PayloadValidation mode) {
+        this.payloadValidator = validator;
+        this.payloadValidation = mode;
+        return this;
+    }
+
+    /**
      * Validates the settings and builds the outbox.
      *
      * @return a thread-safe outbox
@@ -147,10 +163,13 @@ public final class OutboxBuilder {
         require(clock, "outbox.clock");
         require(traceContext, "outbox.trace-context");
         require(listener, "outbox.listener");
+        require(payloadValidator, "outbox.payload-validator");
+        require(payloadValidation, "outbox.validation");
         EventIdGenerator ids = eventIdGenerator != null ? eventIdGenerator : EventIdGenerator.timeOrdered(clock);
         PayloadSerializer serializer = payloadSerializer != null ? payloadSerializer : PayloadSerializer.jackson();
         return new JdbcOutbox(connectionSource, outboxTable, cleanupMode, maxPayloadBytes, clock, ids, traceContext,
-                serializer, listener);
+                serializer, listener, payloadValidation == PayloadValidation.OFF ? PayloadValidator.none() : payloadValidator,
+                payloadValidation);
     }
 
     static void require(Object value, String property) {

@@ -136,6 +136,33 @@ class OutboxIT {
     }
 
     @Test
+    void refusesAPayloadThatBreaksItsContractInStrictModeAndRollsBackTheBusinessRow() {
+        PayloadValidator contract = (type, version, json) -> json.contains("\"totalCents\":-") ? List.of("/totalCents: must be >= 0") : List.of();
+        Outbox outbox = outbox(CleanupMode.RETAIN).payloadValidator(contract, PayloadValidation.STRICT).build();
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            insertBusinessRow("o-9");
+            outbox.publish("orders", "o-9", "OrderPlaced", new OrderPlaced("o-9", -1, Instant.now()));
+        })).isInstanceOf(InvalidEventPayloadException.class).hasMessage("OrderPlaced v1 breaks its contract: /totalCents: must be >= 0");
+        transactions.inTransaction(() -> outbox.publish("orders", "o-10", "OrderPlaced", new OrderPlaced("o-10", 5, Instant.now())));
+
+        assertThat(database.count("business_row")).isZero();
+        assertThat(database.count("outbox_event")).isEqualTo(1);
+    }
+
+    @Test
+    void writesAPayloadThatBreaksItsContractInWarnModeAndSkipsTheCheckWhenOff() {
+        PayloadValidator refusesAll = (type, version, json) -> List.of("/: always wrong");
+        Outbox warn = outbox(CleanupMode.RETAIN).payloadValidator(refusesAll, PayloadValidation.WARN).build();
+        Outbox off = outbox(CleanupMode.RETAIN).payloadValidator(refusesAll, PayloadValidation.OFF).build();
+
+        transactions.inTransaction(() -> warn.publish("orders", "o-11", "OrderPlaced", Map.of("a", 1)));
+        transactions.inTransaction(() -> off.publish("orders", "o-12", "OrderPlaced", Map.of("a", 1)));
+
+        assertThat(database.count("outbox_event")).isEqualTo(2);
+    }
+
+    @Test
     void rollsBackBusinessRowWhenOutboxInsertViolatesAConstraint() {
         UUID duplicate = UUID.fromString("01a21234-0a4b-7000-8000-000000000001");
         Outbox outbox = outbox(CleanupMode.RETAIN).eventIdGenerator(() -> duplicate).build();

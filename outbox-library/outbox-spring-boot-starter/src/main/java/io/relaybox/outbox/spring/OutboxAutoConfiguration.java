@@ -1,6 +1,7 @@
 package io.relaybox.outbox.spring;
 
 import java.time.Duration;
+import java.util.ServiceLoader;
 
 import javax.sql.DataSource;
 
@@ -21,6 +22,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import io.micrometer.tracing.Tracer;
 import io.relaybox.outbox.EventIdGenerator;
 import io.relaybox.outbox.OutboxListener;
+import io.relaybox.outbox.PayloadValidator;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxConfigurationException;
 import io.relaybox.outbox.OutboxPurger;
@@ -87,7 +89,8 @@ public final class OutboxAutoConfiguration {
     @ConditionalOnMissingBean
     public Outbox outbox(OutboxProperties properties, TransactionalConnectionSource connectionSource,
             PayloadSerializer payloadSerializer, ObjectProvider<TraceContext> traceContext,
-            ObjectProvider<EventIdGenerator> eventIdGenerator, ObjectProvider<OutboxListener> listener) {
+            ObjectProvider<EventIdGenerator> eventIdGenerator, ObjectProvider<OutboxListener> listener,
+            ObjectProvider<PayloadValidator> payloadValidator) {
         return Outbox.builder()
                 .connectionSource(connectionSource)
                 .table(properties.getTable())
@@ -97,7 +100,13 @@ public final class OutboxAutoConfiguration {
                 .traceContext(traceContext.getIfAvailable(TraceContext::none))
                 .eventIdGenerator(eventIdGenerator.getIfAvailable(EventIdGenerator::timeOrdered))
                 .listener(listener.getIfAvailable(OutboxListener::none))
+                .payloadValidator(payloadValidator.getIfAvailable(OutboxAutoConfiguration::contractOnTheClassPath), properties.getValidation())
                 .build();
+    }
+
+    /** The contract check a library on the class path registers for {@link ServiceLoader} (e.g. event-contracts'), else none. */
+    static PayloadValidator contractOnTheClassPath() {
+        return ServiceLoader.load(PayloadValidator.class).findFirst().orElseGet(PayloadValidator::none);
     }
 
     /** The traceparent of Micrometer Tracing's current span, when Micrometer Tracing is on the classpath. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import io.relaybox.outbox.CleanupMode;
+import io.relaybox.outbox.PayloadValidation;
 
 /** The {@code outbox.*} properties of the relaybox outbox starter. */
 @ConfigurationProperties("outbox")
@@ -31,6 +32,13 @@ public class OutboxProperties {
     /** The largest payload accepted, in bytes of UTF-8 JSON; a larger one fails at write time, in the business transaction (default 921600, 900 KiB). */
     private int maxPayloadBytes = 921600;
 
+    /**
+     * What to do with a payload that breaks its contract (a PayloadValidator bean, else one found through ServiceLoader,
+     * e.g. event-contracts' JSON Schemas): strict refuses the event inside the business transaction, warn writes it and
+     * logs, off does not check (default strict; without a validator nothing is checked).
+     */
+    private PayloadValidation validation = PayloadValidation.STRICT;
+
     /** Flyway integration. */
     private final Flyway flyway = new Flyway();
 
@@ -45,6 +53,16 @@ public class OutboxProperties {
     /** @param enabled whether the outbox is auto-configured */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** @return what to do with a payload that breaks its contract */
+    public PayloadValidation getValidation() {
+        return validation;
+    }
+
+    /** @param validation what to do with a payload that breaks its contract */
+    public void setValidation(PayloadValidation validation) {
+        this.validation = validation;
     }
 
     /** @return the outbox table */

@@ -2,6 +2,7 @@ package io.relaybox.order;
 
 import org.springframework.stereotype.Component;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxMessage;
 
@@ -10,10 +11,10 @@ import io.relaybox.outbox.OutboxMessage;
 class OrderEvents {
 
     /** Routes to the topic {@code orders.events}. */
-    static final String AGGREGATE_TYPE = "orders";
-    static final String ORDER_PLACED = "OrderPlaced";
-    static final String ORDER_CANCELLED = "OrderCancelled";
-    static final String ORDER_CONFIRMED = "OrderConfirmed";
+    static final String AGGREGATE_TYPE = EventType.Aggregate.ORDERS.aggregateType();
+    static final String ORDER_PLACED = EventType.ORDER_PLACED.typeName();
+    static final String ORDER_CANCELLED = EventType.ORDER_CANCELLED.typeName();
+    static final String ORDER_CONFIRMED = EventType.ORDER_CONFIRMED.typeName();
     static final int SCHEMA_VERSION = 1;
 
     private final Outbox outbox;

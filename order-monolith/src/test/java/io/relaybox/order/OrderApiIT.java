@@ -1,6 +1,7 @@
 package io.relaybox.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +26,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
+import io.relaybox.outbox.InvalidEventPayloadException;
+import io.relaybox.outbox.Outbox;
+import io.relaybox.outbox.OutboxMessage;
 import io.relaybox.testkit.PostgresExtension;
 
 /**
@@ -190,6 +195,26 @@ class OrderApiIT {
         }
         assertProblem(decimalYen, 400, "Invalid request");
         assertThat(errors(decimalYen)).containsExactly(Map.entry("lines[0].unitPrice", "must have at most 0 decimal places in JPY"));
+    }
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void refusesToPublishAnEventThatBreaksItsContractAndWritesNothing() {
+        Counts before = counts();
+
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> outbox.publish(OutboxMessage.of("orders",
+                UUID.randomUUID().toString(), "OrderPlaced", Map.of("orderId", "not-a-uuid", "status", "PENDING")))))
+                .isInstanceOf(InvalidEventPayloadException.class).hasMessageStartingWith("OrderPlaced v1 breaks its contract: ")
+                .hasMessageContaining("/orderId");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> outbox.publish(OutboxMessage.of("orders",
+                UUID.randomUUID().toString(), "OrderShipped", Map.of()))))
+                .isInstanceOf(InvalidEventPayloadException.class).hasMessageContaining("has no schema");
+        assertThat(counts()).isEqualTo(before);
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.order.OrderNotFoundException;
 import io.relaybox.order.OrderSaga;
 import io.relaybox.order.SagaReport;
@@ -29,17 +30,17 @@ class SagaEventHandler {
     EventHandler sagaEvents(OrderSaga saga, JsonMapper jsonMapper) {
         return EventHandlers.builder()
                 .jsonMapper(jsonMapper)
-                .on("InventoryReserved", VERSION, SagaEvents.InventoryChanged.class,
+                .on(EventType.INVENTORY_RESERVED.typeName(), VERSION, SagaEvents.InventoryChanged.class,
                         (event, report, connection) -> apply(saga, report.orderId(), SagaReport.INVENTORY_RESERVED, null))
-                .on("InventoryRejected", VERSION, SagaEvents.InventoryRejected.class,
+                .on(EventType.INVENTORY_REJECTED.typeName(), VERSION, SagaEvents.InventoryRejected.class,
                         (event, report, connection) -> apply(saga, report.orderId(), SagaReport.INVENTORY_REJECTED, report.reason()))
-                .on("InventoryReleased", VERSION, SagaEvents.InventoryChanged.class,
+                .on(EventType.INVENTORY_RELEASED.typeName(), VERSION, SagaEvents.InventoryChanged.class,
                         (event, report, connection) -> apply(saga, report.orderId(), SagaReport.INVENTORY_RELEASED, null))
-                .on("PaymentCaptured", VERSION, SagaEvents.PaymentChanged.class,
+                .on(EventType.PAYMENT_CAPTURED.typeName(), VERSION, SagaEvents.PaymentChanged.class,
                         (event, report, connection) -> apply(saga, report.orderId(), SagaReport.PAYMENT_CAPTURED, null))
-                .on("PaymentFailed", VERSION, SagaEvents.PaymentChanged.class,
+                .on(EventType.PAYMENT_FAILED.typeName(), VERSION, SagaEvents.PaymentChanged.class,
                         (event, report, connection) -> apply(saga, report.orderId(), SagaReport.PAYMENT_FAILED, report.failure()))
-                .on("PaymentRefunded", VERSION, SagaEvents.PaymentChanged.class,
+                .on(EventType.PAYMENT_REFUNDED.typeName(), VERSION, SagaEvents.PaymentChanged.class,
                         (event, report, connection) -> apply(saga, report.orderId(), SagaReport.PAYMENT_REFUNDED, null))
                 .build();
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxMessage;
 
@@ -13,10 +14,10 @@ import io.relaybox.outbox.OutboxMessage;
 class InventoryEvents {
 
     /** Routes to the topic {@code inventory.events}. */
-    static final String AGGREGATE_TYPE = "inventory";
-    static final String RESERVED = "InventoryReserved";
-    static final String REJECTED = "InventoryRejected";
-    static final String RELEASED = "InventoryReleased";
+    static final String AGGREGATE_TYPE = EventType.Aggregate.INVENTORY.aggregateType();
+    static final String RESERVED = EventType.INVENTORY_RESERVED.typeName();
+    static final String REJECTED = EventType.INVENTORY_REJECTED.typeName();
+    static final String RELEASED = EventType.INVENTORY_RELEASED.typeName();
     static final int SCHEMA_VERSION = 1;
 
     /** {@code InventoryReserved} and {@code InventoryReleased}: the units held or given back, per SKU. */

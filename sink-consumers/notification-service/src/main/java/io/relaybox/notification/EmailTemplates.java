@@ -5,14 +5,16 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
+import io.relaybox.contracts.EventType;
+
 /**
  * One plain-text template per event type: {@code OrderConfirmed} (the order's lines and total) and
  * {@code OrderCancelled} (the same, and the reason). Pure: the same order and recipient give the same e-mail.
  */
 final class EmailTemplates {
 
-    static final String ORDER_CONFIRMED = "OrderConfirmed";
-    static final String ORDER_CANCELLED = "OrderCancelled";
+    static final String ORDER_CONFIRMED = EventType.ORDER_CONFIRMED.typeName();
+    static final String ORDER_CANCELLED = EventType.ORDER_CANCELLED.typeName();
 
     private static final String CONFIRMED = """
             Hello %s,

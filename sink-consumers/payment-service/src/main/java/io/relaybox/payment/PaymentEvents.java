@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxMessage;
 
@@ -13,10 +14,10 @@ import io.relaybox.outbox.OutboxMessage;
 class PaymentEvents {
 
     /** Routes to the topic {@code payments.events}. */
-    static final String AGGREGATE_TYPE = "payments";
-    static final String CAPTURED = "PaymentCaptured";
-    static final String FAILED = "PaymentFailed";
-    static final String REFUNDED = "PaymentRefunded";
+    static final String AGGREGATE_TYPE = EventType.Aggregate.PAYMENTS.aggregateType();
+    static final String CAPTURED = EventType.PAYMENT_CAPTURED.typeName();
+    static final String FAILED = EventType.PAYMENT_FAILED.typeName();
+    static final String REFUNDED = EventType.PAYMENT_REFUNDED.typeName();
     static final int SCHEMA_VERSION = 1;
 
     /** {@code PaymentCaptured} and {@code PaymentRefunded}. */

@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.JsonNode;
 
+import io.relaybox.contracts.EventType;
+
 /**
  * Places orders over HTTP with a progress bar, waits until every {@code OrderPlaced} arrived in {@code orders.events}
  * (counting what was lost and what came twice), then until the saga settled every order, and checks the invariants;
@@ -24,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class OrderDemo {
 
-    public static final String TOPIC = "orders.events";
+    public static final String TOPIC = EventType.Aggregate.ORDERS.topic();
 
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -77,7 +79,7 @@ public final class OrderDemo {
             AtomicLong failed = new AtomicLong();
             placeOrders(orders, concurrency, placed, failed, begin);
 
-            EventTally tally = new EventTally("OrderPlaced", placed);
+            EventTally tally = new EventTally(EventType.ORDER_PLACED.typeName(), placed);
             out.printf("waiting for %d OrderPlaced events in %s ...%n", placed.size(), TOPIC);
             reader.readUntil(record -> tally.add(record.key(), OrderEventsReader.header(record, "type"),
                     OrderEventsReader.header(record, "id")), tally::isComplete, timeout);

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.verification.audit.OrderEventsReader;
 import io.relaybox.verification.audit.OrderGenerator;
@@ -52,7 +53,7 @@ final class LatencyBenchmark {
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         long total = ratePerSecond * duration.toSeconds();
         AtomicLong sent = new AtomicLong();
-        try (OrderEventsReader reader = new OrderEventsReader(platform.kafka().bootstrapServers(), "orders.events")) {
+        try (OrderEventsReader reader = new OrderEventsReader(platform.kafka().bootstrapServers(), EventType.Aggregate.ORDERS.topic())) {
             long start = System.nanoTime();
             long periodNanos = 1_000_000_000L / ratePerSecond;
             pacer.scheduleAtFixedRate(() -> {
@@ -71,7 +72,7 @@ final class LatencyBenchmark {
 
             reader.readUntil(record -> {
                 long receivedMicros = nowMicros();
-                if ("OrderPlaced".equals(OrderEventsReader.header(record, "type"))) {
+                if (EventType.ORDER_PLACED.typeName().equals(OrderEventsReader.header(record, "type"))) {
                     Instant occurred = Instant.parse(OrderEventsReader.header(record, "occurredat"));
                     long occurredMicros = occurred.getEpochSecond() * 1_000_000 + occurred.getNano() / 1000;
                     latencyByOrder.putIfAbsent(record.key(), receivedMicros - occurredMicros);

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.verification.audit.OrderEventsReader;
 
 /**
@@ -22,7 +23,7 @@ final class OrderTimeline implements AutoCloseable {
     private volatile boolean closing;
 
     OrderTimeline(String bootstrapServers) {
-        this.reader = new OrderEventsReader(bootstrapServers, "orders.events");
+        this.reader = new OrderEventsReader(bootstrapServers, EventType.Aggregate.ORDERS.topic());
         this.thread = new Thread(this::follow, "order-timeline");
         thread.setDaemon(true);
         thread.start();
@@ -42,9 +43,9 @@ final class OrderTimeline implements AutoCloseable {
             return;
         }
         long occurredMicros = PacedOrders.micros(Instant.parse(occurred));
-        if ("OrderPlaced".equals(type)) {
+        if (EventType.ORDER_PLACED.typeName().equals(type)) {
             placedToKafkaMicros.putIfAbsent(record.key(), PacedOrders.micros(Instant.now()) - occurredMicros);
-        } else if ("OrderConfirmed".equals(type) || "OrderCancelled".equals(type)) {
+        } else if (EventType.ORDER_CONFIRMED.typeName().equals(type) || EventType.ORDER_CANCELLED.typeName().equals(type)) {
             terminalMicros.putIfAbsent(record.key(), occurredMicros);
         }
     }

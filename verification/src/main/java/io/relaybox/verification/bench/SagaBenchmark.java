@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.verification.audit.OrderEventsReader;
 
@@ -29,11 +30,11 @@ final class SagaBenchmark {
     void latency(int ratePerSecond, Duration duration) throws Exception {
         Map<String, Long> sentMicros = new ConcurrentHashMap<>();
         Map<String, Long> terminalMicros = new ConcurrentHashMap<>();
-        try (OrderEventsReader reader = new OrderEventsReader(platform.kafka().bootstrapServers(), "orders.events")) {
+        try (OrderEventsReader reader = new OrderEventsReader(platform.kafka().bootstrapServers(), EventType.Aggregate.ORDERS.topic())) {
             double served = new PacedOrders(platform, ratePerSecond).drive(ratePerSecond, duration, sentMicros);
             reader.readUntil(record -> {
                 String type = OrderEventsReader.header(record, "type");
-                if ("OrderConfirmed".equals(type) || "OrderCancelled".equals(type)) {
+                if (EventType.ORDER_CONFIRMED.typeName().equals(type) || EventType.ORDER_CANCELLED.typeName().equals(type)) {
                     terminalMicros.putIfAbsent(record.key(), PacedOrders.micros(Instant.parse(OrderEventsReader.header(record, "occurredat"))));
                 }
             }, () -> terminalMicros.keySet().containsAll(sentMicros.keySet()), Duration.ofMinutes(3));

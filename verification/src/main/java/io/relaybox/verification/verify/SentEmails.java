@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.verification.audit.SentMail;
 
 /**
@@ -19,8 +20,8 @@ import io.relaybox.verification.audit.SentMail;
 final class SentEmails {
 
     static final String SINK = "smtp";
-    static final String TOPIC = "orders.events";
-    static final Set<String> TYPES = Set.of("OrderConfirmed", "OrderCancelled");
+    static final String TOPIC = EventType.Aggregate.ORDERS.topic();
+    static final Set<String> TYPES = Set.of(EventType.ORDER_CONFIRMED.typeName(), EventType.ORDER_CANCELLED.typeName());
 
     private SentEmails() {
     }

@@ -2,11 +2,13 @@ package io.relaybox.analytics.topology;
 
 import java.util.List;
 
+import io.relaybox.contracts.EventType;
+
 /** The topics the analytics application reads, and the compacted topics it writes its figures to. */
 public final class AnalyticsTopics {
 
-    public static final String ORDERS = "orders.events";
-    public static final String PAYMENTS = "payments.events";
+    public static final String ORDERS = EventType.Aggregate.ORDERS.topic();
+    public static final String PAYMENTS = EventType.Aggregate.PAYMENTS.topic();
 
     /** Orders per minute by status (PLACED, CONFIRMED, CANCELLED); key {@code <status>@<window start>}. */
     public static final String ORDERS_PER_MINUTE = "analytics.orders-per-minute";

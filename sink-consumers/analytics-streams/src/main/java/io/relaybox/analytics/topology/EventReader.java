@@ -15,6 +15,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.relaybox.contracts.EventType;
+
 /**
  * Reads the events analytics counts from a record's headers ({@code id}, {@code type}, {@code schemaversion}) and its
  * JSON payload. Types it does not count ({@code OrderShipped}, {@code PaymentFailed}, ...) are skipped; a type it counts
@@ -22,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EventReader {
 
-    static final String ORDER_PLACED = "OrderPlaced";
-    static final String ORDER_CONFIRMED = "OrderConfirmed";
-    static final String ORDER_CANCELLED = "OrderCancelled";
-    static final String PAYMENT_CAPTURED = "PaymentCaptured";
-    static final String PAYMENT_REFUNDED = "PaymentRefunded";
+    static final String ORDER_PLACED = EventType.ORDER_PLACED.typeName();
+    static final String ORDER_CONFIRMED = EventType.ORDER_CONFIRMED.typeName();
+    static final String ORDER_CANCELLED = EventType.ORDER_CANCELLED.typeName();
+    static final String PAYMENT_CAPTURED = EventType.PAYMENT_CAPTURED.typeName();
+    static final String PAYMENT_REFUNDED = EventType.PAYMENT_REFUNDED.typeName();
     static final Set<String> ORDER_TYPES = Set.of(ORDER_PLACED, ORDER_CONFIRMED, ORDER_CANCELLED);
     static final Set<String> PAYMENT_TYPES = Set.of(PAYMENT_CAPTURED, PAYMENT_REFUNDED);
     static final String SCHEMA_VERSION = "1";

@@ -27,12 +27,16 @@ public record OrderFact(String eventId, String type, String orderId, String curr
 
     /** The order's status after this event: PLACED, CONFIRMED or CANCELLED. */
     public String status() {
-        return switch (type) {
-            case EventReader.ORDER_PLACED -> "PLACED";
-            case EventReader.ORDER_CONFIRMED -> "CONFIRMED";
-            case EventReader.ORDER_CANCELLED -> "CANCELLED";
-            default -> throw new IllegalStateException("not an order event analytics counts: " + type);
-        };
+        if (EventReader.ORDER_PLACED.equals(type)) {
+            return "PLACED";
+        }
+        if (EventReader.ORDER_CONFIRMED.equals(type)) {
+            return "CONFIRMED";
+        }
+        if (EventReader.ORDER_CANCELLED.equals(type)) {
+            return "CANCELLED";
+        }
+        throw new IllegalStateException("not an order event analytics counts: " + type);
     }
 
     /** Whether the order ended with this event. */

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.testkit.TestRecordTime;
 
 /**
@@ -23,21 +24,21 @@ import io.relaybox.testkit.TestRecordTime;
  */
 public record OrderEvent(UUID id, UUID orderId, String type, int schemaVersion, String payload) {
 
-    public static final String TOPIC = "orders.events";
+    public static final String TOPIC = EventType.Aggregate.ORDERS.topic();
 
     /** {@code OrderPlaced} v1 of the order, with a new event id. */
     public static OrderEvent placed(TestOrder order) {
-        return new OrderEvent(UUID.randomUUID(), order.orderId(), "OrderPlaced", 1, order.placedJson());
+        return new OrderEvent(UUID.randomUUID(), order.orderId(), EventType.ORDER_PLACED.typeName(), 1, order.placedJson());
     }
 
     /** {@code OrderConfirmed} v1 of the order, with a new event id. */
     public static OrderEvent confirmed(TestOrder order) {
-        return new OrderEvent(UUID.randomUUID(), order.orderId(), "OrderConfirmed", 1, order.confirmedJson());
+        return new OrderEvent(UUID.randomUUID(), order.orderId(), EventType.ORDER_CONFIRMED.typeName(), 1, order.confirmedJson());
     }
 
     /** {@code OrderCancelled} v1 of the order, with a new event id. */
     public static OrderEvent cancelled(TestOrder order) {
-        return new OrderEvent(UUID.randomUUID(), order.orderId(), "OrderCancelled", 1, order.cancelledJson());
+        return new OrderEvent(UUID.randomUUID(), order.orderId(), EventType.ORDER_CANCELLED.typeName(), 1, order.cancelledJson());
     }
 
     /** The same event under a new event id, as a producer that sent it twice would publish it. */

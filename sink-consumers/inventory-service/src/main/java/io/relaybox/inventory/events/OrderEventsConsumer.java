@@ -3,6 +3,7 @@ package io.relaybox.inventory.events;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.inventory.Inventory;
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.EventHandlers;
@@ -16,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class OrderEventsConsumer {
 
-    static final String ORDER_PLACED = "OrderPlaced";
-    static final String ORDER_CANCELLED = "OrderCancelled";
+    static final String ORDER_PLACED = EventType.ORDER_PLACED.typeName();
+    static final String ORDER_CANCELLED = EventType.ORDER_CANCELLED.typeName();
     static final int SCHEMA_VERSION = 1;
 
     @Bean
@@ -29,7 +30,7 @@ class OrderEventsConsumer {
                 .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
                         inventory.release(order.orderId(event)))
                 // the saga's confirmation changes nothing here: the reservation/charge stays as it is
-                .ignore("OrderConfirmed")
+                .ignore(EventType.ORDER_CONFIRMED.typeName())
                 // a batch locks its stock rows in SKU order first: both instances' batches share every SKU
                 .beforeBatch(new StockBatchLocks(inventory, jsonMapper))
                 .build();

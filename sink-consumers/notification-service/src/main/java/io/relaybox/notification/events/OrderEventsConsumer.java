@@ -3,6 +3,7 @@ package io.relaybox.notification.events;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.notification.Notifications;
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.EventHandlers;
@@ -17,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class OrderEventsConsumer {
 
-    static final String ORDER_CONFIRMED = "OrderConfirmed";
-    static final String ORDER_CANCELLED = "OrderCancelled";
+    static final String ORDER_CONFIRMED = EventType.ORDER_CONFIRMED.typeName();
+    static final String ORDER_CANCELLED = EventType.ORDER_CANCELLED.typeName();
     static final int SCHEMA_VERSION = 1;
 
     @Bean
@@ -30,7 +31,7 @@ class OrderEventsConsumer {
                 .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
                         notifications.orderChanged(event.id(), event.type(), order.summary(event)))
                 // an order placed is not news to the customer yet: the e-mail comes with its outcome
-                .ignore("OrderPlaced")
+                .ignore(EventType.ORDER_PLACED.typeName())
                 .build();
     }
 }

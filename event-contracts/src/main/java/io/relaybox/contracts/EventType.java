@@ -1,0 +1,82 @@
+package io.relaybox.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type the platform publishes, with the aggregate type that routes it (the outbox's
+ * {@code aggregatetype}: topic {@code <aggregate type>.events}) and the schema version its publisher writes now. Each has
+ * a JSON Schema per version at {@code schemas/<EventType>/v<N>.json} ({@link EventSchemas}).
+ */
+public enum EventType {
+
+    /** An order was placed (PENDING); the monolith publishes it, inventory and payment act on it. */
+    ORDER_PLACED("OrderPlaced", Aggregate.ORDERS, 1),
+    /** An order was cancelled: by its customer, or by the saga when stock or money was missing. */
+    ORDER_CANCELLED("OrderCancelled", Aggregate.ORDERS, 1),
+    /** Stock was reserved and payment captured: the order is CONFIRMED. */
+    ORDER_CONFIRMED("OrderConfirmed", Aggregate.ORDERS, 1),
+    /** Every line of an order was reserved. */
+    INVENTORY_RESERVED("InventoryReserved", Aggregate.INVENTORY, 1),
+    /** An order could not be reserved: the SKUs that were short. */
+    INVENTORY_REJECTED("InventoryRejected", Aggregate.INVENTORY, 1),
+    /** A reservation was given back (its order was cancelled). */
+    INVENTORY_RELEASED("InventoryReleased", Aggregate.INVENTORY, 1),
+    /** An order's total was captured from the customer's account. */
+    PAYMENT_CAPTURED("PaymentCaptured", Aggregate.PAYMENTS, 1),
+    /** An order's total could not be captured, and why. */
+    PAYMENT_FAILED("PaymentFailed", Aggregate.PAYMENTS, 1),
+    /** A captured amount was paid back (its order was cancelled). */
+    PAYMENT_REFUNDED("PaymentRefunded", Aggregate.PAYMENTS, 1);
+
+    /** The aggregate types of the outbox, each routed to its own topic. */
+    public enum Aggregate {
+
+        ORDERS("orders"), INVENTORY("inventory"), PAYMENTS("payments");
+
+        private final String name;
+
+        Aggregate(String name) {
+            this.name = name;
+        }
+
+        /** The outbox's {@code aggregatetype}, e.g. {@code orders}. */
+        public String aggregateType() {
+            return name;
+        }
+
+        /** The topic its events are routed to, e.g. {@code orders.events}. */
+        public String topic() {
+            return name + ".events";
+        }
+    }
+
+    private final String typeName;
+    private final Aggregate aggregate;
+    private final int currentVersion;
+
+    EventType(String typeName, Aggregate aggregate, int currentVersion) {
+        this.typeName = typeName;
+        this.aggregate = aggregate;
+        this.currentVersion = currentVersion;
+    }
+
+    /** The type as the outbox's {@code type} column and the Kafka header {@code type} carry it, e.g. {@code OrderPlaced}. */
+    public String typeName() {
+        return typeName;
+    }
+
+    public Aggregate aggregate() {
+        return aggregate;
+    }
+
+    /** The schema version its publisher writes now; every version up to it has a schema. */
+    public int currentVersion() {
+        return currentVersion;
+    }
+
+    /** The event type of a {@code type} header, if the platform publishes it. */
+    public static Optional<EventType> of(String typeName) {
+        return Arrays.stream(values()).filter(type -> type.typeName.equals(typeName)).findFirst();
+    }
+}

@@ -1,11 +1,15 @@
 package io.relaybox.outbox.spring;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,6 +26,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import io.micrometer.tracing.Tracer;
 import io.relaybox.outbox.EventIdGenerator;
 import io.relaybox.outbox.OutboxListener;
+import io.relaybox.outbox.PayloadValidation;
 import io.relaybox.outbox.PayloadValidator;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxConfigurationException;
@@ -47,6 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBooleanProperty(name = "outbox.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(OutboxProperties.class)
 public final class OutboxAutoConfiguration {
+
+    private static final Log LOG = LogFactory.getLog(OutboxAutoConfiguration.class);
+
 
     /**
      * The connection of the current Spring transaction on the application's data source.
@@ -100,13 +108,23 @@ public final class OutboxAutoConfiguration {
                 .traceContext(traceContext.getIfAvailable(TraceContext::none))
                 .eventIdGenerator(eventIdGenerator.getIfAvailable(EventIdGenerator::timeOrdered))
                 .listener(listener.getIfAvailable(OutboxListener::none))
-                .payloadValidator(payloadValidator.getIfAvailable(OutboxAutoConfiguration::contractOnTheClassPath), properties.getValidation())
+                .payloadValidator(validator(payloadValidator, properties), properties.getValidation())
                 .build();
     }
 
-    /** The contract check a library on the class path registers for {@link ServiceLoader} (e.g. event-contracts'), else none. */
-    static PayloadValidator contractOnTheClassPath() {
-        return ServiceLoader.load(PayloadValidator.class).findFirst().orElseGet(PayloadValidator::none);
+    /** The application's contract check, else one a library on the class path registers, else none. */
+    private static PayloadValidator validator(ObjectProvider<PayloadValidator> bean, OutboxProperties properties) {
+        Optional<PayloadValidator> found = Optional.ofNullable(bean.getIfAvailable()).or(OutboxAutoConfiguration::contractOnTheClassPath);
+        if (found.isPresent() && properties.getValidation() != PayloadValidation.OFF) {
+            LOG.info("outbox: every payload is checked by " + found.get().getClass().getName() + " (outbox.validation="
+                    + properties.getValidation().name().toLowerCase(Locale.ROOT) + ")");
+        }
+        return found.orElseGet(PayloadValidator::none);
+    }
+
+    /** The contract check a library on the class path registers for {@link ServiceLoader} (e.g. event-contracts'). */
+    static Optional<PayloadValidator> contractOnTheClassPath() {
+        return ServiceLoader.load(PayloadValidator.class, OutboxAutoConfiguration.class.getClassLoader()).findFirst();
     }
 
     /** The traceparent of Micrometer Tracing's current span, when Micrometer Tracing is on the classpath. */

@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(SharedPlatform.class)
 class HostileRequestsIT {
 
-    private static final int ORDER_REQUESTS = 2000;
+    private static final int ORDER_REQUESTS = 1000;
     /** Just over the services' request body limit (relaybox.http.max-request-body-size, 1MB). */
     private static final int OVER_LIMIT = (1 << 20) + 1024;
     private static final int SERVICE_REQUESTS = 1000;

@@ -32,6 +32,12 @@ final class SentEmails {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The run's orders: every order an order event of the run was committed about, whether its 201 arrived or not. */
+    static Set<String> orders(Collection<LedgerEvent> events) {
+        return events.stream().filter(event -> TOPIC.equals(event.topic())).map(LedgerEvent::aggregateId)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     /**
      * Copies per event id of the e-mails about these orders (the run's); e-mails about other orders, from earlier runs,
      * and messages without the relaybox headers are not the run's.

@@ -27,6 +27,17 @@ class SentEmailsTest {
     }
 
     @Test
+    void takesEveryOrderTheRunCommittedAsTheRunsAcknowledgedOrNot() {
+        // o3's 201 was lost (the monolith was killed after the commit): it was confirmed and mailed all the same
+        List<LedgerEvent> events = List.of(new LedgerEvent("e1", "orders.events", "o1", "OrderPlaced"),
+                new LedgerEvent("e5", "orders.events", "o3", "OrderPlaced"), new LedgerEvent("e6", "orders.events", "o3", "OrderConfirmed"),
+                new LedgerEvent("e4", "payments.events", "o1", "PaymentCaptured"));
+
+        assertThat(SentEmails.orders(events)).containsExactlyInAnyOrder("o1", "o3");
+        assertThat(SentEmails.copies(List.of(mail("o3", "e6")), SentEmails.orders(events))).isEqualTo(Map.of("e6", 1L));
+    }
+
+    @Test
     void countsCopiesPerEventOfTheRunsOrdersOnly() {
         SentMail foreign = new SentMail("bob@customers.example", "<x@elsewhere.example>", Optional.empty(), Optional.of("o1"));
         Map<String, Long> copies = SentEmails.copies(List.of(mail("o1", "e2"), mail("o1", "e2"), mail("o2", "e3"), mail("earlier", "e9"), foreign),

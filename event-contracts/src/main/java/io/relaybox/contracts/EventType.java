@@ -3,6 +3,8 @@ package io.relaybox.contracts;
 import java.util.Arrays;
 import java.util.Optional;
 
+import io.relaybox.topology.EventTopics;
+
 /**
  * Every event type the platform publishes, with the aggregate type that routes it (the outbox's
  * {@code aggregatetype}: topic {@code <aggregate type>.events}) and the schema version its publisher writes now. Each has
@@ -10,12 +12,15 @@ import java.util.Optional;
  */
 public enum EventType {
 
+    // The order events carry the order as the API returns it; v2 added the sales channel. They keep BACKWARD_TRANSITIVE
+    // compatibility: the archive replays events of every version to today's consumers.
+
     /** An order was placed (PENDING); the monolith publishes it, inventory and payment act on it. */
-    ORDER_PLACED("OrderPlaced", Aggregate.ORDERS, 1),
+    ORDER_PLACED("OrderPlaced", Aggregate.ORDERS, 2, CompatibilityMode.BACKWARD_TRANSITIVE),
     /** An order was cancelled: by its customer, or by the saga when stock or money was missing. */
-    ORDER_CANCELLED("OrderCancelled", Aggregate.ORDERS, 1),
+    ORDER_CANCELLED("OrderCancelled", Aggregate.ORDERS, 2, CompatibilityMode.BACKWARD_TRANSITIVE),
     /** Stock was reserved and payment captured: the order is CONFIRMED. */
-    ORDER_CONFIRMED("OrderConfirmed", Aggregate.ORDERS, 1),
+    ORDER_CONFIRMED("OrderConfirmed", Aggregate.ORDERS, 2, CompatibilityMode.BACKWARD_TRANSITIVE),
     /** Every line of an order was reserved. */
     INVENTORY_RESERVED("InventoryReserved", Aggregate.INVENTORY, 1),
     /** An order could not be reserved: the SKUs that were short. */
@@ -47,18 +52,24 @@ public enum EventType {
 
         /** The topic its events are routed to, e.g. {@code orders.events}. */
         public String topic() {
-            return name + ".events";
+            return EventTopics.of(name);
         }
     }
 
     private final String typeName;
     private final Aggregate aggregate;
     private final int currentVersion;
+    private final CompatibilityMode compatibility;
 
     EventType(String typeName, Aggregate aggregate, int currentVersion) {
+        this(typeName, aggregate, currentVersion, CompatibilityMode.BACKWARD);
+    }
+
+    EventType(String typeName, Aggregate aggregate, int currentVersion, CompatibilityMode compatibility) {
         this.typeName = typeName;
         this.aggregate = aggregate;
         this.currentVersion = currentVersion;
+        this.compatibility = compatibility;
     }
 
     /** The type as the outbox's {@code type} column and the Kafka header {@code type} carry it, e.g. {@code OrderPlaced}. */
@@ -73,6 +84,14 @@ public enum EventType {
     /** The schema version its publisher writes now; every version up to it has a schema. */
     public int currentVersion() {
         return currentVersion;
+    }
+
+    /**
+     * How each new version of its schema must relate to the earlier ones (BACKWARD unless declared here); the build
+     * checks every version against it ({@link SchemaHistory}).
+     */
+    public CompatibilityMode compatibility() {
+        return compatibility;
     }
 
     /** The event type of a {@code type} header, if the platform publishes it. */

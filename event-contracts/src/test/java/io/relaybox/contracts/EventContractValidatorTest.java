@@ -20,7 +20,7 @@ class EventContractValidatorTest {
     @Test
     void refusesATypeOrVersionWithoutASchemaAndAPayloadThatIsNoJson() {
         assertThat(validator.violations("OrderShipped", 1, "{}")).singleElement().asString().contains("has no schema");
-        assertThat(validator.violations("OrderPlaced", 2, "{}")).singleElement().asString().contains("schemas/OrderPlaced/v2.json");
+        assertThat(validator.violations("OrderPlaced", 99, "{}")).singleElement().asString().contains("schemas/OrderPlaced/v99.json");
         assertThat(validator.violations("OrderPlaced", 1, "{")).singleElement().asString().startsWith("the payload is not JSON");
     }
 

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param confirmedAt when both succeeded and the order was confirmed; absent unless it was
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Order(UUID orderId, String customerId, String currency, OrderStatus status, List<OrderLine> lines,
+public record Order(UUID orderId, String customerId, SalesChannel salesChannel, String currency, OrderStatus status, List<OrderLine> lines,
         BigDecimal total, Instant placedAt, Instant cancelledAt, String cancellationReason, String inventoryStatus,
         String paymentStatus, Instant confirmedAt) {
 
@@ -47,31 +47,31 @@ public record Order(UUID orderId, String customerId, String currency, OrderStatu
         }).toList();
         BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(scale, RoundingMode.UNNECESSARY);
-        return new Order(orderId, command.customerId(), command.currency().getCurrencyCode(), OrderStatus.PENDING,
+        return new Order(orderId, command.customerId(), command.salesChannel(), command.currency().getCurrencyCode(), OrderStatus.PENDING,
                 lines, total, placedAt, null, null, null, null, null);
     }
 
     /** This order, cancelled. */
     Order cancel(Instant at, String reason) {
-        return new Order(orderId, customerId, currency, OrderStatus.CANCELLED, lines, total, placedAt, at, reason,
+        return new Order(orderId, customerId, salesChannel, currency, OrderStatus.CANCELLED, lines, total, placedAt, at, reason,
                 inventoryStatus, paymentStatus, confirmedAt);
     }
 
     /** This order, confirmed. */
     Order confirm(Instant at) {
-        return new Order(orderId, customerId, currency, OrderStatus.CONFIRMED, lines, total, placedAt, null, null,
+        return new Order(orderId, customerId, salesChannel, currency, OrderStatus.CONFIRMED, lines, total, placedAt, null, null,
                 inventoryStatus, paymentStatus, at);
     }
 
     /** This order with what inventory reported. */
     Order withInventoryStatus(String reported) {
-        return new Order(orderId, customerId, currency, status, lines, total, placedAt, cancelledAt, cancellationReason,
+        return new Order(orderId, customerId, salesChannel, currency, status, lines, total, placedAt, cancelledAt, cancellationReason,
                 reported, paymentStatus, confirmedAt);
     }
 
     /** This order with what payment reported. */
     Order withPaymentStatus(String reported) {
-        return new Order(orderId, customerId, currency, status, lines, total, placedAt, cancelledAt, cancellationReason,
+        return new Order(orderId, customerId, salesChannel, currency, status, lines, total, placedAt, cancelledAt, cancellationReason,
                 inventoryStatus, reported, confirmedAt);
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OrderRepository {
 
-    private static final String SELECT_ORDER = "SELECT id, customer_id, currency, status, total, placed_at,"
+    private static final String SELECT_ORDER = "SELECT id, customer_id, sales_channel, currency, status, total, placed_at,"
             + " cancelled_at, cancellation_reason, inventory_status, payment_status, confirmed_at FROM orders WHERE id = ?";
 
     private final JdbcClient jdbc;
@@ -30,8 +30,8 @@ class OrderRepository {
     }
 
     void insert(Order order) {
-        jdbc.sql("INSERT INTO orders (id, customer_id, currency, status, total, placed_at) VALUES (?, ?, ?, ?, ?, ?)")
-                .params(order.orderId(), order.customerId(), order.currency(), order.status().name(), order.total(),
+        jdbc.sql("INSERT INTO orders (id, customer_id, sales_channel, currency, status, total, placed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                .params(order.orderId(), order.customerId(), order.salesChannel().name(), order.currency(), order.status().name(), order.total(),
                         utc(order.placedAt()))
                 .update();
         // one batch: an order may have hundreds of lines
@@ -68,7 +68,7 @@ class OrderRepository {
 
     private Optional<Order> load(String sql, UUID orderId) {
         return jdbc.sql(sql).param(orderId).query(this::header).optional()
-                .map(order -> new Order(order.orderId(), order.customerId(), order.currency(), order.status(),
+                .map(order -> new Order(order.orderId(), order.customerId(), order.salesChannel(), order.currency(), order.status(),
                         lines(orderId), order.total(), order.placedAt(), order.cancelledAt(), order.cancellationReason(),
                         order.inventoryStatus(), order.paymentStatus(), order.confirmedAt()));
     }
@@ -82,7 +82,8 @@ class OrderRepository {
     }
 
     private Order header(ResultSet row, int rowNum) throws SQLException {
-        return new Order(row.getObject("id", UUID.class), row.getString("customer_id"), row.getString("currency"),
+        return new Order(row.getObject("id", UUID.class), row.getString("customer_id"),
+                SalesChannel.valueOf(row.getString("sales_channel")), row.getString("currency"),
                 OrderStatus.valueOf(row.getString("status")), List.of(), row.getBigDecimal("total"),
                 instant(row, "placed_at"), instant(row, "cancelled_at"), row.getString("cancellation_reason"),
                 row.getString("inventory_status"), row.getString("payment_status"), instant(row, "confirmed_at"));

@@ -18,6 +18,7 @@ final class OrderRequestFingerprint {
     static String of(PlaceOrder command) {
         StringBuilder canonical = new StringBuilder();
         field(canonical, command.customerId());
+        field(canonical, command.salesChannel().name());
         field(canonical, command.currency().getCurrencyCode());
         for (PlaceOrder.Line line : command.lines()) {
             field(canonical, line.sku());

@@ -11,7 +11,7 @@ import java.util.List;
  * @param currency the currency of every price
  * @param lines what is ordered, at least one line
  */
-public record PlaceOrder(String customerId, Currency currency, List<Line> lines) {
+public record PlaceOrder(String customerId, SalesChannel salesChannel, Currency currency, List<Line> lines) {
 
     public PlaceOrder {
         lines = List.copyOf(lines);

@@ -90,7 +90,7 @@ class OrderApiIT {
         List<Map<String, Object>> events = events(orderId);
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event).containsEntry("aggregatetype", "orders").containsEntry("type", "OrderPlaced")
-                    .containsEntry("schemaversion", 1);
+                    .containsEntry("schemaversion", 2);
             assertThat(HttpJson.parse(event.get("payload").toString())).isEqualTo(order);
         });
     }

@@ -91,7 +91,7 @@ class OrderSagaIT {
     void confirmsTheOrderOnceStockIsReservedAndPaymentCaptured() {
         String orderId = placeOrder();
 
-        report("inventory.events", orderId, "InventoryReserved", "{\"orderId\":\"" + orderId + "\",\"lines\":[]}");
+        report("inventory.events", orderId, "InventoryReserved", reserved(orderId));
         report("payments.events", orderId, "PaymentCaptured", payment(orderId, null));
 
         JsonNode order = awaitStatus(orderId, "CONFIRMED");
@@ -125,7 +125,7 @@ class OrderSagaIT {
 
         report("payments.events", orderId, "PaymentFailed", payment(orderId, "INSUFFICIENT_FUNDS"), eventId);
         report("payments.events", orderId, "PaymentFailed", payment(orderId, "INSUFFICIENT_FUNDS"), eventId);
-        report("inventory.events", orderId, "InventoryReserved", "{\"orderId\":\"" + orderId + "\",\"lines\":[]}");
+        report("inventory.events", orderId, "InventoryReserved", reserved(orderId));
 
         Awaitility.await().atMost(SETTLED).until(() -> "RESERVED".equals(order(orderId).path("inventoryStatus").asString(null)));
         JsonNode order = order(orderId);
@@ -141,7 +141,7 @@ class OrderSagaIT {
         String orderId = placeOrder();
         assertThat(http.post("/orders/" + orderId + "/cancel", "{}").status()).isEqualTo(200);
 
-        report("inventory.events", orderId, "InventoryReserved", "{\"orderId\":\"" + orderId + "\",\"lines\":[]}");
+        report("inventory.events", orderId, "InventoryReserved", reserved(orderId));
         report("payments.events", orderId, "PaymentCaptured", payment(orderId, null));
 
         Awaitility.await().atMost(SETTLED).until(() -> "CAPTURED".equals(order(orderId).path("paymentStatus").asString(null))
@@ -154,6 +154,11 @@ class OrderSagaIT {
         HttpJson.Response placed = http.post("/orders", ORDER);
         assertThat(placed.status()).isEqualTo(201);
         return placed.json().get("orderId").asString();
+    }
+
+    /** As inventory reports a reservation: its contract wants at least one reserved line. */
+    private static String reserved(String orderId) {
+        return "{\"orderId\":\"" + orderId + "\",\"lines\":[{\"sku\":\"SKU-1\",\"quantity\":2}]}";
     }
 
     private static String payment(String orderId, String reason) {

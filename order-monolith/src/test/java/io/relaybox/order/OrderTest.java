@@ -17,7 +17,7 @@ class OrderTest {
 
     @Test
     void computesLineTotalsAndTotalWithScaleTwoInEuros() {
-        Order order = Order.place(ID, new PlaceOrder("c-1", Currency.getInstance("EUR"), List.of(
+        Order order = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("EUR"), List.of(
                 new PlaceOrder.Line("SKU-1", 3, new BigDecimal("10.5")),
                 new PlaceOrder.Line("SKU-2", 1, new BigDecimal("0.99")),
                 new PlaceOrder.Line("SKU-3", 2, new BigDecimal("7")))), PLACED);
@@ -31,9 +31,9 @@ class OrderTest {
 
     @Test
     void keepsEveryAmountInItsCurrencysMinorUnits() {
-        Order yen = Order.place(ID, new PlaceOrder("c-1", Currency.getInstance("JPY"),
+        Order yen = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("JPY"),
                 List.of(new PlaceOrder.Line("SKU-1", 3, new BigDecimal("1500")), new PlaceOrder.Line("SKU-2", 1, new BigDecimal("99.0")))), PLACED);
-        Order dinars = Order.place(ID, new PlaceOrder("c-1", Currency.getInstance("KWD"),
+        Order dinars = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("KWD"),
                 List.of(new PlaceOrder.Line("SKU-1", 3, new BigDecimal("1.255")), new PlaceOrder.Line("SKU-2", 2, new BigDecimal("0.5")))), PLACED);
 
         assertThat(yen.lines()).extracting(line -> line.unitPrice().toPlainString() + " " + line.lineTotal().toPlainString())
@@ -63,7 +63,7 @@ class OrderTest {
                         BigDecimal.valueOf(random.nextLong(100_000_000_000L), random.nextInt(digits + 1))));
             }
 
-            Order order = Order.place(ID, new PlaceOrder("c-1", currency, lines), PLACED);
+            Order order = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, currency, lines), PLACED);
 
             String example = "draw " + i + " (seed 20261206) in " + currency.getCurrencyCode() + ": " + lines;
             BigDecimal sum = BigDecimal.ZERO;
@@ -83,7 +83,7 @@ class OrderTest {
 
     @Test
     void placesAPendingOrderWithoutCancellation() {
-        Order order = Order.place(ID, new PlaceOrder("c-1", Currency.getInstance("JPY"),
+        Order order = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("JPY"),
                 List.of(new PlaceOrder.Line("SKU-1", 1, new BigDecimal("0")))), PLACED);
 
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
@@ -96,7 +96,7 @@ class OrderTest {
 
     @Test
     void cancellingKeepsEverythingElse() {
-        Order placed = Order.place(ID, new PlaceOrder("c-1", Currency.getInstance("EUR"),
+        Order placed = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("EUR"),
                 List.of(new PlaceOrder.Line("SKU-1", 2, new BigDecimal("1.25")))), PLACED);
         Instant at = PLACED.plusSeconds(60);
 

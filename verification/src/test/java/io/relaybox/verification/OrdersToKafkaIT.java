@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.relaybox.contracts.EventType;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.verification.audit.OrderGenerator;
 import io.relaybox.verification.audit.OrdersApi;
@@ -122,7 +123,8 @@ class OrdersToKafkaIT {
             for (ConsumerRecord<String, String> record : events.of(orderId)) {
                 assertThat(UUID.fromString(OrderEvents.header(record, "id")).version()).isEqualTo(7);
                 assertThat(OrderEvents.header(record, "type")).isIn("OrderPlaced", "OrderCancelled", "OrderConfirmed");
-                assertThat(OrderEvents.header(record, "schemaversion")).isEqualTo("1");
+                assertThat(OrderEvents.header(record, "schemaversion")).as("the monolith writes the current version of the order events")
+                        .isEqualTo(Integer.toString(EventType.ORDER_PLACED.currentVersion()));
                 assertThat(Instant.parse(OrderEvents.header(record, "occurredat"))).isBefore(Instant.now());
                 assertThat(record.headers().lastHeader("traceparent")).as("traceparent header (empty without a trace)").isNotNull();
                 assertThat(record.headers().lastHeader("headers")).as("extra headers header").isNotNull();

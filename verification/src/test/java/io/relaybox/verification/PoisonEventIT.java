@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,11 +27,12 @@ import io.relaybox.verification.audit.OrderGenerator;
 import io.relaybox.verification.audit.OrdersApi;
 
 /**
- * Malformed events on {@code orders.events} (a payload that is not JSON, a type nobody handles), one of each in every
- * partition: inventory and payment each send them to {@code orders.events.dlq} with the reason and where they came
- * from, and apply the orders placed behind them; the notification service, which ignores {@code OrderPlaced} whatever
- * its payload, dead-letters only the unknown type; the analytics application (Kafka Streams), which skips types it does
- * not count, dead-letters only the unreadable {@code OrderPlaced}, with its own reason.
+ * Malformed events on {@code orders.events} (a payload that is not JSON, a well-formed {@code OrderPlaced} that breaks
+ * its JSON Schema, a type nobody handles), one of each in every partition: inventory and payment each send them to
+ * {@code orders.events.dlq} with the reason ({@code schema} with the violations, {@code unknown-type}) and where they
+ * came from, and apply the orders placed behind them; the notification service, which ignores {@code OrderPlaced}
+ * whatever its payload, dead-letters only the unknown type; the analytics application (Kafka Streams), which skips types
+ * it does not count, dead-letters both bad {@code OrderPlaced}, with its own exception.
  */
 @Order(6)
 @ExtendWith(SharedPlatform.class)
@@ -41,12 +43,15 @@ class PoisonEventIT {
     /** The inbox consumers of orders.events, whose counters tell what they dead-lettered. */
     private static final List<ServiceKind> CONSUMERS = List.of(Services.INVENTORY, Services.PAYMENT, Services.NOTIFICATION);
     private static final String ANALYTICS = "analytics-streams";
-    private static final Reason UNPARSEABLE = new Reason("io.relaybox.outbox.inbox.UnparseablePayloadException",
-            "cannot read the payload of OrderPlaced v1");
-    private static final Reason UNKNOWN_TYPE = new Reason("io.relaybox.outbox.inbox.UnknownEventTypeException", "no handler for OrderTeleported v1");
+    private static final Reason NOT_JSON = new Reason("schema", "io.relaybox.outbox.inbox.EventContractViolationException",
+            "the payload is not JSON");
+    private static final Reason UNKNOWN_TYPE = new Reason("unknown-type", "io.relaybox.outbox.inbox.UnknownEventTypeException",
+            "no handler for OrderTeleported v1");
+    private static final Reason ZERO_QUANTITY = new Reason("schema", "io.relaybox.outbox.inbox.EventContractViolationException",
+            "/lines/0/quantity: ");
 
-    /** What a dead letter must say. */
-    private record Reason(String exceptionClass, String messagePart) {
+    /** What a dead letter must say: its one-word reason, the exception and part of its message. */
+    private record Reason(String word, String exceptionClass, String messagePart) {
     }
 
     /** A poison record as published, and the reason each consumer that dead-letters it gives. */
@@ -71,10 +76,14 @@ class PoisonEventIT {
             int partitions = topics.endOffsets(List.of(EventTopics.ORDERS)).size();
             List<Poison> poison = new ArrayList<>();
             for (int partition = 0; partition < partitions; partition++) {
-                poison.add(publish(topics, partition, "OrderPlaced", "{\"orderId\": not json", Map.of(Services.INVENTORY.name(), UNPARSEABLE,
-                        Services.PAYMENT.name(), UNPARSEABLE, ANALYTICS, new Reason("io.relaybox.analytics.topology.UnreadableEventException",
+                poison.add(publish(topics, partition, "OrderPlaced", key -> "{\"orderId\": not json", Map.of(Services.INVENTORY.name(), NOT_JSON,
+                        Services.PAYMENT.name(), NOT_JSON, ANALYTICS, new Reason("unparseable", "io.relaybox.analytics.topology.UnreadableEventException",
                                 "cannot read the payload of OrderPlaced as JSON"))));
-                poison.add(publish(topics, partition, "OrderTeleported", "{\"orderId\":\"" + UUID.randomUUID() + "\"}",
+                // well-formed JSON of the right shape but for one line's quantity: only its JSON Schema refuses it
+                poison.add(publish(topics, partition, "OrderPlaced", PoisonEventIT::placedWithZeroQuantity, Map.of(Services.INVENTORY.name(),
+                        ZERO_QUANTITY, Services.PAYMENT.name(), ZERO_QUANTITY, ANALYTICS, new Reason("schema",
+                                "io.relaybox.analytics.topology.UnreadableEventException", "/lines/0/quantity: "))));
+                poison.add(publish(topics, partition, "OrderTeleported", key -> "{\"orderId\":\"" + key + "\"}",
                         Map.of(Services.INVENTORY.name(), UNKNOWN_TYPE, Services.PAYMENT.name(), UNKNOWN_TYPE, Services.NOTIFICATION.name(),
                                 UNKNOWN_TYPE)));
             }
@@ -107,7 +116,11 @@ class PoisonEventIT {
                         .as("consumers that dead-lettered %s", p).containsExactlyInAnyOrderElementsOf(p.consumers());
                 assertThat(letters).allSatisfy(letter -> {
                     Reason reason = p.reasons().get(OrderEvents.header(letter, "relaybox.dlq.consumer"));
+                    assertThat(OrderEvents.header(letter, "relaybox.dlq.reason")).isEqualTo(reason.word());
                     assertThat(OrderEvents.header(letter, "relaybox.dlq.exception.class")).isEqualTo(reason.exceptionClass());
+                    if (reason == ZERO_QUANTITY) {
+                        assertThat(OrderEvents.header(letter, "relaybox.dlq.violations")).startsWith("/lines/0/quantity: ");
+                    }
                     assertThat(OrderEvents.header(letter, "relaybox.dlq.exception.message")).contains(reason.messagePart());
                     assertThat(OrderEvents.header(letter, "relaybox.dlq.source.topic")).isEqualTo(EventTopics.ORDERS);
                     assertThat(OrderEvents.header(letter, "relaybox.dlq.source.partition")).isEqualTo(Integer.toString(p.partition()));
@@ -125,8 +138,10 @@ class PoisonEventIT {
         }
     }
 
-    private static Poison publish(EventTopics topics, int partition, String type, String payload, Map<String, Reason> reasons) {
+    private static Poison publish(EventTopics topics, int partition, String type, UnaryOperator<String> payloadOfKey,
+            Map<String, Reason> reasons) {
         String key = UUID.randomUUID().toString();
+        String payload = payloadOfKey.apply(key);
         RecordHeaders headers = new RecordHeaders();
         headers.add("id", bytes(UUID.randomUUID().toString()));
         headers.add("type", bytes(type));
@@ -135,6 +150,13 @@ class PoisonEventIT {
         RecordMetadata sent = topics.publish(new ProducerRecord<>(EventTopics.ORDERS, partition, null, bytes(key),
                 bytes(payload), headers));
         return new Poison(key, partition, sent.offset(), reasons);
+    }
+
+    /** An OrderPlaced v1 as the monolith would write it, but with a line of quantity 0 (its schema's minimum is 1). */
+    private static String placedWithZeroQuantity(String orderId) {
+        return "{\"orderId\":\"" + orderId + "\",\"customerId\":\"customer-001\",\"currency\":\"EUR\",\"status\":\"PENDING\","
+                + "\"lines\":[{\"sku\":\"SKU-APPLE\",\"quantity\":0,\"unitPrice\":1.25,\"lineTotal\":0}],\"total\":0,"
+                + "\"placedAt\":\"" + Instant.now() + "\"}";
     }
 
     private static byte[] bytes(String text) {

@@ -2,10 +2,12 @@ package io.relaybox.order.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 
 import io.relaybox.order.PlaceOrder;
+import io.relaybox.order.SalesChannel;
 import io.relaybox.problem.FieldViolation;
 import io.relaybox.problem.InvalidRequestException;
 import io.relaybox.problem.MoneyRules;
@@ -43,6 +45,7 @@ final class OrderRequestValidator {
             throw new InvalidRequestException(violations);
         }
         text(request.customerId(), "customerId", MAX_TEXT, violations);
+        SalesChannel salesChannel = salesChannel(request.salesChannel(), violations);
         Currency currency = MoneyRules.currency(request.currency(), "currency", violations).orElse(null);
         List<PlaceOrder.Line> lines = lines(request.lines(), currency, violations);
         if (violations.isEmpty() && total(lines).compareTo(MAX_TOTAL) >= 0) {
@@ -51,7 +54,18 @@ final class OrderRequestValidator {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
-        return new PlaceOrder(request.customerId(), currency, lines);
+        return new PlaceOrder(request.customerId(), salesChannel, currency, lines);
+    }
+
+    /** The channel named, WEB when none is; a name that is not a channel is a violation naming the field. */
+    private static SalesChannel salesChannel(String name, List<FieldViolation> violations) {
+        if (name == null) {
+            return SalesChannel.WEB;
+        }
+        return SalesChannel.named(name).orElseGet(() -> {
+            violations.add(new FieldViolation("salesChannel", "must be one of " + Arrays.toString(SalesChannel.values())));
+            return SalesChannel.WEB;
+        });
     }
 
     private static BigDecimal total(List<PlaceOrder.Line> lines) {

@@ -114,7 +114,7 @@ class OrderRequestValidatorPropertyTest {
         }
 
         PlaceOrderRequest request() {
-            return new PlaceOrderRequest(customerId, currency, List.copyOf(lines));
+            return new PlaceOrderRequest(customerId, null, currency, List.copyOf(lines));
         }
 
         private static <T> T pick(Random random, List<T> values) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.relaybox.order.PlaceOrder;
+import io.relaybox.order.SalesChannel;
 import io.relaybox.problem.FieldViolation;
 import io.relaybox.problem.InvalidRequestException;
 
@@ -23,7 +24,7 @@ class OrderRequestValidatorTest {
 
     @Test
     void acceptsAValidOrder() {
-        PlaceOrder command = validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(
+        PlaceOrder command = validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(
                 line("SKU-1", 2, "10.50"), line("SKU-2", 1, "0"))));
 
         assertThat(command.customerId()).isEqualTo("c-1");
@@ -33,8 +34,18 @@ class OrderRequestValidatorTest {
     }
 
     @Test
+    void takesTheSalesChannelNamedAndTheWebShopWhenNoneIs() {
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "STORE", "EUR", List.of(line("SKU-1", 1, "1")))).salesChannel())
+                .isEqualTo(SalesChannel.STORE);
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(line("SKU-1", 1, "1")))).salesChannel())
+                .isEqualTo(SalesChannel.WEB);
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "store", "EUR", List.of(line("SKU-1", 1, "1")))),
+                new FieldViolation("salesChannel", "must be one of [WEB, STORE, PHONE, PARTNER]"));
+    }
+
+    @Test
     void namesEveryMissingField() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest(null, null, null)),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest(null, null, null, null)),
                 new FieldViolation("customerId", "must not be blank"),
                 new FieldViolation("currency", "must not be blank"),
                 new FieldViolation("lines", "must not be empty"));
@@ -42,7 +53,7 @@ class OrderRequestValidatorTest {
 
     @Test
     void namesEveryTextFieldThatPostgresqlCouldNotStoreAsSent() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-\u0000", "EUR", List.of(line("SKU\ud800", 1, "1")))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-\u0000", null, "EUR", List.of(line("SKU\ud800", 1, "1")))),
                 new FieldViolation("customerId", io.relaybox.problem.StorableText.MESSAGE),
                 new FieldViolation("lines[0].sku", io.relaybox.problem.StorableText.MESSAGE));
         assertViolations(() -> validator.cancellationReason(new CancelOrderRequest("too late\u0000")),
@@ -51,13 +62,13 @@ class OrderRequestValidatorTest {
 
     @Test
     void rejectsOrderWithoutLines() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of())),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of())),
                 new FieldViolation("lines", "must not be empty"));
     }
 
     @Test
     void namesTheFieldsOfAnIncompleteLine() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR",
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR",
                         List.of(line("SKU-1", 1, "1"), new PlaceOrderRequest.Line(" ", null, null)))),
                 new FieldViolation("lines[1].sku", "must not be blank"),
                 new FieldViolation("lines[1].quantity", "must not be null"),
@@ -66,7 +77,7 @@ class OrderRequestValidatorTest {
 
     @Test
     void rejectsANullLine() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR",
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR",
                         Collections.singletonList(null))),
                 new FieldViolation("lines[0]", "must not be null"));
     }
@@ -74,26 +85,26 @@ class OrderRequestValidatorTest {
     @ParameterizedTest
     @ValueSource(ints = { 0, -1 })
     void rejectsOrderWithNonPositiveQuantity(int quantity) {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", quantity, "1")))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(line("SKU-1", quantity, "1")))),
                 new FieldViolation("lines[0].quantity", "must be greater than 0"));
     }
 
     @Test
     void rejectsOrderWithHugeQuantity() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 10_001, "1")))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(line("SKU-1", 10_001, "1")))),
                 new FieldViolation("lines[0].quantity", "must be less than or equal to 10000"));
     }
 
     @Test
     void rejectsOrderWithNegativePrice() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "-0.01")))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(line("SKU-1", 1, "-0.01")))),
                 new FieldViolation("lines[0].unitPrice", "must be greater than or equal to 0"));
     }
 
     @Test
     void rejectsPriceWithMoreDecimalsThanItsCurrencyHas() {
         // every currency's rule is MoneyRulesTest's; here: the line's price is checked against the order's currency
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "JPY", List.of(line("SKU-1", 1, "1"), line("SKU-1", 1, "1.5")))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "JPY", List.of(line("SKU-1", 1, "1"), line("SKU-1", 1, "1.5")))),
                 new FieldViolation("lines[1].unitPrice", "must have at most 0 decimal places in JPY"));
     }
 
@@ -102,28 +113,28 @@ class OrderRequestValidatorTest {
         PlaceOrderRequest.Line[] lines = new PlaceOrderRequest.Line[11];
         Arrays.fill(lines, line("SKU-1", 10_000, "999999999.99"));
 
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(lines))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(lines))),
                 new FieldViolation("lines", "the order's total must be less than 100000000000"));
     }
 
     @Test
     void acceptsTrailingZerosBeyondTheCurrencysDecimalsAndDinarsToTheFils() {
-        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1.500")))).lines()).hasSize(1);
-        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "JPY", List.of(line("SKU-1", 1, "1500.00")))).lines()).hasSize(1);
-        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "KWD", List.of(line("SKU-1", 1, "1.255")))).lines()).hasSize(1);
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(line("SKU-1", 1, "1.500")))).lines()).hasSize(1);
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", null, "JPY", List.of(line("SKU-1", 1, "1500.00")))).lines()).hasSize(1);
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", null, "KWD", List.of(line("SKU-1", 1, "1.255")))).lines()).hasSize(1);
     }
 
     @Test
     void rejectsPriceOfABillionOrMore() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1000000000")))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(line("SKU-1", 1, "1000000000")))),
                 new FieldViolation("lines[0].unitPrice", "must be less than 1000000000"));
     }
 
     @Test
     void rejectsACurrencyThatIsNoneOrHasNoMinorUnitsWithoutCheckingPricesAgainstIt() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EURO", List.of(line("SKU-1", 1, "1.001")))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EURO", List.of(line("SKU-1", 1, "1.001")))),
                 new FieldViolation("currency", "must be an ISO 4217 currency code, e.g. EUR"));
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "XAU", List.of(line("SKU-1", 1, "1")))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "XAU", List.of(line("SKU-1", 1, "1")))),
                 new FieldViolation("currency", "must be a currency with minor units, e.g. EUR (not a metal or fund code)"));
     }
 
@@ -132,7 +143,7 @@ class OrderRequestValidatorTest {
         PlaceOrderRequest.Line[] lines = new PlaceOrderRequest.Line[1_001];
         Arrays.fill(lines, line("SKU-1", 1, "1"));
 
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(lines))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(lines))),
                 new FieldViolation("lines", "size must be at most 1000"));
     }
 
@@ -141,25 +152,25 @@ class OrderRequestValidatorTest {
         PlaceOrderRequest.Line[] lines = new PlaceOrderRequest.Line[1_000];
         Arrays.fill(lines, line("SKU-1", 1, "1"));
 
-        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(lines))).lines()).hasSize(1_000);
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(lines))).lines()).hasSize(1_000);
     }
 
     @Test
     void rejectsAnInvalidIdempotencyKeyWithTheBodysViolations() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of()), "key\u00e9"),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of()), "key\u00e9"),
                 new FieldViolation("Idempotency-Key", "must be printable ASCII characters"),
                 new FieldViolation("lines", "must not be empty"));
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1"))), " "),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(line("SKU-1", 1, "1"))), " "),
                 new FieldViolation("Idempotency-Key", "must not be blank"));
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1"))), "k".repeat(256)),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(line("SKU-1", 1, "1"))), "k".repeat(256)),
                 new FieldViolation("Idempotency-Key", "size must be at most 255"));
-        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", "EUR", List.of(line("SKU-1", 1, "1"))), "k".repeat(255)))
+        assertThat(validator.placeOrder(new PlaceOrderRequest("c-1", null, "EUR", List.of(line("SKU-1", 1, "1"))), "k".repeat(255)))
                 .isNotNull();
     }
 
     @Test
     void rejectsOverlongCustomerId() {
-        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c".repeat(101), "EUR", List.of(line("SKU-1", 1, "1")))),
+        assertViolations(() -> validator.placeOrder(new PlaceOrderRequest("c".repeat(101), null, "EUR", List.of(line("SKU-1", 1, "1")))),
                 new FieldViolation("customerId", "size must be at most 100"));
     }
 

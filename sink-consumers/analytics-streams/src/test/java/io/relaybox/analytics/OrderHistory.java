@@ -79,9 +79,14 @@ final class OrderHistory {
 
     private static ProducerRecord<String, String> order(String orderId, String type, Instant at, String currency, String sku, int quantity,
             BigDecimal total, String reason) {
+        String outcome = switch (type) {
+            case "OrderConfirmed" -> "\"status\":\"CONFIRMED\",\"inventoryStatus\":\"RESERVED\",\"paymentStatus\":\"CAPTURED\",\"confirmedAt\":\"" + at + "\"";
+            case "OrderCancelled" -> "\"status\":\"CANCELLED\",\"cancelledAt\":\"" + at + "\",\"cancellationReason\":\"" + reason + "\"";
+            default -> "\"status\":\"PENDING\"";
+        };
         String payload = "{\"orderId\":\"" + orderId + "\",\"customerId\":\"customer-007\",\"currency\":\"" + currency + "\","
                 + "\"lines\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"unitPrice\":2.50,\"lineTotal\":" + total + "}],"
-                + "\"total\":" + total + (reason == null ? "" : ",\"cancellationReason\":\"" + reason + "\"") + "}";
+                + "\"total\":" + total + ",\"placedAt\":\"" + at + "\"," + outcome + "}";
         return record("orders.events", orderId, type, at, payload);
     }
 

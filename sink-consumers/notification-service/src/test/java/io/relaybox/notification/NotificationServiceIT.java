@@ -190,6 +190,8 @@ class NotificationServiceIT {
         List<ConsumerRecord<String, String>> dead = kafka.read(OrderEvent.TOPIC + ".dlq",
                 record -> withoutLines.id().toString().equals(TestKafka.header(record, "id")), 1, TIMEOUT);
         assertThat(dead).hasSize(1);
+        assertThat(TestKafka.header(dead.get(0), "relaybox.dlq.reason")).as("an OrderConfirmed without lines breaks its schema")
+                .isEqualTo("schema");
         assertThat(mailsOf(poisoned)).isEmpty();
         assertThat(emails(poisoned)).isEmpty();
     }

@@ -25,6 +25,17 @@ public interface EventHandler {
     void handle(InboxEvent event, Connection connection) throws Exception;
 
     /**
+     * Whether this handler acts on the event (rather than ignoring it or refusing an unknown type): only such events
+     * are checked against their contract on receipt. By default every event.
+     *
+     * @param event the event, not null
+     * @return true when {@link #handle} applies it
+     */
+    default boolean handles(InboxEvent event) {
+        return true;
+    }
+
+    /**
      * Called once at the start of a batch's transaction ({@link Inbox#receiveAll}), before any of its events is
      * handled: takes the locks the batch's events will take, in one fixed order (see {@link BatchLocks}). Not called
      * for an event received alone. By default nothing.

@@ -47,6 +47,7 @@ public final class EventHandlers {
         private final Map<HandlerKey, Function<JsonMapper, EventHandler>> handlers = new LinkedHashMap<>();
         private final Set<String> ignored = new LinkedHashSet<>();
         private JsonMapper mapper = JsonMapper.shared();
+        private Upcaster upcaster = Upcaster.none();
         private BatchLocks batchLocks = (events, connection) -> {
         };
         private String problem;
@@ -120,6 +121,21 @@ public final class EventHandlers {
         }
 
         /**
+         * Rewrites events of older schema versions into the versions the handlers are registered for (e.g.
+         * event-contracts' upcasters); by default none.
+         *
+         * @param upcaster the upcaster, not null
+         * @return this builder
+         */
+        public Builder upcaster(Upcaster upcaster) {
+            if (upcaster == null) {
+                return problem("the upcaster must not be null");
+            }
+            this.upcaster = upcaster;
+            return this;
+        }
+
+        /**
          * The mapper that reads payloads; default {@link JsonMapper#shared()}.
          *
          * @param mapper the mapper, e.g. the application's own
@@ -151,7 +167,7 @@ public final class EventHandlers {
             }
             Map<HandlerKey, EventHandler> built = new LinkedHashMap<>();
             handlers.forEach((key, handler) -> built.put(key, handler.apply(mapper)));
-            return new TypeDispatcher(Map.copyOf(built), Set.copyOf(ignored), batchLocks);
+            return new TypeDispatcher(Map.copyOf(built), Set.copyOf(ignored), batchLocks, upcaster);
         }
 
         private Builder register(String type, int schemaVersion, Function<JsonMapper, EventHandler> handler) {

@@ -1,7 +1,11 @@
 package io.relaybox.outbox.inbox;
 
+import java.util.Objects;
+
 import io.relaybox.outbox.JdbcTransactions;
 import io.relaybox.outbox.OutboxConfigurationException;
+import io.relaybox.outbox.PayloadValidation;
+import io.relaybox.outbox.PayloadValidator;
 import io.relaybox.outbox.TransactionRunner;
 import io.relaybox.outbox.TransactionalConnectionSource;
 
@@ -18,6 +22,8 @@ public final class InboxBuilder {
     private TransactionRunner transactionRunner;
     private TransactionalConnectionSource connectionSource;
     private EventHandler handler;
+    private PayloadValidator payloadValidator = PayloadValidator.none();
+    private PayloadValidation validation = PayloadValidation.OFF;
     private FailureClassifier failureClassifier = FailureClassifier.defaults();
 
     InboxBuilder() {
@@ -84,6 +90,22 @@ public final class InboxBuilder {
     }
 
     /**
+     * Checks each received payload against its contract before the handler sees it (e.g. event-contracts' JSON Schema
+     * check); by default none. With {@link PayloadValidation#STRICT} an invalid event is dead-lettered with reason
+     * {@code schema} ({@link EventContractViolationException}); with {@link PayloadValidation#WARN} it is logged and
+     * handled.
+     *
+     * @param payloadValidator the contract check, not null
+     * @param validation what to do with an invalid payload, not null
+     * @return this builder
+     */
+    public InboxBuilder payloadValidator(PayloadValidator payloadValidator, PayloadValidation validation) {
+        this.payloadValidator = Objects.requireNonNull(payloadValidator, "payloadValidator");
+        this.validation = Objects.requireNonNull(validation, "validation");
+        return this;
+    }
+
+    /**
      * Decides retry or dead letter; default {@link FailureClassifier#defaults()}.
      *
      * @param failureClassifier the classifier, not null
@@ -113,7 +135,9 @@ public final class InboxBuilder {
         require(connectionSource, "outbox.inbox.connection-source");
         require(handler, "outbox.inbox.handler");
         require(failureClassifier, "outbox.inbox.failure-classifier");
-        return new JdbcInbox(consumer, transactionRunner, connectionSource, handler, failureClassifier);
+        EventHandler checked = validation == PayloadValidation.OFF ? handler
+                : new ValidatingEventHandler(handler, payloadValidator, validation);
+        return new JdbcInbox(consumer, transactionRunner, connectionSource, checked, failureClassifier);
     }
 
     private static void require(Object value, String property) {

@@ -70,6 +70,18 @@ public record InboxEvent(UUID id, String type, int schemaVersion, String aggrega
         return new InboxEvent(id, type, 1, aggregateId, null, null, Map.of(), payload);
     }
 
+    /**
+     * The same event (id, type, key, time, trace and headers) as another schema version: what an {@link Upcaster}
+     * returns.
+     *
+     * @param version the schema version the payload now has
+     * @param rewritten the payload in that version
+     * @return the rewritten event
+     */
+    public InboxEvent asVersion(int version, String rewritten) {
+        return new InboxEvent(id, type, version, aggregateId, occurredAt, traceparent, headers, rewritten);
+    }
+
     /** "OrderPlaced v1 0192… of aggregate o-1": how log lines and exception messages name an event. */
     String describe() {
         return type + " v" + schemaVersion + " " + id + " of aggregate " + aggregateId;

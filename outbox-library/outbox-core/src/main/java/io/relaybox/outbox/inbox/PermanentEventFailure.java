@@ -27,4 +27,15 @@ public class PermanentEventFailure extends OutboxException {
     public PermanentEventFailure(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * What kind of failure this is, in one word, for the dead letter's {@code relaybox.dlq.reason} header and for
+     * counting: {@code schema}, {@code unparseable}, {@code unknown-type}, ...; {@code handler} for a handler's own
+     * refusal.
+     *
+     * @return a short lower-case word
+     */
+    public String reason() {
+        return "handler";
+    }
 }

@@ -14,4 +14,9 @@ public class UnknownEventTypeException extends PermanentEventFailure {
     public UnknownEventTypeException(String message) {
         super(message);
     }
+
+    @Override
+    public String reason() {
+        return "unknown-type";
+    }
 }

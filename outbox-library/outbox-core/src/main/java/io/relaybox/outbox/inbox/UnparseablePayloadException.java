@@ -15,4 +15,9 @@ public class UnparseablePayloadException extends PermanentEventFailure {
     public UnparseablePayloadException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public String reason() {
+        return "unparseable";
+    }
 }

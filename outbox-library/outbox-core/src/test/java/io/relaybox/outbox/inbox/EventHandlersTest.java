@@ -122,6 +122,34 @@ class EventHandlersTest {
     }
 
     @Test
+    void passesAnOlderVersionThroughTheUpcasterToTheHandlerOfTheVersionItBecomes() throws Exception {
+        // v1 had "qty"; v2 calls it "quantity"
+        Upcaster renameQuantity = new Upcaster() {
+
+            @Override
+            public int handledVersion(String type, int schemaVersion) {
+                return "OrderPlaced".equals(type) && schemaVersion == 1 ? 2 : schemaVersion;
+            }
+
+            @Override
+            public InboxEvent upcast(InboxEvent event) {
+                return event.asVersion(2, event.payload().replace("\"qty\"", "\"quantity\""));
+            }
+        };
+        EventHandler handler = EventHandlers.builder().upcaster(renameQuantity)
+                .on("OrderPlaced", 2, OrderPlaced.class, (event, order, connection) -> handled.add(event.schemaVersion() + ":" + order))
+                .build();
+        InboxEvent written = event("OrderPlaced", 1, "{\"orderId\":\"o-1\",\"qty\":2}");
+
+        assertThat(handler.handles(written)).isTrue();
+        assertThat(handler.handles(event("OrderPlaced", 3, "{}"))).isFalse();
+        handler.handle(written, null);
+        handler.handle(event("OrderPlaced", 2, "{\"orderId\":\"o-2\",\"quantity\":5}"), null);
+
+        assertThat(handled).containsExactly("2:" + new OrderPlaced("o-1", 2), "2:" + new OrderPlaced("o-2", 5));
+    }
+
+    @Test
     void refusesANonPositiveSchemaVersion() {
         assertThatThrownBy(() -> EventHandlers.builder().on("OrderPlaced", 0, (event, connection) -> { }).build())
                 .isInstanceOf(OutboxConfigurationException.class).hasMessageContaining("positive schema version");

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.relaybox.outbox.CleanupMode;
 import io.relaybox.outbox.JdbcTransactions;
+import io.relaybox.outbox.PayloadValidation;
+import io.relaybox.outbox.PayloadValidator;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.TestDatabase;
 import io.relaybox.platform.PostgresEndpoint;
@@ -126,6 +128,42 @@ class InboxIT {
                 .hasRootCauseMessage("quantity must be positive");
         assertThat(database.count("effect")).isZero();
         assertThat(inbox.metrics().retried()).isZero();
+    }
+
+    @Test
+    void refusesAPayloadThatBreaksItsContractBeforeTheHandlerSeesIt() {
+        Inbox inbox = Inbox.builder().consumer("inventory").transactions(transactions).handler(this::insertEffect)
+                .payloadValidator(QUANTITY_REQUIRED, PayloadValidation.STRICT).build();
+
+        assertThatThrownBy(() -> inbox.receive(event("o-1")))
+                .isInstanceOfSatisfying(EventHandlingException.class, e -> {
+                    assertThat(e.type()).isEqualTo(FailureType.PERMANENT);
+                    assertThat(e.getCause()).isInstanceOfSatisfying(EventContractViolationException.class, violation -> {
+                        assertThat(violation.violations()).containsExactly("/quantity: required");
+                        assertThat(violation.reason()).isEqualTo("schema");
+                    });
+                });
+        assertThat(handled).hasValue(0);
+        assertThat(database.count("effect")).isZero();
+        assertThat(database.count("processed_event")).isZero();
+    }
+
+    @Test
+    void handlesAPayloadThatBreaksItsContractWhenOnlyWarned() {
+        Inbox inbox = Inbox.builder().consumer("inventory").transactions(transactions).handler(this::insertEffect)
+                .payloadValidator(QUANTITY_REQUIRED, PayloadValidation.WARN).build();
+
+        assertThat(inbox.receive(event("o-1"))).isEqualTo(InboxResult.APPLIED);
+        assertThat(database.count("effect")).isEqualTo(1);
+    }
+
+    @Test
+    void leavesTheEventsItsHandlerIgnoresUnchecked() {
+        Inbox inbox = Inbox.builder().consumer("notification").transactions(transactions)
+                .handler(EventHandlers.builder().ignore("OrderPlaced").build())
+                .payloadValidator(QUANTITY_REQUIRED, PayloadValidation.STRICT).build();
+
+        assertThat(inbox.receive(event("o-1"))).isEqualTo(InboxResult.APPLIED);
     }
 
     @Test
@@ -372,6 +410,10 @@ class InboxIT {
         assertThat(inbox.metrics().batchesRolledBack()).isEqualTo(1);
         assertThat(inbox.receive(event("o-1"))).as("alone, without batch locks").isEqualTo(InboxResult.APPLIED);
     }
+
+    /** A contract that wants a quantity, which {@link #event} never has. */
+    private static final PayloadValidator QUANTITY_REQUIRED = (type, version, payload) -> payload.contains("\"quantity\"") ? List.of()
+            : List.of("/quantity: required");
 
     private Inbox inbox(String consumer, EventHandler handler) {
         return Inbox.builder().consumer(consumer).transactions(transactions).handler(handler).build();

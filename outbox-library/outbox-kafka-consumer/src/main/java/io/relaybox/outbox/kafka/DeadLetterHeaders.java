@@ -16,6 +16,21 @@ public final class DeadLetterHeaders {
     /** The failure's message (at most 4,000 characters). */
     public static final String EXCEPTION_MESSAGE = PREFIX + "exception.message";
 
+    /**
+     * Why, in one word: {@code schema}, {@code unparseable}, {@code unknown-type}, {@code parked}, {@code too-large},
+     * {@code data} or {@code handler} (see the exception headers for the details).
+     */
+    public static final String REASON = PREFIX + "reason";
+
+    /**
+     * Only when the reason is {@code schema}: the first violations of the payload's contract (at most
+     * {@value #LISTED_VIOLATIONS}), one per line, each naming its place in the payload ({@code /lines/0/quantity: ...}).
+     */
+    public static final String VIOLATIONS = PREFIX + "violations";
+
+    /** How many violations {@link #VIOLATIONS} lists at most. */
+    public static final int LISTED_VIOLATIONS = 5;
+
     /** The topic the record was consumed from, and the one re-driving publishes it to. */
     public static final String SOURCE_TOPIC = PREFIX + "source.topic";
 

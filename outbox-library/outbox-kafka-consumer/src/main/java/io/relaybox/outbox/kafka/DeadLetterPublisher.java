@@ -76,8 +76,10 @@ final class DeadLetterPublisher implements AutoCloseable {
         }
         String message = String.valueOf(reason.getMessage());
         add(headers, DeadLetterHeaders.EXCEPTION_CLASS, reason.getClass().getName());
-        add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE,
-                message.length() > MAX_MESSAGE_LENGTH ? message.substring(0, MAX_MESSAGE_LENGTH) : message);
+        add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, limited(message));
+        add(headers, DeadLetterHeaders.REASON, DeadLetterReason.of(reason));
+        DeadLetterReason.violations(reason).ifPresent(violations -> add(headers, DeadLetterHeaders.VIOLATIONS,
+                limited(String.join("\n", violations.subList(0, Math.min(DeadLetterHeaders.LISTED_VIOLATIONS, violations.size()))))));
         add(headers, DeadLetterHeaders.SOURCE_TOPIC, record.topic());
         add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));
         add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
@@ -145,6 +147,10 @@ final class DeadLetterPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new OutboxException(failure + ": interrupted", e);
         }
+    }
+
+    private static String limited(String text) {
+        return text.length() > MAX_MESSAGE_LENGTH ? text.substring(0, MAX_MESSAGE_LENGTH) : text;
     }
 
     private static void add(RecordHeaders headers, String name, String value) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.relaybox.outbox.OutboxConfigurationException;
+import io.relaybox.outbox.PayloadValidator;
 import io.relaybox.outbox.TransactionRunner;
 import io.relaybox.outbox.TransactionalConnectionSource;
 import io.relaybox.outbox.inbox.EventHandler;
@@ -65,6 +66,7 @@ public final class InboxAutoConfiguration {
      * @param handler the application's handler
      * @param failureClassifier the application's classifier, if any; {@link FailureClassifier#defaults()} otherwise
      * @param observation wraps the handler in an observation per event, when Micrometer Observation is there
+     * @param payloadValidator the contract check of received payloads, if defined; else one found through ServiceLoader
      * @return the inbox
      */
     @Bean
@@ -74,7 +76,7 @@ public final class InboxAutoConfiguration {
     public Inbox inbox(OutboxProperties properties, Environment environment, TransactionRunner transactionRunner,
             ObjectProvider<TransactionalConnectionSource> connectionSource, DataSource dataSource,
             EventHandler handler, ObjectProvider<FailureClassifier> failureClassifier,
-            ObjectProvider<InboxHandlerObservation> observation) {
+            ObjectProvider<InboxHandlerObservation> observation, ObjectProvider<PayloadValidator> payloadValidator) {
         String consumer = properties.getInbox().getConsumer();
         if (consumer == null || consumer.isBlank()) {
             consumer = environment.getProperty("spring.application.name");
@@ -90,6 +92,9 @@ public final class InboxAutoConfiguration {
                         dataSource)))
                 .handler(observation.getIfAvailable(() -> (plain, name) -> plain).observe(handler, consumer))
                 .failureClassifier(failureClassifier.getIfAvailable(FailureClassifier::defaults))
+                .payloadValidator(OutboxAutoConfiguration.validator(payloadValidator, properties.getInbox().getValidation(),
+                        "inbox " + consumer + ": every received payload is checked by", "outbox.inbox.validation"),
+                        properties.getInbox().getValidation())
                 .build();
     }
 

@@ -51,6 +51,11 @@ final class ObservedEventHandler implements EventHandler {
     }
 
     @Override
+    public boolean handles(InboxEvent event) {
+        return delegate.handles(event);
+    }
+
+    @Override
     public void beforeBatch(List<InboxEvent> events, Connection connection) throws Exception {
         delegate.beforeBatch(events, connection);
     }

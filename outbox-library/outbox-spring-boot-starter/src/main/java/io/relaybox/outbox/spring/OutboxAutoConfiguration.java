@@ -114,10 +114,17 @@ public final class OutboxAutoConfiguration {
 
     /** The application's contract check, else one a library on the class path registers, else none. */
     private static PayloadValidator validator(ObjectProvider<PayloadValidator> bean, OutboxProperties properties) {
+        return validator(bean, properties.getValidation(), "outbox: every payload is checked by", "outbox.validation");
+    }
+
+    /**
+     * The application's contract check, else one a library on the class path registers, else none; says at start which
+     * one checks, unless the mode is off.
+     */
+    static PayloadValidator validator(ObjectProvider<PayloadValidator> bean, PayloadValidation mode, String what, String property) {
         Optional<PayloadValidator> found = Optional.ofNullable(bean.getIfAvailable()).or(OutboxAutoConfiguration::contractOnTheClassPath);
-        if (found.isPresent() && properties.getValidation() != PayloadValidation.OFF) {
-            LOG.info("outbox: every payload is checked by " + found.get().getClass().getName() + " (outbox.validation="
-                    + properties.getValidation().name().toLowerCase(Locale.ROOT) + ")");
+        if (found.isPresent() && mode != PayloadValidation.OFF) {
+            LOG.info(what + " " + found.get().getClass().getName() + " (" + property + "=" + mode.name().toLowerCase(Locale.ROOT) + ")");
         }
         return found.orElseGet(PayloadValidator::none);
     }

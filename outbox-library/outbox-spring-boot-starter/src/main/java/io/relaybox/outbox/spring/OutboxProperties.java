@@ -144,6 +144,22 @@ public class OutboxProperties {
         /** The consumer name events are recorded under in processed_event; keep it stable, a new name applies every event again (default spring.application.name). */
         private String consumer;
 
+        /**
+         * What to do with a received payload that breaks its contract (the same check as outbox.validation): strict
+         * dead-letters it with reason schema, warn logs it and handles it, off does not check (default strict).
+         */
+        private PayloadValidation validation = PayloadValidation.STRICT;
+
+        /** @return what to do with a received payload that breaks its contract */
+        public PayloadValidation getValidation() {
+            return validation;
+        }
+
+        /** @param validation what to do with a received payload that breaks its contract */
+        public void setValidation(PayloadValidation validation) {
+            this.validation = validation;
+        }
+
         /** @return whether the inbox is auto-configured */
         public boolean isEnabled() {
             return enabled;

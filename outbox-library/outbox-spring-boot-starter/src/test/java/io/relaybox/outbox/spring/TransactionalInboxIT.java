@@ -3,6 +3,7 @@ package io.relaybox.outbox.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.relaybox.outbox.Outbox;
+import io.relaybox.outbox.PayloadValidator;
+import io.relaybox.outbox.inbox.EventContractViolationException;
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.EventHandlingException;
 import io.relaybox.outbox.inbox.FailureType;
@@ -157,6 +160,29 @@ class TransactionalInboxIT {
             assertThat(count(jdbc, "business_row")).isZero();
             assertThat(count(jdbc, "outbox_event")).isZero();
             assertThat(count(jdbc, "processed_event")).isZero();
+        });
+    }
+
+    @Test
+    void deadLettersAReceivedPayloadThatBreaksItsContractUnlessValidationIsOff() {
+        PayloadValidator quantityRequired = (type, version, payload) -> "OrderPlaced".equals(type) && !payload.contains("quantity")
+                ? List.of("/quantity: required property 'quantity' not found") : List.of();
+        InboxEvent event = InboxEvent.of(UUID.randomUUID(), "OrderPlaced", "o-invalid", "{\"orderId\":\"o-invalid\"}");
+        runner.withBean(PayloadValidator.class, () -> quantityRequired).run(context -> {
+            JdbcTemplate jdbc = emptied(context.getBean(JdbcTemplate.class));
+
+            assertThatThrownBy(() -> context.getBean(Inbox.class).receive(event)).isInstanceOfSatisfying(EventHandlingException.class, e -> {
+                assertThat(e.type()).isEqualTo(FailureType.PERMANENT);
+                assertThat(e.getCause()).isInstanceOf(EventContractViolationException.class)
+                        .hasMessageContaining("/quantity: required property 'quantity' not found");
+            });
+            assertThat(count(jdbc, "business_row")).isZero();
+            assertThat(count(jdbc, "processed_event")).isZero();
+        });
+        runner.withBean(PayloadValidator.class, () -> quantityRequired).withPropertyValues("outbox.inbox.validation=off").run(context -> {
+            emptied(context.getBean(JdbcTemplate.class));
+
+            assertThat(context.getBean(Inbox.class).receive(event)).isEqualTo(InboxResult.APPLIED);
         });
     }
 

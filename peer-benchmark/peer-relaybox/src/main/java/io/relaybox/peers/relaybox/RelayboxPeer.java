@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.relaybox.outbox.JdbcTransactions;
 import io.relaybox.outbox.Outbox;
+import io.relaybox.peers.writers.OrderPlaced;
 import io.relaybox.peers.writers.PeerSettings;
 import io.relaybox.peers.writers.PeerWriters;
 import io.relaybox.peers.writers.PooledDataSource;
@@ -27,7 +28,8 @@ public final class RelayboxPeer {
             Outbox outbox = Outbox.builder().connectionSource(transactions).build();
             PeerWriters.run(settings, dataSource, (seq, event) -> transactions.inTransaction(() -> {
                 PeerWriters.insertOrder(transactions.currentTransactionConnection(), settings.run(), seq, event);
-                outbox.publish(aggregateType, event.orderId(), "OrderPlaced", event);
+                // the benchmark's own event, the same record every peer writes: not the platform's OrderPlaced contract
+                outbox.publish(aggregateType, event.orderId(), OrderPlaced.class.getSimpleName(), event);
             }));
             PeerWriters.awaitStop();
         }

@@ -39,7 +39,7 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler {
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        if (!(exception instanceof UnreadableEventException)) {
+        if (!(exception instanceof UnreadableEventException unreadable)) {
             return Response.fail();
         }
         RecordHeaders headers = new RecordHeaders();
@@ -50,7 +50,13 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler {
         }
         String message = exception.getMessage() == null ? "" : exception.getMessage();
         add(headers, DeadLetterHeaders.EXCEPTION_CLASS, exception.getClass().getName());
-        add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message.length() > MESSAGE_LIMIT ? message.substring(0, MESSAGE_LIMIT) : message);
+        add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, limited(message));
+        add(headers, DeadLetterHeaders.REASON, unreadable.reason());
+        if (!unreadable.violations().isEmpty()) {
+            List<String> violations = unreadable.violations();
+            add(headers, DeadLetterHeaders.VIOLATIONS,
+                    limited(String.join("\n", violations.subList(0, Math.min(DeadLetterHeaders.LISTED_VIOLATIONS, violations.size())))));
+        }
         add(headers, DeadLetterHeaders.SOURCE_TOPIC, context.topic());
         add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(context.partition()));
         add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(context.offset()));
@@ -58,6 +64,10 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler {
         LOG.warn("dead-lettering {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), message);
         return Response.resume(List.of(new ProducerRecord<>(DeadLetterHeaders.deadLetterTopic(context.topic()), null, context.sourceRawKey(),
                 context.sourceRawValue(), headers)));
+    }
+
+    private static String limited(String text) {
+        return text.length() > MESSAGE_LIMIT ? text.substring(0, MESSAGE_LIMIT) : text;
     }
 
     private static void add(RecordHeaders headers, String key, String value) {

@@ -15,6 +15,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.relaybox.contracts.EventSchemas;
 import io.relaybox.contracts.EventType;
 
 /**
@@ -31,7 +32,6 @@ public final class EventReader {
     static final String PAYMENT_REFUNDED = EventType.PAYMENT_REFUNDED.typeName();
     static final Set<String> ORDER_TYPES = Set.of(ORDER_PLACED, ORDER_CONFIRMED, ORDER_CANCELLED);
     static final Set<String> PAYMENT_TYPES = Set.of(PAYMENT_CAPTURED, PAYMENT_REFUNDED);
-    static final String SCHEMA_VERSION = "1";
 
     /** Amounts stay exact: 12.10 is read as the decimal 12.10, not the double closest to it. */
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -47,6 +47,7 @@ public final class EventReader {
         }
         String eventId = requireCounted(headers, type);
         JsonNode order = parse(payload, type);
+        requireContract(order, type, version(headers, type));
         List<OrderFact.Line> lines = new ArrayList<>();
         for (JsonNode line : required(order, "lines", type)) {
             int quantity = required(line, "quantity", type).asInt();
@@ -68,6 +69,7 @@ public final class EventReader {
         }
         String eventId = requireCounted(headers, type);
         JsonNode payment = parse(payload, type);
+        requireContract(payment, type, version(headers, type));
         BigDecimal amount = decimal(payment, "amount", type);
         if (amount.signum() < 0) {
             throw new UnreadableEventException(type + " has a negative 'amount': " + amount);
@@ -76,15 +78,38 @@ public final class EventReader {
     }
 
     private static String requireCounted(Headers headers, String type) {
-        String version = header(headers, "schemaversion");
-        if (!SCHEMA_VERSION.equals(version)) {
-            throw new UnreadableEventException("no reader for " + type + " v" + version + " (analytics reads v" + SCHEMA_VERSION + ")");
-        }
+        version(headers, type);
         String eventId = header(headers, "id");
         if (eventId == null || eventId.isBlank()) {
             throw new UnreadableEventException(type + " has no 'id' header: analytics counts each event once by its id");
         }
         return eventId;
+    }
+
+    /**
+     * The schema version of the event: any version of its type (what analytics reads, the amounts, lines and ids, is
+     * the same in all of them).
+     */
+    private static int version(Headers headers, String type) {
+        String version = header(headers, "schemaversion");
+        int current = EventType.of(type).map(EventType::currentVersion).orElse(1);
+        try {
+            int parsed = Integer.parseInt(version);
+            if (parsed >= 1 && parsed <= current) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new UnreadableEventException("no reader for " + type + " v" + version + " (analytics reads v1 to v" + current + ")");
+    }
+
+    /** The payload must be valid against the schema of its type and version. */
+    private static void requireContract(JsonNode payload, String type, int version) {
+        List<String> violations = EventSchemas.violations(type, version, payload);
+        if (!violations.isEmpty()) {
+            throw UnreadableEventException.breaksContract(type, version, violations);
+        }
     }
 
     private static JsonNode parse(String payload, String type) {

@@ -1,15 +1,50 @@
 package io.relaybox.analytics.topology;
 
-/** A record of a type analytics counts that it cannot read: it goes to the dead-letter topic, the rest flows on. */
+import java.util.List;
+
+/**
+ * A record of a type analytics counts that it cannot read: it goes to the dead-letter topic, the rest flows on. Its
+ * {@link #reason()} is {@code schema} when the payload breaks the contract of its type and version (the violations
+ * listed), else {@code unparseable}.
+ */
 public final class UnreadableEventException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+    private static final int LISTED = 5;
+
+    private final String reason;
+    private final List<String> violations;
 
     public UnreadableEventException(String message) {
-        super(message);
+        this(message, (Throwable) null);
     }
 
     public UnreadableEventException(String message, Throwable cause) {
         super(message, cause);
+        this.reason = "unparseable";
+        this.violations = List.of();
+    }
+
+    private UnreadableEventException(String message, List<String> violations) {
+        super(message);
+        this.reason = "schema";
+        this.violations = List.copyOf(violations);
+    }
+
+    /** The payload breaks the JSON Schema of its type and version. */
+    static UnreadableEventException breaksContract(String type, int version, List<String> violations) {
+        return new UnreadableEventException(type + " v" + version + " breaks its contract: "
+                + String.join("; ", violations.subList(0, Math.min(LISTED, violations.size())))
+                + (violations.size() > LISTED ? "; and " + (violations.size() - LISTED) + " more" : ""), violations);
+    }
+
+    /** The dead letter's reason header: {@code schema} or {@code unparseable}. */
+    public String reason() {
+        return reason;
+    }
+
+    /** The contract violations, when the reason is {@code schema}; else none. */
+    public List<String> violations() {
+        return violations;
     }
 }

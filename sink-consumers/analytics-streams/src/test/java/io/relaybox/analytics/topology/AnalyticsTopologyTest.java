@@ -184,7 +184,11 @@ class AnalyticsTopologyTest {
             assertThat(header(letter, "type")).isEqualTo("OrderPlaced");
         });
         assertThat(header(letters.get(0), DeadLetterHeaders.EXCEPTION_MESSAGE)).startsWith("cannot read the payload of OrderPlaced as JSON");
-        assertThat(header(letters.get(1), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("OrderPlaced lacks 'currency'");
+        assertThat(header(letters.get(0), DeadLetterHeaders.REASON)).isEqualTo("unparseable");
+        assertThat(header(letters.get(1), DeadLetterHeaders.EXCEPTION_MESSAGE)).startsWith("OrderPlaced v1 breaks its contract: ")
+                .contains("required property 'currency' not found");
+        assertThat(header(letters.get(1), DeadLetterHeaders.REASON)).isEqualTo("schema");
+        assertThat(header(letters.get(1), DeadLetterHeaders.VIOLATIONS)).contains("required property 'currency' not found");
         assertThat(letters.get(0).value()).isEqualTo("{\"orderId\": not json");
         WindowStore<String, Long> store = driver.getWindowStore(StoreNames.ORDERS_PER_MINUTE);
         assertThat(store.fetch("PLACED", at.truncatedTo(ChronoUnit.MINUTES).toEpochMilli())).isEqualTo(1);
@@ -224,11 +228,18 @@ class AnalyticsTopologyTest {
         payments.pipeInput(record(orderId, UUID.randomUUID().toString(), type, paymentJson(orderId, currency, amount), at));
     }
 
+    /** An order payload as the monolith publishes it (valid against the type's schema). */
     private static String orderJson(String orderId, String status, String cancellationReason) {
+        String now = Instant.now().toString();
+        String outcome = switch (status) {
+            case "CONFIRMED" -> ",\"inventoryStatus\":\"RESERVED\",\"paymentStatus\":\"CAPTURED\",\"confirmedAt\":\"" + now + "\"";
+            case "CANCELLED" -> ",\"cancelledAt\":\"" + now + "\",\"cancellationReason\":\"" + cancellationReason + "\"";
+            default -> "";
+        };
         return "{\"orderId\":\"" + orderId + "\",\"customerId\":\"customer-001\",\"currency\":\"EUR\",\"status\":\"" + status + "\","
                 + "\"lines\":[{\"sku\":\"SKU-APPLE\",\"quantity\":3,\"unitPrice\":1.25,\"lineTotal\":3.75},"
-                + "{\"sku\":\"SKU-PEAR\",\"quantity\":1,\"unitPrice\":2.00,\"lineTotal\":2.00}],\"total\":5.75"
-                + (cancellationReason == null ? "" : ",\"cancellationReason\":\"" + cancellationReason + "\"") + "}";
+                + "{\"sku\":\"SKU-PEAR\",\"quantity\":1,\"unitPrice\":2.00,\"lineTotal\":2.00}],\"total\":5.75,\"placedAt\":\"" + now + "\""
+                + outcome + "}";
     }
 
     private static String paymentJson(String orderId, String currency, String amount) {

@@ -103,6 +103,23 @@ public abstract class IdempotentConsumerContract {
     }
 
     @Test
+    void appliesOrderEventsOfTheFirstVersionAsTheCurrentOnes() {
+        TestOrder placedOnly = service.order(UUID.randomUUID());
+        TestOrder cancelled = service.order(UUID.randomUUID());
+        BigDecimal before = level(placedOnly);
+        InboxCounts counts = instance.counts();
+
+        kafka.publish(OrderEvent.placedV1(placedOnly), OrderEvent.placedV1(cancelled), OrderEvent.cancelledV1(cancelled));
+
+        InboxCounts done = awaitHandled(instance, counts, 3);
+        assertThat(done.applied()).isEqualTo(3);
+        assertThat(done.deadLettered()).isZero();
+        assertThat(level(placedOnly)).isEqualByComparingTo(before.subtract(service.cost(placedOnly)));
+        assertThat(events(placedOnly)).containsExactly(service.appliedType());
+        assertThat(events(cancelled)).containsExactly(service.appliedType(), service.compensatedType());
+    }
+
+    @Test
     void keepsTheRecordedOutcomeWhenAnOrderIsPlacedAgainUnderANewEventId() {
         TestOrder order = service.order(UUID.randomUUID());
         BigDecimal before = level(order);
@@ -258,33 +275,39 @@ public abstract class IdempotentConsumerContract {
     }
 
     @Test
-    void deadLettersUnknownTypesVersionsAndUnreadablePayloadsAndAppliesTheEventsBehindThem() {
+    void deadLettersUnknownTypesVersionsAndPayloadsThatBreakTheirContractAndAppliesTheEventsBehindThem() {
         OrderEvent unknownType = OrderEvent.placed(service.order(UUID.randomUUID())).withType("OrderShipped");
-        OrderEvent unknownVersion = OrderEvent.placed(service.order(UUID.randomUUID())).withSchemaVersion(2);
+        OrderEvent unknownVersion = OrderEvent.placed(service.order(UUID.randomUUID())).withSchemaVersion(99);
         OrderEvent unreadable = OrderEvent.placed(service.order(UUID.randomUUID())).withPayload("{\"orderId\": 42,");
+        OrderEvent placed = OrderEvent.placed(service.order(UUID.randomUUID()));
+        OrderEvent breaksContract = placed.withPayload(placed.payload().replaceFirst("\"quantity\":\\d+", "\"quantity\":0"));
         TestOrder behind = service.order(UUID.randomUUID());
         BigDecimal before = level(behind);
         InboxCounts counts = instance.counts();
 
-        kafka.publishInto(0, unknownType, unknownVersion, unreadable, OrderEvent.placed(behind));
+        kafka.publishInto(0, unknownType, unknownVersion, unreadable, breaksContract, OrderEvent.placed(behind));
 
-        InboxCounts done = awaitHandled(instance, counts, 4);
-        assertThat(done.deadLettered()).isEqualTo(3);
+        InboxCounts done = awaitHandled(instance, counts, 5);
+        assertThat(done.deadLettered()).isEqualTo(4);
         assertThat(done.applied()).isEqualTo(1);
         assertThat(level(behind)).isEqualByComparingTo(before.subtract(service.cost(behind)));
         assertThat(events(behind)).containsExactly(service.appliedType());
         Set<String> ids = Set.of(unknownType.id().toString(), unknownVersion.id().toString(),
-                unreadable.id().toString());
+                unreadable.id().toString(), breaksContract.id().toString());
         Map<String, ConsumerRecord<String, String>> dead = kafka.read(DEAD_LETTER_TOPIC,
-                record -> ids.contains(TestKafka.header(record, "id")), 3, TIMEOUT).stream()
+                record -> ids.contains(TestKafka.header(record, "id")), 4, TIMEOUT).stream()
                 .collect(Collectors.toMap(record -> TestKafka.header(record, "id"), Function.identity()));
-        assertThat(dead).hasSize(3);
-        assertDeadLetter(dead.get(unknownType.id().toString()), unknownType,
+        assertThat(dead).hasSize(4);
+        assertDeadLetter(dead.get(unknownType.id().toString()), unknownType, "unknown-type",
                 "io.relaybox.outbox.inbox.UnknownEventTypeException", "OrderShipped");
-        assertDeadLetter(dead.get(unknownVersion.id().toString()), unknownVersion,
-                "io.relaybox.outbox.inbox.UnknownEventTypeException", "OrderPlaced v2");
-        assertDeadLetter(dead.get(unreadable.id().toString()), unreadable,
-                "io.relaybox.outbox.inbox.UnparseablePayloadException", "cannot read the payload");
+        assertDeadLetter(dead.get(unknownVersion.id().toString()), unknownVersion, "unknown-type",
+                "io.relaybox.outbox.inbox.UnknownEventTypeException", "OrderPlaced v99");
+        assertDeadLetter(dead.get(unreadable.id().toString()), unreadable, "schema",
+                "io.relaybox.outbox.inbox.EventContractViolationException", "the payload is not JSON");
+        ConsumerRecord<String, String> invalid = dead.get(breaksContract.id().toString());
+        assertDeadLetter(invalid, breaksContract, "schema", "io.relaybox.outbox.inbox.EventContractViolationException",
+                "OrderPlaced v" + breaksContract.schemaVersion() + " " + breaksContract.id() + " breaks its contract");
+        assertThat(TestKafka.header(invalid, "relaybox.dlq.violations")).startsWith("/lines/0/quantity: ");
     }
 
     @Test
@@ -357,11 +380,12 @@ public abstract class IdempotentConsumerContract {
         return database.eventTypes(service.aggregateType(), order.orderId());
     }
 
-    private void assertDeadLetter(ConsumerRecord<String, String> record, OrderEvent event, String exceptionClass,
+    private void assertDeadLetter(ConsumerRecord<String, String> record, OrderEvent event, String reason, String exceptionClass,
             String messagePart) {
         assertThat(record.key()).isEqualTo(event.orderId().toString());
         assertThat(record.value()).isEqualTo(event.payload());
         assertThat(TestKafka.header(record, "type")).isEqualTo(event.type());
+        assertThat(TestKafka.header(record, "relaybox.dlq.reason")).isEqualTo(reason);
         assertThat(TestKafka.header(record, "relaybox.dlq.exception.class")).isEqualTo(exceptionClass);
         assertThat(TestKafka.header(record, "relaybox.dlq.exception.message")).contains(messagePart);
         assertThat(TestKafka.header(record, "relaybox.dlq.source.topic")).isEqualTo(OrderEvent.TOPIC);

@@ -26,19 +26,35 @@ public record OrderEvent(UUID id, UUID orderId, String type, int schemaVersion, 
 
     public static final String TOPIC = EventType.Aggregate.ORDERS.topic();
 
-    /** {@code OrderPlaced} v1 of the order, with a new event id. */
+    /** {@code OrderPlaced} in its current version (v2: placed by phone), with a new event id. */
     public static OrderEvent placed(TestOrder order) {
+        return current(EventType.ORDER_PLACED, order, order.placedJson());
+    }
+
+    /** {@code OrderPlaced} v1 of the order (as written before the sales channel), with a new event id. */
+    public static OrderEvent placedV1(TestOrder order) {
         return new OrderEvent(UUID.randomUUID(), order.orderId(), EventType.ORDER_PLACED.typeName(), 1, order.placedJson());
     }
 
-    /** {@code OrderConfirmed} v1 of the order, with a new event id. */
+    /** {@code OrderConfirmed} in its current version, with a new event id. */
     public static OrderEvent confirmed(TestOrder order) {
-        return new OrderEvent(UUID.randomUUID(), order.orderId(), EventType.ORDER_CONFIRMED.typeName(), 1, order.confirmedJson());
+        return current(EventType.ORDER_CONFIRMED, order, order.confirmedJson());
+    }
+
+    /** {@code OrderCancelled} in its current version, with a new event id. */
+    public static OrderEvent cancelled(TestOrder order) {
+        return current(EventType.ORDER_CANCELLED, order, order.cancelledJson());
     }
 
     /** {@code OrderCancelled} v1 of the order, with a new event id. */
-    public static OrderEvent cancelled(TestOrder order) {
+    public static OrderEvent cancelledV1(TestOrder order) {
         return new OrderEvent(UUID.randomUUID(), order.orderId(), EventType.ORDER_CANCELLED.typeName(), 1, order.cancelledJson());
+    }
+
+    /** The v1 payload with what v2 added, the sales channel (the rest as written: 2.50 stays 2.50). */
+    private static OrderEvent current(EventType type, TestOrder order, String v1Payload) {
+        String payload = "{\"salesChannel\":\"PHONE\"," + v1Payload.substring(v1Payload.indexOf('{') + 1);
+        return new OrderEvent(UUID.randomUUID(), order.orderId(), type.typeName(), type.currentVersion(), payload);
     }
 
     /** The same event under a new event id, as a producer that sent it twice would publish it. */

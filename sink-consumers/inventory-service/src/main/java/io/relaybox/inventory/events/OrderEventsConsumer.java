@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.relaybox.contracts.EventType;
+import io.relaybox.contracts.EventUpcasters;
 import io.relaybox.inventory.Inventory;
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.EventHandlers;
@@ -19,12 +20,17 @@ class OrderEventsConsumer {
 
     static final String ORDER_PLACED = EventType.ORDER_PLACED.typeName();
     static final String ORDER_CANCELLED = EventType.ORDER_CANCELLED.typeName();
-    static final int SCHEMA_VERSION = 1;
+    /**
+     * The version of the order events the handlers read: the current one; every older version is rewritten into it
+     * first ({@link EventUpcasters}), after its payload was checked against the schema it was written with.
+     */
+    static final int SCHEMA_VERSION = EventType.ORDER_PLACED.currentVersion();
 
     @Bean
     EventHandler orderEventHandler(Inventory inventory, JsonMapper jsonMapper) {
         return EventHandlers.builder()
                 .jsonMapper(jsonMapper)
+                .upcaster(EventUpcasters.toCurrentVersions())
                 .on(ORDER_PLACED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
                         inventory.reserve(order.orderId(event), order.reservationLines(event)))
                 .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->

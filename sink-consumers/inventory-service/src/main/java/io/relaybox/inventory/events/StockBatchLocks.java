@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.relaybox.contracts.EventUpcasters;
 import io.relaybox.inventory.Inventory;
 import io.relaybox.inventory.RequestedLine;
 import io.relaybox.outbox.inbox.BatchLocks;
@@ -37,7 +38,8 @@ final class StockBatchLocks implements BatchLocks {
         Set<String> requested = new HashSet<>();
         List<UUID> released = new ArrayList<>();
         for (InboxEvent event : events) {
-            if (event.schemaVersion() != OrderEventsConsumer.SCHEMA_VERSION) {
+            // every version its handlers read after upcasting; the fields read here are the same in all of them
+            if (EventUpcasters.toCurrentVersions().handledVersion(event.type(), event.schemaVersion()) != OrderEventsConsumer.SCHEMA_VERSION) {
                 continue;
             }
             if (OrderEventsConsumer.ORDER_PLACED.equals(event.type())) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.relaybox.contracts.EventUpcasters;
 import io.relaybox.outbox.inbox.BatchLocks;
 import io.relaybox.outbox.inbox.InboxEvent;
 import io.relaybox.payment.AccountKey;
@@ -36,7 +37,8 @@ final class AccountBatchLocks implements BatchLocks {
         Set<AccountKey> charged = new HashSet<>();
         List<UUID> refunded = new ArrayList<>();
         for (InboxEvent event : events) {
-            if (event.schemaVersion() != OrderEventsConsumer.SCHEMA_VERSION) {
+            // every version its handlers read after upcasting; the fields read here are the same in all of them
+            if (EventUpcasters.toCurrentVersions().handledVersion(event.type(), event.schemaVersion()) != OrderEventsConsumer.SCHEMA_VERSION) {
                 continue;
             }
             if (OrderEventsConsumer.ORDER_PLACED.equals(event.type())) {

@@ -13,7 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Publishes the events of an order's changes through the outbox, in the caller's transaction. The order events carry
  * the order as the API returns it, in schema version 2 (with the sales channel) unless {@code relaybox.events.order-version}
  * says 1: an instance set so writes what the monolith wrote before v2, as an instance not yet upgraded would during a
- * rolling upgrade; consumers read both.
+ * rolling upgrade; consumers read both. {@code relaybox.events.previous-version-share} (0 to 1, default 0) keeps that
+ * share of the orders, chosen by order id, on the version before: a gradual rollout, in which v1 and v2 flow side by
+ * side (the local platform runs the monolith with 0.5).
  */
 @Component
 class OrderEvents {
@@ -30,15 +32,22 @@ class OrderEvents {
     private final Outbox outbox;
     private final JsonMapper json;
     private final int version;
+    /** Of every 1,000 orders (by order id), how many still get the version before {@link #version}. */
+    private final int previousPerMille;
 
-    OrderEvents(Outbox outbox, JsonMapper json, @Value("${relaybox.events.order-version:2}") int version) {
+    OrderEvents(Outbox outbox, JsonMapper json, @Value("${relaybox.events.order-version:2}") int version,
+            @Value("${relaybox.events.previous-version-share:0}") double previousVersionShare) {
         if (version < FIRST_VERSION || version > CURRENT_VERSION) {
             throw new IllegalArgumentException("relaybox.events.order-version must be " + FIRST_VERSION + " or " + CURRENT_VERSION
                     + ", was: " + version);
         }
+        if (!(previousVersionShare >= 0 && previousVersionShare <= 1)) {
+            throw new IllegalArgumentException("relaybox.events.previous-version-share must be between 0 and 1, was: " + previousVersionShare);
+        }
         this.outbox = outbox;
         this.json = json;
         this.version = version;
+        this.previousPerMille = version > FIRST_VERSION ? (int) Math.round(previousVersionShare * 1000) : 0;
     }
 
     void placed(Order order) {
@@ -54,12 +63,18 @@ class OrderEvents {
     }
 
     private void publish(String type, Order order) {
-        outbox.publish(OutboxMessage.of(AGGREGATE_TYPE, order.orderId().toString(), type, payload(order)).withSchemaVersion(version));
+        int written = versionOf(order);
+        outbox.publish(OutboxMessage.of(AGGREGATE_TYPE, order.orderId().toString(), type, payload(order, written)).withSchemaVersion(written));
+    }
+
+    /** The version of an order's events: the same for all of them, chosen by its id when a share keeps the previous one. */
+    int versionOf(Order order) {
+        return Math.floorMod(order.orderId().hashCode(), 1000) < previousPerMille ? version - 1 : version;
     }
 
     /** The order as the events' version has it: v1 had no sales channel. */
-    private Object payload(Order order) {
-        if (version >= 2) {
+    private Object payload(Order order, int written) {
+        if (written >= 2) {
             return order;
         }
         ObjectNode v1 = json.valueToTree(order);

@@ -32,7 +32,7 @@ class OrderEventsTest {
 
     @Test
     void writesTheOrderEventsInTheCurrentVersionWithTheSalesChannel() {
-        new OrderEvents(outbox, JSON, 2).placed(order);
+        new OrderEvents(outbox, JSON, 2, 0).placed(order);
 
         OutboxMessage placed = published.get(0);
         assertThat(placed.schemaVersion()).isEqualTo(2);
@@ -43,7 +43,7 @@ class OrderEventsTest {
 
     @Test
     void writesVersionOneWithoutTheSalesChannelWhenToldToAsDuringARollingUpgrade() {
-        OrderEvents events = new OrderEvents(outbox, JSON, 1);
+        OrderEvents events = new OrderEvents(outbox, JSON, 1, 0);
         events.placed(order);
         events.cancelled(order.cancel(Instant.now(), "changed my mind"));
 
@@ -56,8 +56,27 @@ class OrderEventsTest {
     }
 
     @Test
+    void keepsTheGivenShareOfOrdersOnTheVersionBeforeWithAllEventsOfAnOrderInOneVersion() {
+        OrderEvents events = new OrderEvents(outbox, JSON, 2, 0.5);
+        int previous = 0;
+        for (int i = 0; i < 2_000; i++) {
+            Order placed = Order.place(UUID.randomUUID(), new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("EUR"),
+                    List.of(new PlaceOrder.Line("SKU-1", 1, BigDecimal.ONE))), Instant.now());
+            events.placed(placed);
+            events.confirmed(placed.confirm(Instant.now()));
+            assertThat(published.get(2 * i + 1).schemaVersion()).isEqualTo(published.get(2 * i).schemaVersion());
+            previous += published.get(2 * i).schemaVersion() == 1 ? 1 : 0;
+        }
+
+        assertThat(previous).as("orders of 2,000 written as v1").isBetween(850, 1150);
+        assertThat(new OrderEvents(outbox, JSON, 2, 0).versionOf(order)).isEqualTo(2);
+        assertThat(new OrderEvents(outbox, JSON, 2, 1).versionOf(order)).isEqualTo(1);
+        assertThatThrownBy(() -> new OrderEvents(outbox, JSON, 2, 1.5)).hasMessageContaining("previous-version-share");
+    }
+
+    @Test
     void refusesAVersionItCannotWrite() {
-        assertThatThrownBy(() -> new OrderEvents(outbox, JSON, 3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new OrderEvents(outbox, JSON, 3, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("relaybox.events.order-version must be 1 or 2, was: 3");
     }
 }

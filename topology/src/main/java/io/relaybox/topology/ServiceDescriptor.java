@@ -2,6 +2,7 @@ package io.relaybox.topology;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -21,9 +22,11 @@ import java.util.regex.Pattern;
  * @param ports the well-known HTTP port of each instance (a free one replaces a taken one)
  * @param health the path that answers 200 when an instance is ready
  * @param endpoint the name under which {@code status} lists the first instance's URL, or null for its instance name
+ * @param properties Spring properties the platform passes to every instance ({@code --key=value}), e.g. the monolith's
+ *        rollout of the order events' new version; none when missing
  */
 public record ServiceDescriptor(String name, String module, String database, List<String> publishes, List<String> consumes,
-        int instances, List<Integer> ports, String health, String endpoint) {
+        int instances, List<Integer> ports, String health, String endpoint, Map<String, String> properties) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern DATABASE = Pattern.compile("[a-z][a-z0-9_]*");
@@ -46,6 +49,7 @@ public record ServiceDescriptor(String name, String module, String database, Lis
         ports = List.copyOf(ports == null ? List.of() : ports);
         require(ports.size() == instances, name, "ports", "one port per instance (" + instances + ")");
         require(health != null && health.startsWith("/"), name, "health", "a path such as /actuator/health");
+        properties = Map.copyOf(properties == null ? Map.of() : properties);
     }
 
     private static void require(boolean valid, String service, String field, String expected) {

@@ -213,6 +213,7 @@ public final class LocalPlatform implements AutoCloseable {
         if (settings.verification() && kind.descriptor().hasDatabase()) {
             arguments.addAll(RETAINED_OUTBOX);
         }
+        kind.descriptor().properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return arguments;
     }
 

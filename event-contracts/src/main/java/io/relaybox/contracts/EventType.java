@@ -3,6 +3,11 @@ package io.relaybox.contracts;
 import java.util.Arrays;
 import java.util.Optional;
 
+import io.relaybox.contracts.payload.InventoryLinesPayload;
+import io.relaybox.contracts.payload.InventoryRejectedPayload;
+import io.relaybox.contracts.payload.OrderPayload;
+import io.relaybox.contracts.payload.PaymentFailedPayload;
+import io.relaybox.contracts.payload.PaymentPayload;
 import io.relaybox.topology.EventTopics;
 
 /**
@@ -16,23 +21,23 @@ public enum EventType {
     // compatibility: the archive replays events of every version to today's consumers.
 
     /** An order was placed (PENDING); the monolith publishes it, inventory and payment act on it. */
-    ORDER_PLACED("OrderPlaced", Aggregate.ORDERS, 2, CompatibilityMode.BACKWARD_TRANSITIVE),
+    ORDER_PLACED("OrderPlaced", Aggregate.ORDERS, OrderPayload.class, 2, CompatibilityMode.BACKWARD_TRANSITIVE),
     /** An order was cancelled: by its customer, or by the saga when stock or money was missing. */
-    ORDER_CANCELLED("OrderCancelled", Aggregate.ORDERS, 2, CompatibilityMode.BACKWARD_TRANSITIVE),
+    ORDER_CANCELLED("OrderCancelled", Aggregate.ORDERS, OrderPayload.class, 2, CompatibilityMode.BACKWARD_TRANSITIVE),
     /** Stock was reserved and payment captured: the order is CONFIRMED. */
-    ORDER_CONFIRMED("OrderConfirmed", Aggregate.ORDERS, 2, CompatibilityMode.BACKWARD_TRANSITIVE),
+    ORDER_CONFIRMED("OrderConfirmed", Aggregate.ORDERS, OrderPayload.class, 2, CompatibilityMode.BACKWARD_TRANSITIVE),
     /** Every line of an order was reserved. */
-    INVENTORY_RESERVED("InventoryReserved", Aggregate.INVENTORY, 1),
+    INVENTORY_RESERVED("InventoryReserved", Aggregate.INVENTORY, InventoryLinesPayload.class, 1),
     /** An order could not be reserved: the SKUs that were short. */
-    INVENTORY_REJECTED("InventoryRejected", Aggregate.INVENTORY, 1),
+    INVENTORY_REJECTED("InventoryRejected", Aggregate.INVENTORY, InventoryRejectedPayload.class, 1),
     /** A reservation was given back (its order was cancelled). */
-    INVENTORY_RELEASED("InventoryReleased", Aggregate.INVENTORY, 1),
+    INVENTORY_RELEASED("InventoryReleased", Aggregate.INVENTORY, InventoryLinesPayload.class, 1),
     /** An order's total was captured from the customer's account. */
-    PAYMENT_CAPTURED("PaymentCaptured", Aggregate.PAYMENTS, 1),
+    PAYMENT_CAPTURED("PaymentCaptured", Aggregate.PAYMENTS, PaymentPayload.class, 1),
     /** An order's total could not be captured, and why. */
-    PAYMENT_FAILED("PaymentFailed", Aggregate.PAYMENTS, 1),
+    PAYMENT_FAILED("PaymentFailed", Aggregate.PAYMENTS, PaymentFailedPayload.class, 1),
     /** A captured amount was paid back (its order was cancelled). */
-    PAYMENT_REFUNDED("PaymentRefunded", Aggregate.PAYMENTS, 1);
+    PAYMENT_REFUNDED("PaymentRefunded", Aggregate.PAYMENTS, PaymentPayload.class, 1);
 
     /** The aggregate types of the outbox, each routed to its own topic. */
     public enum Aggregate {
@@ -58,16 +63,19 @@ public enum EventType {
 
     private final String typeName;
     private final Aggregate aggregate;
+    private final Class<? extends Record> payloadType;
     private final int currentVersion;
     private final CompatibilityMode compatibility;
 
-    EventType(String typeName, Aggregate aggregate, int currentVersion) {
-        this(typeName, aggregate, currentVersion, CompatibilityMode.BACKWARD);
+    EventType(String typeName, Aggregate aggregate, Class<? extends Record> payloadType, int currentVersion) {
+        this(typeName, aggregate, payloadType, currentVersion, CompatibilityMode.BACKWARD);
     }
 
-    EventType(String typeName, Aggregate aggregate, int currentVersion, CompatibilityMode compatibility) {
+    EventType(String typeName, Aggregate aggregate, Class<? extends Record> payloadType, int currentVersion,
+            CompatibilityMode compatibility) {
         this.typeName = typeName;
         this.aggregate = aggregate;
+        this.payloadType = payloadType;
         this.currentVersion = currentVersion;
         this.compatibility = compatibility;
     }
@@ -79,6 +87,15 @@ public enum EventType {
 
     public Aggregate aggregate() {
         return aggregate;
+    }
+
+    /**
+     * The Java type of its payload in the {@link #currentVersion() current version} (package
+     * {@code io.relaybox.contracts.payload}): the publisher writes it, consumers read it. Its components are the
+     * properties of the current schema, checked by the build.
+     */
+    public Class<? extends Record> payloadType() {
+        return payloadType;
     }
 
     /** The schema version its publisher writes now; every version up to it has a schema. */

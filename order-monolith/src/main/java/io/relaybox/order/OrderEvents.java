@@ -4,14 +4,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.relaybox.contracts.EventType;
+import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxMessage;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Publishes the events of an order's changes through the outbox, in the caller's transaction. The order events carry
- * the order as the API returns it, in schema version 2 (with the sales channel) unless {@code relaybox.events.order-version}
+ * the order as the API returns it ({@link OrderPayload}), in schema version 2 (with the sales channel) unless {@code relaybox.events.order-version}
  * says 1: an instance set so writes what the monolith wrote before v2, as an instance not yet upgraded would during a
  * rolling upgrade; consumers read both. {@code relaybox.events.previous-version-share} (0 to 1, default 0) keeps that
  * share of the orders, chosen by order id, on the version before: a gradual rollout, in which v1 and v2 flow side by
@@ -30,12 +29,11 @@ class OrderEvents {
     static final int CURRENT_VERSION = EventType.ORDER_PLACED.currentVersion();
 
     private final Outbox outbox;
-    private final JsonMapper json;
     private final int version;
     /** Of every 1,000 orders (by order id), how many still get the version before {@link #version}. */
     private final int previousPerMille;
 
-    OrderEvents(Outbox outbox, JsonMapper json, @Value("${relaybox.events.order-version:2}") int version,
+    OrderEvents(Outbox outbox, @Value("${relaybox.events.order-version:2}") int version,
             @Value("${relaybox.events.previous-version-share:0}") double previousVersionShare) {
         if (version < FIRST_VERSION || version > CURRENT_VERSION) {
             throw new IllegalArgumentException("relaybox.events.order-version must be " + FIRST_VERSION + " or " + CURRENT_VERSION
@@ -45,7 +43,6 @@ class OrderEvents {
             throw new IllegalArgumentException("relaybox.events.previous-version-share must be between 0 and 1, was: " + previousVersionShare);
         }
         this.outbox = outbox;
-        this.json = json;
         this.version = version;
         this.previousPerMille = version > FIRST_VERSION ? (int) Math.round(previousVersionShare * 1000) : 0;
     }
@@ -73,12 +70,13 @@ class OrderEvents {
     }
 
     /** The order as the events' version has it: v1 had no sales channel. */
-    private Object payload(Order order, int written) {
-        if (written >= 2) {
-            return order;
-        }
-        ObjectNode v1 = json.valueToTree(order);
-        v1.remove("salesChannel");
-        return v1;
+    private static OrderPayload payload(Order order, int written) {
+        OrderPayload payload = new OrderPayload(order.orderId(), order.customerId(),
+                order.salesChannel() == null ? null : order.salesChannel().name(), order.currency(), order.status().name(),
+                order.lines().stream().map(line -> new OrderPayload.Line(line.sku(), line.quantity(), line.unitPrice(), line.lineTotal()))
+                        .toList(),
+                order.total(), order.placedAt(), order.cancelledAt(), order.cancellationReason(), order.inventoryStatus(),
+                order.paymentStatus(), order.confirmedAt());
+        return written >= 2 ? payload : payload.asVersion1();
     }
 }

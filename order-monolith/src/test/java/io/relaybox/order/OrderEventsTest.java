@@ -32,7 +32,7 @@ class OrderEventsTest {
 
     @Test
     void writesTheOrderEventsInTheCurrentVersionWithTheSalesChannel() {
-        new OrderEvents(outbox, JSON, 2, 0).placed(order);
+        new OrderEvents(outbox, 2, 0).placed(order);
 
         OutboxMessage placed = published.get(0);
         assertThat(placed.schemaVersion()).isEqualTo(2);
@@ -43,7 +43,7 @@ class OrderEventsTest {
 
     @Test
     void writesVersionOneWithoutTheSalesChannelWhenToldToAsDuringARollingUpgrade() {
-        OrderEvents events = new OrderEvents(outbox, JSON, 1, 0);
+        OrderEvents events = new OrderEvents(outbox, 1, 0);
         events.placed(order);
         events.cancelled(order.cancel(Instant.now(), "changed my mind"));
 
@@ -57,7 +57,7 @@ class OrderEventsTest {
 
     @Test
     void keepsTheGivenShareOfOrdersOnTheVersionBeforeWithAllEventsOfAnOrderInOneVersion() {
-        OrderEvents events = new OrderEvents(outbox, JSON, 2, 0.5);
+        OrderEvents events = new OrderEvents(outbox, 2, 0.5);
         int previous = 0;
         for (int i = 0; i < 2_000; i++) {
             Order placed = Order.place(UUID.randomUUID(), new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("EUR"),
@@ -69,14 +69,14 @@ class OrderEventsTest {
         }
 
         assertThat(previous).as("orders of 2,000 written as v1").isBetween(850, 1150);
-        assertThat(new OrderEvents(outbox, JSON, 2, 0).versionOf(order)).isEqualTo(2);
-        assertThat(new OrderEvents(outbox, JSON, 2, 1).versionOf(order)).isEqualTo(1);
-        assertThatThrownBy(() -> new OrderEvents(outbox, JSON, 2, 1.5)).hasMessageContaining("previous-version-share");
+        assertThat(new OrderEvents(outbox, 2, 0).versionOf(order)).isEqualTo(2);
+        assertThat(new OrderEvents(outbox, 2, 1).versionOf(order)).isEqualTo(1);
+        assertThatThrownBy(() -> new OrderEvents(outbox, 2, 1.5)).hasMessageContaining("previous-version-share");
     }
 
     @Test
     void refusesAVersionItCannotWrite() {
-        assertThatThrownBy(() -> new OrderEvents(outbox, JSON, 3, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new OrderEvents(outbox, 3, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("relaybox.events.order-version must be 1 or 2, was: 3");
     }
 }

@@ -7,6 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.relaybox.contracts.EventType;
+import io.relaybox.contracts.payload.InventoryLinesPayload;
+import io.relaybox.contracts.payload.InventoryRejectedPayload;
+import io.relaybox.contracts.payload.PaymentFailedPayload;
+import io.relaybox.contracts.payload.PaymentPayload;
 import io.relaybox.order.OrderNotFoundException;
 import io.relaybox.order.OrderSaga;
 import io.relaybox.order.SagaReport;
@@ -24,31 +28,29 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBooleanProperty(name = "outbox.inbox.consumer-enabled", matchIfMissing = true)
 class SagaEventHandler {
 
-    private static final int VERSION = 1;
+    /** The version of the inventory and payment events it reads: the one their services write now. */
+    private static final int VERSION = EventType.INVENTORY_RESERVED.currentVersion();
 
     @Bean
     EventHandler sagaEvents(OrderSaga saga, JsonMapper jsonMapper) {
         return EventHandlers.builder()
                 .jsonMapper(jsonMapper)
-                .on(EventType.INVENTORY_RESERVED.typeName(), VERSION, SagaEvents.InventoryChanged.class,
-                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.INVENTORY_RESERVED, null))
-                .on(EventType.INVENTORY_REJECTED.typeName(), VERSION, SagaEvents.InventoryRejected.class,
-                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.INVENTORY_REJECTED, report.reason()))
-                .on(EventType.INVENTORY_RELEASED.typeName(), VERSION, SagaEvents.InventoryChanged.class,
-                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.INVENTORY_RELEASED, null))
-                .on(EventType.PAYMENT_CAPTURED.typeName(), VERSION, SagaEvents.PaymentChanged.class,
-                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.PAYMENT_CAPTURED, null))
-                .on(EventType.PAYMENT_FAILED.typeName(), VERSION, SagaEvents.PaymentChanged.class,
-                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.PAYMENT_FAILED, report.failure()))
-                .on(EventType.PAYMENT_REFUNDED.typeName(), VERSION, SagaEvents.PaymentChanged.class,
-                        (event, report, connection) -> apply(saga, report.orderId(), SagaReport.PAYMENT_REFUNDED, null))
+                .on(EventType.INVENTORY_RESERVED.typeName(), VERSION, InventoryLinesPayload.class, (event, report, connection) ->
+                        apply(saga, report.orderIdMatching(event), SagaReport.INVENTORY_RESERVED, null))
+                .on(EventType.INVENTORY_REJECTED.typeName(), VERSION, InventoryRejectedPayload.class, (event, report, connection) ->
+                        apply(saga, report.orderIdMatching(event), SagaReport.INVENTORY_REJECTED, SagaReasons.rejected(report)))
+                .on(EventType.INVENTORY_RELEASED.typeName(), VERSION, InventoryLinesPayload.class, (event, report, connection) ->
+                        apply(saga, report.orderIdMatching(event), SagaReport.INVENTORY_RELEASED, null))
+                .on(EventType.PAYMENT_CAPTURED.typeName(), VERSION, PaymentPayload.class, (event, report, connection) ->
+                        apply(saga, report.orderIdMatching(event), SagaReport.PAYMENT_CAPTURED, null))
+                .on(EventType.PAYMENT_FAILED.typeName(), VERSION, PaymentFailedPayload.class, (event, report, connection) ->
+                        apply(saga, report.orderIdMatching(event), SagaReport.PAYMENT_FAILED, SagaReasons.failed(report)))
+                .on(EventType.PAYMENT_REFUNDED.typeName(), VERSION, PaymentPayload.class, (event, report, connection) ->
+                        apply(saga, report.orderIdMatching(event), SagaReport.PAYMENT_REFUNDED, null))
                 .build();
     }
 
     private static void apply(OrderSaga saga, UUID orderId, SagaReport report, String reason) {
-        if (orderId == null) {
-            throw new PermanentEventFailure(report + " without an orderId");
-        }
         try {
             saga.apply(orderId, report, reason);
         } catch (OrderNotFoundException e) {

@@ -1,11 +1,12 @@
 package io.relaybox.inventory;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import io.relaybox.contracts.EventType;
+import io.relaybox.contracts.payload.InventoryLinesPayload;
+import io.relaybox.contracts.payload.InventoryRejectedPayload;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxMessage;
 
@@ -18,15 +19,7 @@ class InventoryEvents {
     static final String RESERVED = EventType.INVENTORY_RESERVED.typeName();
     static final String REJECTED = EventType.INVENTORY_REJECTED.typeName();
     static final String RELEASED = EventType.INVENTORY_RELEASED.typeName();
-    static final int SCHEMA_VERSION = 1;
-
-    /** {@code InventoryReserved} and {@code InventoryReleased}: the units held or given back, per SKU. */
-    record LinesPayload(UUID orderId, List<SkuQuantity> lines) {
-    }
-
-    /** {@code InventoryRejected}: the SKUs that were short. */
-    record RejectedPayload(UUID orderId, List<Shortage> shortSkus) {
-    }
+    static final int SCHEMA_VERSION = EventType.INVENTORY_RESERVED.currentVersion();
 
     private final Outbox outbox;
 
@@ -37,15 +30,21 @@ class InventoryEvents {
     /** {@code InventoryReserved} or {@code InventoryRejected}, by the reservation's status. */
     void decided(Reservation reservation) {
         if (reservation.status() == ReservationStatus.RESERVED) {
-            publish(reservation.orderId(), RESERVED, new LinesPayload(reservation.orderId(), reservation.lines()));
+            publish(reservation.orderId(), RESERVED, lines(reservation));
         } else {
             publish(reservation.orderId(), REJECTED,
-                    new RejectedPayload(reservation.orderId(), reservation.shortSkus()));
+                    new InventoryRejectedPayload(reservation.orderId(), reservation.shortSkus().stream()
+                            .map(s -> new InventoryRejectedPayload.ShortSku(s.sku(), s.requested(), s.available())).toList()));
         }
     }
 
     void released(Reservation reservation) {
-        publish(reservation.orderId(), RELEASED, new LinesPayload(reservation.orderId(), reservation.lines()));
+        publish(reservation.orderId(), RELEASED, lines(reservation));
+    }
+
+    private static InventoryLinesPayload lines(Reservation reservation) {
+        return new InventoryLinesPayload(reservation.orderId(),
+                reservation.lines().stream().map(line -> new InventoryLinesPayload.Line(line.sku(), line.quantity())).toList());
     }
 
     private void publish(UUID orderId, String type, Object payload) {

@@ -1,11 +1,10 @@
 package io.relaybox.payment;
 
-import java.math.BigDecimal;
-import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 
 import io.relaybox.contracts.EventType;
+import io.relaybox.contracts.payload.PaymentFailedPayload;
+import io.relaybox.contracts.payload.PaymentPayload;
 import io.relaybox.outbox.Outbox;
 import io.relaybox.outbox.OutboxMessage;
 
@@ -18,15 +17,7 @@ class PaymentEvents {
     static final String CAPTURED = EventType.PAYMENT_CAPTURED.typeName();
     static final String FAILED = EventType.PAYMENT_FAILED.typeName();
     static final String REFUNDED = EventType.PAYMENT_REFUNDED.typeName();
-    static final int SCHEMA_VERSION = 1;
-
-    /** {@code PaymentCaptured} and {@code PaymentRefunded}. */
-    record MoneyPayload(UUID orderId, String customerId, String currency, BigDecimal amount) {
-    }
-
-    /** {@code PaymentFailed}. */
-    record FailedPayload(UUID orderId, String customerId, String currency, BigDecimal amount, FailureReason reason) {
-    }
+    static final int SCHEMA_VERSION = EventType.PAYMENT_CAPTURED.currentVersion();
 
     private final Outbox outbox;
 
@@ -39,8 +30,8 @@ class PaymentEvents {
         if (payment.status() == PaymentStatus.CAPTURED) {
             publish(payment, CAPTURED, money(payment));
         } else {
-            publish(payment, FAILED, new FailedPayload(payment.orderId(), payment.customerId(), payment.currency(),
-                    payment.amount(), payment.reason()));
+            publish(payment, FAILED, new PaymentFailedPayload(payment.orderId(), payment.customerId(), payment.currency(),
+                    payment.amount(), payment.reason().name()));
         }
     }
 
@@ -48,8 +39,8 @@ class PaymentEvents {
         publish(payment, REFUNDED, money(payment));
     }
 
-    private static MoneyPayload money(Payment payment) {
-        return new MoneyPayload(payment.orderId(), payment.customerId(), payment.currency(), payment.amount());
+    private static PaymentPayload money(Payment payment) {
+        return new PaymentPayload(payment.orderId(), payment.customerId(), payment.currency(), payment.amount());
     }
 
     private void publish(Payment payment, String type, Object payload) {

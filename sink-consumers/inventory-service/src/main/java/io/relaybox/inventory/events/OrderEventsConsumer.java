@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.relaybox.contracts.EventType;
 import io.relaybox.contracts.EventUpcasters;
+import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.inventory.Inventory;
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.EventHandlers;
@@ -32,9 +33,9 @@ class OrderEventsConsumer {
                 .jsonMapper(jsonMapper)
                 .upcaster(EventUpcasters.toCurrentVersions())
                 .on(ORDER_PLACED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
-                        inventory.reserve(order.orderId(event), order.reservationLines(event)))
+                        inventory.reserve(order.orderIdMatching(event), OrderedLines.toReserve(event, order)))
                 .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
-                        inventory.release(order.orderId(event)))
+                        inventory.release(order.orderIdMatching(event)))
                 // the saga's confirmation changes nothing here: the reservation/charge stays as it is
                 .ignore(EventType.ORDER_CONFIRMED.typeName())
                 // a batch locks its stock rows in SKU order first: both instances' batches share every SKU

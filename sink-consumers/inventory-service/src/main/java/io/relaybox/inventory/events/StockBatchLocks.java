@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.relaybox.contracts.EventUpcasters;
+import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.inventory.Inventory;
-import io.relaybox.inventory.RequestedLine;
 import io.relaybox.outbox.inbox.BatchLocks;
 import io.relaybox.outbox.inbox.InboxEvent;
 import tools.jackson.core.JacksonException;
@@ -56,7 +56,7 @@ final class StockBatchLocks implements BatchLocks {
             OrderPayload order = jsonMapper.readValue(event.payload(), OrderPayload.class);
             Set<String> skus = new HashSet<>();
             if (order.lines() != null) {
-                order.lines().stream().filter(Objects::nonNull).map(RequestedLine::sku).filter(Objects::nonNull).forEach(skus::add);
+                order.lines().stream().filter(Objects::nonNull).map(OrderPayload.Line::sku).filter(Objects::nonNull).forEach(skus::add);
             }
             return skus;
         } catch (JacksonException e) {

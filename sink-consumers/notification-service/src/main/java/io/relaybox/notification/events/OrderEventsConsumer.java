@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.relaybox.contracts.EventType;
 import io.relaybox.contracts.EventUpcasters;
+import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.notification.Notifications;
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.EventHandlers;
@@ -33,9 +34,9 @@ class OrderEventsConsumer {
                 .jsonMapper(jsonMapper)
                 .upcaster(EventUpcasters.toCurrentVersions())
                 .on(ORDER_CONFIRMED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
-                        notifications.orderChanged(event.id(), event.type(), order.summary(event)))
+                        notifications.orderChanged(event.id(), event.type(), ReceivedOrder.summary(event, order)))
                 .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
-                        notifications.orderChanged(event.id(), event.type(), order.summary(event)))
+                        notifications.orderChanged(event.id(), event.type(), ReceivedOrder.summary(event, order)))
                 // an order placed is not news to the customer yet: the e-mail comes with its outcome
                 .ignore(EventType.ORDER_PLACED.typeName())
                 .build();

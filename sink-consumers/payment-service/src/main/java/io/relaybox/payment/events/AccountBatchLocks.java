@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.relaybox.contracts.EventUpcasters;
+import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.outbox.inbox.BatchLocks;
 import io.relaybox.outbox.inbox.InboxEvent;
 import io.relaybox.payment.AccountKey;

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.relaybox.contracts.EventType;
 import io.relaybox.contracts.EventUpcasters;
+import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.EventHandlers;
 import io.relaybox.payment.Payments;
@@ -32,9 +33,9 @@ class OrderEventsConsumer {
                 .jsonMapper(jsonMapper)
                 .upcaster(EventUpcasters.toCurrentVersions())
                 .on(ORDER_PLACED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
-                        payments.capture(order.orderId(event), order.charge(event)))
+                        payments.capture(order.orderIdMatching(event), OrderCharge.of(event, order)))
                 .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
-                        payments.refund(order.orderId(event)))
+                        payments.refund(order.orderIdMatching(event)))
                 // the saga's confirmation changes nothing here: the reservation/charge stays as it is
                 .ignore(EventType.ORDER_CONFIRMED.typeName())
                 // a batch locks its account rows in customer order first: both instances' batches share customers

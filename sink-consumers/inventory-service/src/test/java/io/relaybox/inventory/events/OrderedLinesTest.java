@@ -3,18 +3,19 @@ package io.relaybox.inventory.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.relaybox.inventory.RequestedLine;
+import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.inventory.SkuQuantity;
 import io.relaybox.outbox.inbox.InboxEvent;
 import io.relaybox.outbox.inbox.PermanentEventFailure;
 import tools.jackson.databind.json.JsonMapper;
 
-class OrderPayloadTest {
+class OrderedLinesTest {
 
     private static final UUID ORDER = UUID.fromString("01a21234-0a4b-7000-8000-000000000001");
 
@@ -28,34 +29,40 @@ class OrderPayloadTest {
                 OrderPayload.class);
         InboxEvent event = event(ORDER.toString());
 
-        assertThat(payload.orderId(event)).isEqualTo(ORDER);
-        assertThat(payload.reservationLines(event)).containsExactly(new SkuQuantity("SKU-A", 2),
-                new SkuQuantity("SKU-B", 1));
+        assertThat(payload.orderIdMatching(event)).isEqualTo(ORDER);
+        assertThat(OrderedLines.toReserve(event, payload)).containsExactly(new SkuQuantity("SKU-A", 2), new SkuQuantity("SKU-B", 1));
     }
 
     @Test
     void rejectsAnOrderIdThatDiffersFromTheRecordKey() {
-        OrderPayload payload = new OrderPayload(ORDER, List.of(new RequestedLine("SKU-A", 1)));
+        OrderPayload payload = order(ORDER, List.of(line("SKU-A", 1)));
 
-        assertThatThrownBy(() -> payload.orderId(event(UUID.randomUUID().toString())))
+        assertThatThrownBy(() -> payload.orderIdMatching(event(UUID.randomUUID().toString())))
                 .isInstanceOf(PermanentEventFailure.class).hasMessageContaining("does not match the record key");
     }
 
     @Test
     void rejectsAMissingOrderId() {
-        assertThatThrownBy(() -> new OrderPayload(null, List.of()).orderId(event(ORDER.toString())))
+        assertThatThrownBy(() -> order(null, List.of()).orderIdMatching(event(ORDER.toString())))
                 .isInstanceOf(PermanentEventFailure.class).hasMessageContaining("orderId must not be null");
     }
 
     @Test
     void rejectsInvalidLinesNamingTheFields() {
-        OrderPayload payload = new OrderPayload(ORDER, List.of(new RequestedLine("SKU-A", 0),
-                new RequestedLine(null, 1)));
+        OrderPayload payload = order(ORDER, List.of(line("SKU-A", 0), line(null, 1)));
 
-        assertThatThrownBy(() -> payload.reservationLines(event(ORDER.toString())))
+        assertThatThrownBy(() -> OrderedLines.toReserve(event(ORDER.toString()), payload))
                 .isInstanceOf(PermanentEventFailure.class)
                 .hasMessageContaining("lines[0].quantity must be greater than 0")
                 .hasMessageContaining("lines[1].sku must not be blank");
+    }
+
+    private static OrderPayload order(UUID orderId, List<OrderPayload.Line> lines) {
+        return new OrderPayload(orderId, "c-1", null, "EUR", "PENDING", lines, BigDecimal.ONE, null, null, null, null, null, null);
+    }
+
+    private static OrderPayload.Line line(String sku, int quantity) {
+        return new OrderPayload.Line(sku, quantity, BigDecimal.ONE, BigDecimal.valueOf(quantity));
     }
 
     private static InboxEvent event(String key) {

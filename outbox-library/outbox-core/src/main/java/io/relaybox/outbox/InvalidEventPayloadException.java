@@ -9,14 +9,11 @@ import java.util.List;
 public class InvalidEventPayloadException extends OutboxException {
 
     private static final long serialVersionUID = 1L;
-    private static final int SHOWN = 5;
 
     private final transient List<String> violations;
 
     public InvalidEventPayloadException(String eventType, int schemaVersion, List<String> violations) {
-        super(eventType + " v" + schemaVersion + " breaks its contract: "
-                + String.join("; ", violations.subList(0, Math.min(SHOWN, violations.size())))
-                + (violations.size() > SHOWN ? " (and " + (violations.size() - SHOWN) + " more)" : ""));
+        super(ContractViolations.summary(eventType + " v" + schemaVersion, violations));
         this.violations = List.copyOf(violations);
     }
 

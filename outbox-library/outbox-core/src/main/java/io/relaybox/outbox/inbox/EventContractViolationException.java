@@ -2,6 +2,8 @@ package io.relaybox.outbox.inbox;
 
 import java.util.List;
 
+import io.relaybox.outbox.ContractViolations;
+
 /**
  * Thrown when a received event's payload breaks the contract of its type and version (its JSON Schema): a permanent
  * failure, dead-lettered with reason {@code schema} and the first violations in the dead letter's headers.
@@ -10,9 +12,6 @@ public class EventContractViolationException extends PermanentEventFailure {
 
     private static final long serialVersionUID = 1L;
 
-    /** The violations the dead letter's message lists at most. */
-    static final int LISTED = 5;
-
     private final List<String> violations;
 
     /**
@@ -20,9 +19,7 @@ public class EventContractViolationException extends PermanentEventFailure {
      * @param violations what is wrong, one line per violation naming its place; not empty
      */
     public EventContractViolationException(InboxEvent event, List<String> violations) {
-        super(event.type() + " v" + event.schemaVersion() + " " + event.id() + " breaks its contract: "
-                + String.join("; ", violations.subList(0, Math.min(LISTED, violations.size())))
-                + (violations.size() > LISTED ? "; and " + (violations.size() - LISTED) + " more" : ""));
+        super(ContractViolations.summary(event.type() + " v" + event.schemaVersion() + " " + event.id(), violations));
         this.violations = List.copyOf(violations);
     }
 

@@ -1,6 +1,5 @@
 package io.relaybox.outbox.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +32,6 @@ import io.relaybox.outbox.OutboxException;
 final class DeadLetterPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterPublisher.class);
-    private static final int MAX_MESSAGE_LENGTH = 4000;
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final String consumer;
@@ -68,26 +65,13 @@ final class DeadLetterPublisher implements AutoCloseable {
 
     /** The record's own headers (minus earlier reason headers) followed by this dead letter's reason headers. */
     RecordHeaders headers(ConsumerRecord<byte[], byte[]> record, Throwable reason, UUID parkedBehind) {
-        RecordHeaders headers = new RecordHeaders();
-        for (Header header : record.headers()) {
-            if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
-                headers.add(header);
-            }
-        }
-        String message = String.valueOf(reason.getMessage());
-        add(headers, DeadLetterHeaders.EXCEPTION_CLASS, reason.getClass().getName());
-        add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, limited(message));
-        add(headers, DeadLetterHeaders.REASON, DeadLetterReason.of(reason));
-        DeadLetterReason.violations(reason).ifPresent(violations -> add(headers, DeadLetterHeaders.VIOLATIONS,
-                limited(String.join("\n", violations.subList(0, Math.min(DeadLetterHeaders.LISTED_VIOLATIONS, violations.size()))))));
-        add(headers, DeadLetterHeaders.SOURCE_TOPIC, record.topic());
-        add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(record.partition()));
-        add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(record.offset()));
-        add(headers, DeadLetterHeaders.CONSUMER, consumer);
+        DeadLetterRecordHeaders headers = DeadLetterRecordHeaders.of(record.headers())
+                .failure(reason, DeadLetterReason.of(reason), DeadLetterReason.violations(reason).orElse(List.of()))
+                .source(record.topic(), record.partition(), record.offset(), consumer);
         if (parkedBehind != null) {
-            add(headers, DeadLetterHeaders.PARKED_BEHIND, parkedBehind.toString());
+            headers.parkedBehind(parkedBehind);
         }
-        return headers;
+        return headers.build();
     }
 
     /** The source's partition number, so that an aggregate's dead letters stay in order; else the key decides. */
@@ -147,14 +131,6 @@ final class DeadLetterPublisher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new OutboxException(failure + ": interrupted", e);
         }
-    }
-
-    private static String limited(String text) {
-        return text.length() > MAX_MESSAGE_LENGTH ? text.substring(0, MAX_MESSAGE_LENGTH) : text;
-    }
-
-    private static void add(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     static String describe(ConsumerRecord<?, ?> record) {

@@ -1,11 +1,9 @@
 package io.relaybox.analytics.topology;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -15,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.relaybox.outbox.kafka.DeadLetterHeaders;
+import io.relaybox.outbox.kafka.DeadLetterRecordHeaders;
 
 /**
  * A record the topology cannot read ({@link UnreadableEventException}) goes to {@code <topic>.dlq} as it came (key,
@@ -25,7 +24,6 @@ import io.relaybox.outbox.kafka.DeadLetterHeaders;
 public final class DeadLetterHandler implements ProcessingExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandler.class);
-    private static final int MESSAGE_LIMIT = 4000;
 
     private String consumer = "analytics-streams";
 
@@ -42,35 +40,12 @@ public final class DeadLetterHandler implements ProcessingExceptionHandler {
         if (!(exception instanceof UnreadableEventException unreadable)) {
             return Response.fail();
         }
-        RecordHeaders headers = new RecordHeaders();
-        for (Header header : context.headers()) {
-            if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
-                headers.add(header);
-            }
-        }
+        RecordHeaders headers = DeadLetterRecordHeaders.of(context.headers())
+                .failure(exception, unreadable.reason(), unreadable.violations())
+                .source(context.topic(), context.partition(), context.offset(), consumer).build();
         String message = exception.getMessage() == null ? "" : exception.getMessage();
-        add(headers, DeadLetterHeaders.EXCEPTION_CLASS, exception.getClass().getName());
-        add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, limited(message));
-        add(headers, DeadLetterHeaders.REASON, unreadable.reason());
-        if (!unreadable.violations().isEmpty()) {
-            List<String> violations = unreadable.violations();
-            add(headers, DeadLetterHeaders.VIOLATIONS,
-                    limited(String.join("\n", violations.subList(0, Math.min(DeadLetterHeaders.LISTED_VIOLATIONS, violations.size())))));
-        }
-        add(headers, DeadLetterHeaders.SOURCE_TOPIC, context.topic());
-        add(headers, DeadLetterHeaders.SOURCE_PARTITION, Integer.toString(context.partition()));
-        add(headers, DeadLetterHeaders.SOURCE_OFFSET, Long.toString(context.offset()));
-        add(headers, DeadLetterHeaders.CONSUMER, consumer);
         LOG.warn("dead-lettering {}-{}@{}: {}", context.topic(), context.partition(), context.offset(), message);
         return Response.resume(List.of(new ProducerRecord<>(DeadLetterHeaders.deadLetterTopic(context.topic()), null, context.sourceRawKey(),
                 context.sourceRawValue(), headers)));
-    }
-
-    private static String limited(String text) {
-        return text.length() > MESSAGE_LIMIT ? text.substring(0, MESSAGE_LIMIT) : text;
-    }
-
-    private static void add(RecordHeaders headers, String key, String value) {
-        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
     }
 }

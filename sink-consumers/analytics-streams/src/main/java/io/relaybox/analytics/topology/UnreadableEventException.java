@@ -2,6 +2,8 @@ package io.relaybox.analytics.topology;
 
 import java.util.List;
 
+import io.relaybox.outbox.ContractViolations;
+
 /**
  * A record of a type analytics counts that it cannot read: it goes to the dead-letter topic, the rest flows on. Its
  * {@link #reason()} is {@code schema} when the payload breaks the contract of its type and version (the violations
@@ -10,7 +12,6 @@ import java.util.List;
 public final class UnreadableEventException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    private static final int LISTED = 5;
 
     private final String reason;
     private final List<String> violations;
@@ -33,9 +34,7 @@ public final class UnreadableEventException extends RuntimeException {
 
     /** The payload breaks the JSON Schema of its type and version. */
     static UnreadableEventException breaksContract(String type, int version, List<String> violations) {
-        return new UnreadableEventException(type + " v" + version + " breaks its contract: "
-                + String.join("; ", violations.subList(0, Math.min(LISTED, violations.size())))
-                + (violations.size() > LISTED ? "; and " + (violations.size() - LISTED) + " more" : ""), violations);
+        return new UnreadableEventException(ContractViolations.summary(type + " v" + version, violations), violations);
     }
 
     /** The dead letter's reason header: {@code schema} or {@code unparseable}. */

@@ -48,8 +48,9 @@ class PlatformSupervisorTest {
 
         await().atMost(TIMEOUT).until(() -> supervisor.state("flaky").restarts() == 1
                 && supervisor.state("flaky").state() == ProcessState.RUNNING);
-        assertThat(changes).extracting(ProcessStatus::describe).containsSubsequence("STARTING", "RUNNING", "EXITED (3)", "RESTARTING",
-                "RUNNING");
+        // the listeners hear of a change just after the state shows it
+        await().atMost(TIMEOUT).untilAsserted(() -> assertThat(changes).extracting(ProcessStatus::describe)
+                .containsSubsequence("STARTING", "RUNNING", "EXITED (3)", "RESTARTING", "RUNNING"));
         assertThat(supervisor.state("flaky").exitCode()).contains(3);
     }
 

@@ -61,6 +61,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final MailServer mail;
     private final Map<String, SpringBootService> services = new LinkedHashMap<>();
     private final Map<String, FaultProxy> faultProxies = new LinkedHashMap<>();
+    private final EmbeddedRelay relay;
     private final LagExporter lagExporter;
     private final PostgresExporter postgresExporter;
     private final ElasticsearchExporter elasticsearchExporter;
@@ -101,6 +102,11 @@ public final class LocalPlatform implements AutoCloseable {
         this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), pluginFolders,
                 kafka.bootstrapServers(), ports.connect(), logFile("connect"), workerEnvironment, connectCredentials(secrets),
                 settings.exactlyOnceSource(), metricsAgent("connect-worker.yml", "connect-metrics"));
+        this.relay = settings.relay() == RelayRuntime.EMBEDDED
+                ? new EmbeddedRelay(run.resolve("relay"), layout.relayClasspath(), kafka.bootstrapServers(), sourceConnectorFiles(),
+                        relayOverrides(ports.postgres()), ports.monitoring("relay"), logFile("relay"),
+                        Map.of("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE)))
+                : null;
         for (ServiceKind kind : settings.services()) {
             for (int instance = 1; instance <= kind.instances(); instance++) {
                 String name = kind.instanceName(instance);
@@ -310,6 +316,10 @@ public final class LocalPlatform implements AutoCloseable {
             service.process().awaitReady(settings.startTimeout());
             report(service.process(), begin);
         }
+        if (relay != null) {
+            relay.prepare();
+            relay.process().start();
+        }
         if (elasticsearch != null) {
             elasticsearch.process().awaitReady(settings.startTimeout());
             report(elasticsearch.process(), begin);
@@ -335,6 +345,10 @@ public final class LocalPlatform implements AutoCloseable {
             progress.accept(String.format("connector %-24s %s, RUNNING after %.1f s", connector.name(),
                     connector.action().word(), seconds(begin)));
         }
+        if (relay != null) {
+            relay.process().awaitReady(settings.startTimeout());
+            report(relay.process(), begin);
+        }
         for (ManagedProcess monitor : monitoringProcesses()) {
             monitor.awaitReady(settings.startTimeout());
             report(monitor, begin);
@@ -357,7 +371,17 @@ public final class LocalPlatform implements AutoCloseable {
                 .filter(ServiceDescriptor::hasSourceConnector)
                 .flatMap(descriptor -> named(files, descriptor.sourceConnector()).stream())
                 .toList();
-        List<ApplyResult> results = new ArrayList<>(apply(sources, sourceOverrides(settings.exactlyOnceSource(), postgres.port())));
+        List<ApplyResult> results = new ArrayList<>();
+        if (relay == null) {
+            results.addAll(apply(sources, sourceOverrides(settings.exactlyOnceSource(), postgres.port())));
+        } else {
+            // the embedded relay streams these slots: a source connector left in Connect from an earlier run would compete
+            List<String> registered = connect.client().connectors();
+            sources.stream().map(ConnectorDefinition::name).filter(registered::contains).forEach(name -> {
+                connect.client().delete(name);
+                progress.accept(String.format("connector %-24s removed from Connect: the embedded relay runs it", name));
+            });
+        }
         if (elasticsearch != null) {
             // every other connector file is a sink: each gets this platform's address of whatever it writes to
             Map<String, String> sinkSettings = sinkOverrides(
@@ -381,6 +405,21 @@ public final class LocalPlatform implements AutoCloseable {
     static Map<String, String> sinkOverrides(String elasticsearchUrl, String s3Endpoint) {
         return Map.of("connection.urls", elasticsearchUrl, "s3.endpoint.url", s3Endpoint, "open.object.upload.ms",
                 ARCHIVE_OPEN_OBJECT_UPLOAD_MS);
+    }
+
+    /** The connector files of the running services' outbox sources, which the embedded relay runs. */
+    private List<Path> sourceConnectorFiles() {
+        Path folder = settings.layout().connectorFolder();
+        return settings.services().stream().map(ServiceKind::descriptor).filter(ServiceDescriptor::hasSourceConnector)
+                .map(descriptor -> named(ConnectorFiles.read(List.of(folder)), descriptor.sourceConnector()).get(0))
+                .map(connector -> Path.of(connector.source())).toList();
+    }
+
+    /** What the embedded relay's connector files get on this platform: their PostgreSQL address. */
+    static Map<String, String> relayOverrides(int postgresPort) {
+        Map<String, String> overrides = new LinkedHashMap<>(sourceOverrides(true, postgresPort));
+        overrides.remove(EXACTLY_ONCE_SUPPORT);
+        return overrides;
     }
 
     /** Puts a fault proxy in front of Elasticsearch and one in front of the S3 server; both pass everything until told otherwise. */
@@ -516,6 +555,9 @@ public final class LocalPlatform implements AutoCloseable {
         }
         endpoints.put("kafka", kafka.bootstrapServers());
         endpoints.put("connect", connect.restUrl());
+        if (relay != null) {
+            endpoints.put("relay", relay.statusUrl());
+        }
         if (elasticsearch != null) {
             endpoints.put("elasticsearch", elasticsearch.url());
             endpoints.put("s3", s3.endpoint());
@@ -542,6 +584,11 @@ public final class LocalPlatform implements AutoCloseable {
 
     public ConnectWorker connect() {
         return connect;
+    }
+
+    /** The embedded relay, when the settings run it instead of Connect's source connectors. */
+    public Optional<EmbeddedRelay> relay() {
+        return Optional.ofNullable(relay);
     }
 
     /** Elasticsearch, unless the settings leave the sinks out. */
@@ -603,6 +650,9 @@ public final class LocalPlatform implements AutoCloseable {
             infrastructure.add(mail.process());
         }
         infrastructure.add(connect.process());
+        if (relay != null) {
+            infrastructure.add(relay.process());
+        }
         for (ManagedProcess process : infrastructure) {
             processes.put(process.name(), process);
         }

@@ -53,6 +53,11 @@ public record PlatformLayout(Path home) {
     }
 
     /** The classpath of the consumer-group lag exporter, see {@link LagExporter}. */
+    /** The embedded relay's classpath: {@code local-platform/runtime-relay/target/lib}. */
+    public Path relayClasspath() {
+        return built(home.resolve("local-platform/runtime-relay/target/lib"));
+    }
+
     public Path lagExporterClasspath() {
         return built(home.resolve("local-platform/lag-exporter/target/lib"));
     }

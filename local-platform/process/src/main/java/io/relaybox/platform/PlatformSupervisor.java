@@ -138,7 +138,8 @@ public final class PlatformSupervisor implements AutoCloseable {
         if (platform.processes().containsKey(KAFKA)) {
             supervisor.abortHangingTransactions(platform.kafka().bootstrapServers(), progress);
         }
-        if (!settings.services().isEmpty()) {
+        // the embedded relay is a process of its own: when its engine stops, the relay exits and is restarted like any other
+        if (!settings.services().isEmpty() && settings.relay() == RelayRuntime.CONNECT) {
             List<String> sources = settings.services().stream().map(ServiceKind::descriptor)
                     .filter(ServiceDescriptor::hasSourceConnector).map(ServiceDescriptor::sourceConnector).toList();
             supervisor.restartStalledSources(new StalledSourceRepair(platform.postgres(), platform.connect(), sources, supervisor::state,

@@ -68,6 +68,8 @@ public record PortPlan(int postgres, int kafka, int kafkaController, int connect
         ports.put("elasticsearch-exporter", 19114);
         ports.put("lag-exporter", 19308);
         ports.put("prometheus", 19090);
+        // not a metrics endpoint: the embedded relay's status (when it runs), planned with them
+        ports.put("relay", 18084);
         return java.util.Collections.unmodifiableMap(ports);
     }
 

@@ -37,8 +37,9 @@ import io.relaybox.verification.audit.SinkEndpoints;
  * <p>The sinks: {@code kafka} (records per event id, read {@code read_committed}; with exactly-once source a second
  * record is a duplicate delivered, without it a re-send that every reader drops by event id, counted as suppressed),
  * {@code elasticsearch} (one document per event id, {@code _id} = event id, so a copy cannot be delivered there;
- * re-deliveries show as {@code _version} above 1 and count as suppressed), {@code archive} (lines per event id; a
- * second line is a duplicate delivered) and every consuming service (its inbox rows; duplicates suppressed are those
+ * re-deliveries show as {@code _version} above 1 and count as suppressed), {@code archive} (lines per event id; with
+ * exactly-once source a second line is a duplicate delivered, without it the archived copy of a re-send Kafka holds,
+ * which the archive tool replays once, counted as suppressed) and every consuming service (its inbox rows; duplicates suppressed are those
  * its instances report skipping, at least the extra Kafka copies of what it consumes) and, when the platform's SMTP
  * server is among the endpoints ({@code mail-api}), {@code smtp}: the customers' e-mails per {@code OrderConfirmed} and
  * {@code OrderCancelled}, read back from the server (see {@link SentEmails}).
@@ -144,7 +145,8 @@ public final class ExactlyOnceAudit {
             List<SinkFinding> findings = new ArrayList<>();
             findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, new Deliveries("kafka", kafka, 0, exactlyOnceSource)));
             findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, searched(search.indexedSince(runStart), ledger.ids())));
-            findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, new Deliveries("archive", archive.linesPerEvent(runStart), 0, true)));
+            findings.add(SinkFinding.of(ledger.ids(), ledger::isKnown, new Deliveries("archive", archive.linesPerEvent(runStart), 0,
+                    exactlyOnceSource)));
             for (ServiceDescriptor consumer : Topology.load().inboxConsumers()) {
                 Set<String> expected = ledger.idsOn(consumer.consumes());
                 findings.add(SinkFinding.of(expected, ledger::isKnown, new Deliveries(consumer.name(),

@@ -44,6 +44,7 @@ final class FaultInjector {
     private final Map<FaultKind, List<String>> instances;
     private final List<String> rewoundConnectors;
     private final List<String> sources;
+    private final SourcePositions positions;
     private final Random random;
     private final Duration timeout;
 
@@ -56,7 +57,7 @@ final class FaultInjector {
      * @param timeout how long recovery may take before the fault counts as not recovered
      */
     FaultInjector(ProcessControl control, ConnectClient connect, Map<String, FaultProxy> proxies, Map<FaultKind, List<String>> instances,
-            List<String> rewoundConnectors, List<String> sources, long seed, Duration timeout) {
+            List<String> rewoundConnectors, List<String> sources, SourcePositions positions, long seed, Duration timeout) {
         this.control = control;
         this.connect = connect;
         this.connectors = connect.connectors();
@@ -64,6 +65,7 @@ final class FaultInjector {
         this.instances = Map.copyOf(instances);
         this.rewoundConnectors = List.copyOf(rewoundConnectors);
         this.sources = List.copyOf(sources);
+        this.positions = positions;
         this.random = new Random(seed);
         this.timeout = timeout;
         this.proxies.forEach((server, proxy) -> proxy.observe(exchange -> {
@@ -79,7 +81,7 @@ final class FaultInjector {
         String target = targetOf(kind);
         try {
             switch (kind) {
-                case CONNECT_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL, NOTIFICATION_KILL, ANALYTICS_KILL -> {
+                case CONNECT_KILL, RELAY_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL, NOTIFICATION_KILL, ANALYTICS_KILL -> {
                     crash(target);
                     awaitFlowEndToEnd();
                 }
@@ -105,6 +107,7 @@ final class FaultInjector {
     private String targetOf(FaultKind kind) {
         return switch (kind) {
             case CONNECT_KILL -> "connect";
+            case RELAY_KILL -> "relay";
             case KAFKA_RESTART -> "kafka";
             case POSTGRES_RESTART -> "postgres";
             case INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL, NOTIFICATION_KILL, ANALYTICS_KILL -> {
@@ -199,13 +202,9 @@ final class FaultInjector {
                 () -> committedTotal() > committed);
     }
 
-    /** The highest WAL position in the source connector's committed offsets; -1 when there is none or Connect does not answer. */
+    /** How far the source has come ({@link SourcePositions}); -1 when it cannot tell. */
     private long sourcePosition(String source) {
-        try {
-            return walPosition(connect.offsets(source));
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return positions.of(source);
     }
 
     /** The highest {@code lsn} of Debezium's PostgreSQL offsets; -1 when none has one. */

@@ -10,6 +10,8 @@ public enum FaultKind {
 
     /** kill -9 of the Kafka Connect worker (Debezium and both sinks). */
     CONNECT_KILL("connect-kill"),
+    /** kill -9 of the embedded relay (only on a platform that runs it, {@code --relay embedded}): the outbox sources. */
+    RELAY_KILL("relay-kill"),
     /** A clean stop and start of the Kafka broker. */
     KAFKA_RESTART("kafka-restart"),
     /** A fast stop and start of PostgreSQL (every service database, the replication slots). */

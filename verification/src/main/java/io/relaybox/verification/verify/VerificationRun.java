@@ -84,8 +84,9 @@ public final class VerificationRun {
         sizes.applyTo(databases);
         out.println(sizes.describe(orders));
         FaultInjector injector = new FaultInjector(control, platform.connectClient(), proxies(), serviceInstances(),
-                List.of(LocalPlatform.ELASTICSEARCH_CONNECTOR, LocalPlatform.ARCHIVE_CONNECTOR), sourceConnectors(), options.seed(),
-                RECOVERY_TIMEOUT);
+                List.of(LocalPlatform.ELASTICSEARCH_CONNECTOR, LocalPlatform.ARCHIVE_CONNECTOR), sourceConnectors(),
+                platform.relay().isPresent() ? SourcePositions.replicationSlots(platform) : SourcePositions.connectOffsets(platform.connectClient()),
+                options.seed(), RECOVERY_TIMEOUT);
 
         Optional<String> analyticsUrl = Optional.ofNullable(endpoints.get(ANALYTICS));
         AnalyticsTotals analyticsBefore = analyticsUrl.isPresent() ? analyticsTotals(analyticsUrl.get()) : null;

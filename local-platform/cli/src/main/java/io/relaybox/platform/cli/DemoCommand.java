@@ -47,6 +47,9 @@ final class DemoCommand implements Callable<Integer> {
     ExactlyOnceOption exactlyOnce;
 
     @Mixin
+    RelayOption relay;
+
+    @Mixin
     MonitoringOption monitoring;
 
     @Override
@@ -63,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("using the platform that runs from " + cli.runFolder());
             endpoints = running.get().endpoints();
         } else {
-            started = UpCommand.start(cli, false, exactlyOnce.exactlyOnce, monitoring.monitoring);
+            started = UpCommand.start(cli, false, exactlyOnce.exactlyOnce, monitoring.monitoring, relay.runtime());
             supervisor = PlatformSupervisor.watch(started, line -> System.out.println("  " + line));
             // on Ctrl-C the supervisor must let go before the processes stop, or it would start them again
             started.detach();

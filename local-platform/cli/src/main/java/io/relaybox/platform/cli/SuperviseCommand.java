@@ -14,6 +14,7 @@ import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PlatformSupervisor;
+import io.relaybox.platform.RelayRuntime;
 import io.relaybox.platform.PortPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,9 @@ final class SuperviseCommand implements Callable<Integer> {
     ExactlyOnceOption exactlyOnce;
 
     @Mixin
+    RelayOption relay;
+
+    @Mixin
     MonitoringOption monitoring;
 
     @Option(names = "--start-timeout", defaultValue = "PT3M", description = "How long each process may take to become ready.")
@@ -63,8 +67,11 @@ final class SuperviseCommand implements Callable<Integer> {
         PortPlan ports = adopt ? previous.get().ports() : freePorts ? PortPlan.free() : PortPlan.preferred();
         boolean exactlyOnceSource = adopt && previous.get().exactlyOnceSource() != null ? previous.get().exactlyOnceSource()
                 : exactlyOnce.exactlyOnce;
+        // adopting, the processes that run say which relay the platform was started with
+        RelayRuntime runtime = adopt ? previous.get().processes().stream().anyMatch(entry -> entry.name().equals("relay"))
+                ? RelayRuntime.EMBEDDED : RelayRuntime.CONNECT : relay.runtime();
         PlatformSettings settings = new PlatformSettings(cli.layout(), run, ports, startTimeout)
-                .withExactlyOnceSource(exactlyOnceSource).withMonitoring(monitoring.monitoring);
+                .withExactlyOnceSource(exactlyOnceSource).withMonitoring(monitoring.monitoring).withRelay(runtime);
         try (SupervisorControl control = SupervisorControl.start(run)) {
             PlatformState.Supervisor self = PlatformState.Supervisor.self(control.port(), PlatformState.Supervisor.STARTING,
                     run.resolve("logs").resolve(LOG_FILE));

@@ -12,6 +12,7 @@ import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PortPlan;
+import io.relaybox.platform.RelayRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,6 +35,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Mixin
     MonitoringOption monitoring;
+
+    @Mixin
+    RelayOption relay;
 
     @Option(names = "--start-timeout", defaultValue = "PT3M", description = "How long each process may take to become ready "
             + "(ISO-8601, default: ${DEFAULT-VALUE}); longer on a slow or busy machine.")
@@ -71,6 +75,7 @@ final class UpCommand implements Callable<Integer> {
         }
         arguments.add(exactlyOnce.exactlyOnce ? "--exactly-once" : "--no-exactly-once");
         arguments.add(monitoring.monitoring ? "--monitoring" : "--no-monitoring");
+        arguments.add("--relay=" + relay.runtime().word());
         arguments.add("--start-timeout=" + startTimeout);
         if (!SupervisorLaunch.start(cli.runFolder(), arguments).followUntilReady()) {
             return 1;
@@ -80,13 +85,14 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    static LocalPlatform start(PlatformCli cli, boolean freePorts, boolean exactlyOnce, boolean monitoring) {
+    static LocalPlatform start(PlatformCli cli, boolean freePorts, boolean exactlyOnce, boolean monitoring, RelayRuntime relay) {
         System.out.println("starting the relaybox platform in " + cli.runFolder()
-                + (exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)")
+                + (relay == RelayRuntime.EMBEDDED ? " with the embedded relay (events reach Kafka at least once)"
+                        : exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)")
                 + (monitoring ? "" : " without monitoring"));
         PlatformSettings settings = new PlatformSettings(cli.layout(), cli.runFolder(),
                 freePorts ? PortPlan.free() : PortPlan.preferred(), Duration.ofSeconds(180)).withExactlyOnceSource(exactlyOnce)
-                .withMonitoring(monitoring);
+                .withMonitoring(monitoring).withRelay(relay);
         return LocalPlatform.start(settings, line -> System.out.println("  " + line));
     }
 

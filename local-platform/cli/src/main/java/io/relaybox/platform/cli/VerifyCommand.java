@@ -10,6 +10,7 @@ import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PlatformSupervisor;
 import io.relaybox.platform.PortPlan;
+import io.relaybox.platform.RelayRuntime;
 import io.relaybox.verification.verify.FaultKind;
 import io.relaybox.verification.verify.FaultSchedule;
 import io.relaybox.verification.verify.SupervisedProcessControl;
@@ -69,6 +70,9 @@ final class VerifyCommand implements Callable<Integer> {
     boolean freePorts;
 
     @Mixin
+    RelayOption relay;
+
+    @Mixin
     ExactlyOnceOption exactlyOnce;
 
     @Override
@@ -79,10 +83,12 @@ final class VerifyCommand implements Callable<Integer> {
                     + "retained outbox rows and fault proxies): stop it first with ./platform down");
             return 1;
         }
+        RelayRuntime runtime = relay.runtime();
         System.out.println("starting the relaybox platform for verification in " + cli.runFolder()
-                + (exactlyOnce.exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)"));
+                + (runtime == RelayRuntime.EMBEDDED ? " with the embedded relay (events reach Kafka at least once)"
+                        : exactlyOnce.exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)"));
         PlatformSettings settings = new PlatformSettings(cli.layout(), cli.runFolder(), freePorts ? PortPlan.free() : PortPlan.preferred(),
-                START_TIMEOUT).withExactlyOnceSource(exactlyOnce.exactlyOnce).withVerification(true);
+                START_TIMEOUT).withExactlyOnceSource(exactlyOnce.exactlyOnce).withVerification(true).withRelay(runtime);
         LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line));
         // the supervisor restarts what the schedule kills, as it would any crash; it lets go before the platform stops
         PlatformSupervisor supervisor = PlatformSupervisor.watch(platform, line -> System.out.println("  " + line));
@@ -126,6 +132,13 @@ final class VerifyCommand implements Callable<Integer> {
             kinds = FaultKind.parseList(faults);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--faults: " + e.getMessage());
+        }
+        boolean embedded = relay.runtime() == RelayRuntime.EMBEDDED;
+        if (!embedded && kinds.contains(FaultKind.RELAY_KILL)) {
+            if (!faults.trim().equalsIgnoreCase("all")) {
+                throw new ParameterException(spec.commandLine(), "--faults: relay-kill needs --relay embedded (with Connect there is no relay to kill)");
+            }
+            kinds = kinds.stream().filter(kind -> kind != FaultKind.RELAY_KILL).toList();
         }
         int count = faultCount == null ? kinds.size() : faultCount;
         if (count < kinds.size()) {

@@ -41,6 +41,33 @@ class VerifyCommandTest {
         assertThat(refused("--quiet-timeout", "PT0S")).contains("--quiet-timeout");
     }
 
+    @Test
+    void refusesToKillARelayThePlatformDoesNotRun() {
+        assertThat(refused("--faults", "relay-kill,kafka-restart")).contains("--faults").contains("--relay embedded");
+    }
+
+    @Test
+    void refusesAnUnknownRelayRuntime() {
+        assertThat(refused("--relay", "lambda")).contains("lambda").contains("connect or embedded");
+    }
+
+    @Test
+    void leavesTheRelayKillOutOfAllFaultsWithConnectAndKeepsItWithTheEmbeddedRelay() {
+        VerifyCommand connect = parsed("--faults", "all", "--seed", "1");
+        VerifyCommand embedded = parsed("--faults", "all", "--seed", "1", "--relay", "embedded");
+
+        assertThat(connect.options().kinds()).doesNotContain(io.relaybox.verification.verify.FaultKind.RELAY_KILL);
+        assertThat(embedded.options().kinds()).contains(io.relaybox.verification.verify.FaultKind.RELAY_KILL);
+    }
+
+    private VerifyCommand parsed(String... options) {
+        CommandLine cli = new CommandLine(new PlatformCli());
+        String[] arguments = new String[options.length + 1];
+        arguments[0] = "verify";
+        System.arraycopy(options, 0, arguments, 1, options.length);
+        return (VerifyCommand) cli.parseArgs(arguments).subcommand().commandSpec().userObject();
+    }
+
     private String refused(String... options) {
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new PlatformCli()).setErr(new PrintWriter(err));

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
+import io.relaybox.platform.RelayRuntime;
 import io.relaybox.platform.RunFolder;
 import io.relaybox.platform.ServiceKind;
 import io.relaybox.verification.verify.VerificationRun;
@@ -20,7 +21,8 @@ import io.relaybox.verification.verify.VerificationRun;
  *
  * <p>{@code mvn -Pbench -DskipTests verify -pl verification -am} (see README). {@code -Dbench.suite=cdc,saga,eos}
  * chooses the suites ({@code eos}: the CDC figures with exactly-once source on, then off, compared);
- * {@code -Dbench.exactly-once=true|false} runs the {@code cdc} and {@code saga} suites with it on (the default) or off.
+ * {@code -Dbench.exactly-once=true|false} runs the {@code cdc} and {@code saga} suites with it on (the default) or off;
+ * {@code relay}: the embedded relay against the Connect worker ({@link RelayComparison}).
  */
 public final class Benchmarks {
 
@@ -50,6 +52,9 @@ public final class Benchmarks {
         }
         if (suite.contains("platform")) {
             platform(runFolder, exactlyOnce);
+        }
+        if (suite.contains("relay")) {
+            relay(runFolder);
         }
         System.exit(0);
     }
@@ -85,6 +90,36 @@ public final class Benchmarks {
                 PlatformVersions versions = PlatformVersions.of(platform);
                 DrainAndLatency figures = drainAndLatency(platform);
                 comparison.add(new ExactlyOnceComparison.Run(exactlyOnce, versions, figures.drain(), figures.latency()));
+            } finally {
+                RunFolder.deleteStandIns(runFolder, Optional.empty());
+            }
+        }
+        System.out.print(comparison.table());
+    }
+
+    /** One runtime of the outbox in the relay comparison. */
+    private record RelayVariant(String name, RelayRuntime runtime, boolean exactlyOnce) {
+    }
+
+    /**
+     * The embedded relay against the Connect worker (exactly once, and at least once as the relay delivers), each on a
+     * fresh platform of the monolith and its outbox source only: {@link RelayComparison}.
+     */
+    private static void relay(Path runFolder) throws Exception {
+        int events = Integer.getInteger("bench.drain.events", 50_000);
+        List<Integer> rates = Arrays.stream(System.getProperty("bench.latency.rates", "250").split(",")).map(rate -> Integer.valueOf(rate.trim()))
+                .toList();
+        Duration latencyDuration = Duration.ofSeconds(Integer.getInteger("bench.latency.seconds", 60));
+        RelayComparison comparison = new RelayComparison();
+        for (RelayVariant variant : List.of(new RelayVariant("Connect, exactly once", RelayRuntime.CONNECT, true),
+                new RelayVariant("Connect, at least once", RelayRuntime.CONNECT, false),
+                new RelayVariant("embedded relay (at least once)", RelayRuntime.EMBEDDED, false))) {
+            System.out.printf("relay: %s%n", variant.name());
+            RunFolder.purge(runFolder, Optional.empty());
+            PlatformSettings settings = PlatformSettings.forTests(runFolder).withServices(List.of(ServiceKind.named("order-monolith")))
+                    .withSinks(false).withExactlyOnceSource(variant.exactlyOnce()).withRelay(variant.runtime());
+            try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
+                comparison.measure(variant.name(), platform, events, rates, latencyDuration);
             } finally {
                 RunFolder.deleteStandIns(runFolder, Optional.empty());
             }

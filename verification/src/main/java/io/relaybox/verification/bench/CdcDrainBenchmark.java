@@ -16,7 +16,7 @@ import io.relaybox.platform.LocalPlatform;
  */
 final class CdcDrainBenchmark {
 
-    private static final String AGGREGATE = "benchdrain";
+    static final String AGGREGATE = "benchdrain";
     private static final int ROWS_PER_STATEMENT = 100;
     private static final int STATEMENTS_PER_TRANSACTION = 10;
 
@@ -45,7 +45,7 @@ final class CdcDrainBenchmark {
         return drain(events, "measured");
     }
 
-    private void createTopic() throws Exception {
+    void createTopic() throws Exception {
         java.util.Properties properties = new java.util.Properties();
         properties.put("bootstrap.servers", platform.kafka().bootstrapServers());
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(properties)) {
@@ -82,7 +82,7 @@ final class CdcDrainBenchmark {
         return figures;
     }
 
-    private void insert(int events) throws Exception {
+    void insert(int events) throws Exception {
         StringBuilder sql = new StringBuilder("INSERT INTO outbox_event (id, aggregatetype, aggregateid, type, payload, schemaversion, "
                 + "occurredat) VALUES ");
         for (int i = 0; i < ROWS_PER_STATEMENT; i++) {

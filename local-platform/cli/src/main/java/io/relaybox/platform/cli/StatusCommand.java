@@ -1,5 +1,10 @@
 package io.relaybox.platform.cli;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +25,7 @@ import io.relaybox.platform.SlotRecovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Lists the platform's processes, connectors and replication slots. */
@@ -60,6 +66,7 @@ final class StatusCommand implements Callable<Integer> {
             Optional<List<ReplicationSlots.Slot>> read = reading.map(SlotReading::slots);
             alive(s, "connect").ifPresent(p -> connectors.addAll(connectors(p.endpoint(), runFolder)));
             alive(s, "connect").ifPresent(p -> read.ifPresent(all -> adviseOnLostSlots(connectors, p.endpoint(), all, runFolder)));
+            alive(s, "relay").ifPresent(p -> connectors.addAll(relayConnectors(p.endpoint())));
             alive(s, "prometheus").ifPresent(p -> alerts.addAll(alerts(p.endpoint())));
         });
         if (asJson) {
@@ -146,6 +153,29 @@ final class StatusCommand implements Callable<Integer> {
             }
         } catch (ConnectRestException e) {
             rows.add(row("name", "(connect)", "state", "UNREACHABLE", "tasks", e.getMessage()));
+        }
+        return rows;
+    }
+
+    /**
+     * The outbox sources the embedded relay runs, from its {@code GET /status}: each connector's state, and in place of
+     * Connect's tasks what it published (and why it failed).
+     */
+    static List<Map<String, Object>> relayConnectors(String statusUrl) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(statusUrl))
+                    .timeout(java.time.Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode connectors = JsonMapper.shared().readTree(answer.body()).path("connectors");
+            connectors.propertyNames().forEach(name -> {
+                JsonNode connector = connectors.path(name);
+                rows.add(row("name", name, "state", connector.path("state").asString(), "tasks", "relay: published "
+                        + connector.path("published").asLong() + (connector.has("failure") ? ", failed: " + connector.path("failure").asString() : "")));
+            });
+        } catch (IOException | RuntimeException e) {
+            rows.add(row("name", "(relay)", "state", "UNREACHABLE", "tasks", String.valueOf(e.getMessage())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return rows;
     }

@@ -27,6 +27,8 @@ import tools.jackson.databind.JsonNode;
 public final class ConnectClient {
 
     private static final Duration POLL = Duration.ofMillis(250);
+    /** How long {@link #restart} waits at most for Connect to act on the restart of a failed connector or task. */
+    static final Duration RESTART_SETTLE = Duration.ofSeconds(10);
 
     private final RestTransport rest;
 
@@ -240,10 +242,22 @@ public final class ConnectClient {
         lifecycle("connectors/" + encode(name) + "/resume");
     }
 
-    /** Restarts the connector and, when asked, its tasks (only the failed ones when {@code onlyFailed}). */
+    /**
+     * Restarts the connector and, when asked, its tasks (only the failed ones when {@code onlyFailed}). Connect carries a
+     * restart out after answering 202, and until it did, the status still quotes the failure being restarted: a failed
+     * connector's restart returns once its status changed (at most {@link #RESTART_SETTLE}), so that a {@code wait}
+     * right after it does not read that stale failure as the outcome.
+     */
     public void restart(String name, boolean includeTasks, boolean onlyFailed) {
+        Optional<ConnectorStatus> before = status(name).filter(status -> status.failure().isPresent());
         String path = "connectors/" + encode(name) + "/restart?includeTasks=" + includeTasks + "&onlyFailed=" + onlyFailed;
         expectOneOf(rest.sendRetryingRebalance(() -> rest.request(path).POST(HttpRequest.BodyPublishers.noBody())), 200, 202, 204);
+        if (before.isPresent()) {
+            Instant deadline = Instant.now().plus(RESTART_SETTLE);
+            while (status(name).equals(before) && Instant.now().isBefore(deadline)) {
+                pause(POLL);
+            }
+        }
     }
 
     /** Deletes the connector; a missing one is not an error. */

@@ -26,6 +26,7 @@ public final class EmbeddedRelay {
     private final Path folder;
     private final int port;
     private final ManagedProcess process;
+    private final MetricsAgent metricsAgent;
 
     /**
      * @param folder its working folder
@@ -39,13 +40,25 @@ public final class EmbeddedRelay {
      */
     public EmbeddedRelay(Path folder, Path classpath, String bootstrapServers, List<Path> connectorFiles, Map<String, String> overrides,
             int port, Path logFile, Map<String, String> secrets) {
+        this(folder, classpath, bootstrapServers, connectorFiles, overrides, port, logFile, secrets, null);
+    }
+
+    /**
+     * A relay whose MBeans (Debezium's streaming metrics, its clients', the JVM's) the metrics agent serves to Prometheus.
+     *
+     * @param metricsAgent the JMX exporter agent, or null for none
+     */
+    public EmbeddedRelay(Path folder, Path classpath, String bootstrapServers, List<Path> connectorFiles, Map<String, String> overrides,
+            int port, Path logFile, Map<String, String> secrets, MetricsAgent metricsAgent) {
         this.folder = folder.toAbsolutePath();
+        this.metricsAgent = metricsAgent;
         this.port = port;
         List<String> arguments = new ArrayList<>(List.of("--bootstrap-servers=" + bootstrapServers, "--status-port=" + port));
         connectorFiles.forEach(file -> arguments.add("--connector=" + file.toAbsolutePath()));
         overrides.forEach((key, value) -> arguments.add("--set=" + key + "=" + value));
         List<String> command = JavaCommand.java()
                 .heap("384m")
+                .agent(metricsAgent)
                 .tempFolder(tempFolder())
                 .option("-XX:+UseSerialGC")
                 .classpathFolder(classpath)
@@ -76,6 +89,11 @@ public final class EmbeddedRelay {
 
     public ManagedProcess process() {
         return process;
+    }
+
+    /** The metrics agent serving the relay's MBeans, if it has one. */
+    public java.util.Optional<MetricsAgent> metricsAgent() {
+        return java.util.Optional.ofNullable(metricsAgent);
     }
 
     /** {@code GET} this for every connector's state and how many records it published. */

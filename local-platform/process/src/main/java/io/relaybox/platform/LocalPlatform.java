@@ -105,7 +105,8 @@ public final class LocalPlatform implements AutoCloseable {
         this.relay = settings.relay() == RelayRuntime.EMBEDDED
                 ? new EmbeddedRelay(run.resolve("relay"), layout.relayClasspath(), kafka.bootstrapServers(), sourceConnectorFiles(),
                         relayOverrides(ports.postgres()), ports.monitoring("relay"), logFile("relay"),
-                        Map.of("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE)))
+                        Map.of("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE)),
+                        metricsAgent("connect-worker.yml", "relay-metrics"))
                 : null;
         for (ServiceKind kind : settings.services()) {
             for (int instance = 1; instance <= kind.instances(); instance++) {
@@ -169,6 +170,9 @@ public final class LocalPlatform implements AutoCloseable {
         List<ScrapeTarget> targets = new ArrayList<>();
         kafka.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("kafka", "kafka", agent.endpoint())));
         connect.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("connect", "connect", agent.endpoint())));
+        if (relay != null) {
+            relay.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("relay", "relay", agent.endpoint())));
+        }
         if (s3 != null) {
             s3.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("s3", "s3", agent.endpoint())));
             mail.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("mail", "mail", agent.endpoint())));

@@ -64,6 +64,7 @@ public record PortPlan(int postgres, int kafka, int kafkaController, int connect
         ports.put("connect-metrics", 19405);
         ports.put("s3-metrics", 19406);
         ports.put("mail-metrics", 19407);
+        ports.put("relay-metrics", 19408);
         ports.put("postgres-exporter", 19187);
         ports.put("elasticsearch-exporter", 19114);
         ports.put("lag-exporter", 19308);

@@ -103,13 +103,16 @@ public final class EmbeddedRelay {
 
     /** The status endpoint's answer now: every connector's state and progress, as JSON. */
     public String status() throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(statusUrl())).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return askStatus().body();
     }
 
     private boolean everyConnectorStreams() throws IOException, InterruptedException {
+        return askStatus().statusCode() == 200;
+    }
+
+    private HttpResponse<String> askStatus() throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(statusUrl())).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private Path tempFolder() {

@@ -413,9 +413,9 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The connector files of the running services' outbox sources, which the embedded relay runs. */
     private List<Path> sourceConnectorFiles() {
-        Path folder = settings.layout().connectorFolder();
+        List<ConnectorDefinition> files = ConnectorFiles.read(List.of(settings.layout().connectorFolder()));
         return settings.services().stream().map(ServiceKind::descriptor).filter(ServiceDescriptor::hasSourceConnector)
-                .map(descriptor -> named(ConnectorFiles.read(List.of(folder)), descriptor.sourceConnector()).get(0))
+                .map(descriptor -> named(files, descriptor.sourceConnector()).get(0))
                 .map(connector -> Path.of(connector.source())).toList();
     }
 

@@ -15,19 +15,10 @@ final class ConnectorProgress {
         STARTING, RUNNING, STOPPED, FAILED
     }
 
-    private final String connector;
     private final AtomicReference<State> state = new AtomicReference<>(State.STARTING);
     private final AtomicLong published = new AtomicLong();
     private final AtomicReference<Instant> lastPublished = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
-
-    ConnectorProgress(String connector) {
-        this.connector = connector;
-    }
-
-    String connector() {
-        return connector;
-    }
 
     State state() {
         return state.get();

@@ -41,7 +41,7 @@ final class RelayedConnector implements AutoCloseable {
 
     RelayedConnector(String name, Map<String, String> connectorConfig, RelaySettings settings) {
         this.name = name;
-        this.progress = new ConnectorProgress(name);
+        this.progress = new ConnectorProgress();
         this.producer = new KafkaProducer<>(producerSettings(name, connectorConfig, settings), new ByteArraySerializer(), new ByteArraySerializer());
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG, "relay-" + name + "-admin"));

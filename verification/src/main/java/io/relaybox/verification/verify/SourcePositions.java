@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.connectctl.ConnectorDefinition;
@@ -34,8 +36,11 @@ interface SourcePositions {
      */
     static SourcePositions replicationSlots(LocalPlatform platform) {
         Path connectors = platform.settings().layout().connectorFolder();
+        Map<String, String> slots = new ConcurrentHashMap<>();
         return source -> {
-            String slot = ConnectorDefinition.read(connectors.resolve(source + ".json")).config().get("slot.name");
+            // the connector file names the slot: read once per source, not on every poll
+            String slot = slots.computeIfAbsent(source,
+                    name -> ConnectorDefinition.read(connectors.resolve(name + ".json")).config().get("slot.name"));
             try (Connection connection = platform.postgres().connectAsSuperuser("postgres");
                     PreparedStatement query = connection.prepareStatement(
                             "SELECT (confirmed_flush_lsn - '0/0'::pg_lsn)::bigint FROM pg_replication_slots WHERE slot_name = ?")) {

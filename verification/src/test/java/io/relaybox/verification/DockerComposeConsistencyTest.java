@@ -115,7 +115,10 @@ class DockerComposeConsistencyTest {
                 .computeIfAbsent(entry.getKey(), name -> new java.util.ArrayList<>()).add(port.asString())));
         assertThat(published).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("kafka", List.of("127.0.0.1:29092:29092")), // the archive tool's replay, Kafka clients on the host
+                Map.entry("kafka-2", List.of("127.0.0.1:29094:29094")), // the cluster profile's further brokers
+                Map.entry("kafka-3", List.of("127.0.0.1:29096:29096")),
                 Map.entry("connect", List.of("127.0.0.1:8083:8083")), // connectctl (with the user and password)
+                Map.entry("connect-2", List.of("127.0.0.1:8085:8083")), // the cluster profile's second worker
                 Map.entry("elasticsearch", List.of("127.0.0.1:9200:9200")), // queries, the archive's comparisons
                 Map.entry("kibana", List.of("127.0.0.1:5601:5601")),
                 Map.entry("minio", List.of("127.0.0.1:9000:9000")), // the archive tool (S3 API; no console)
@@ -133,7 +136,42 @@ class DockerComposeConsistencyTest {
         assertThat(postgresConnectors()).allSatisfy(connector -> assertThat(connector.config()).as(connector.name())
                 .containsEntry("exactly.once.support", "required"));
         // the worker's and the tasks' transactions need a transaction state log the one broker can hold
-        assertThat(service("kafka").path("environment").path("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR").asString()).isEqualTo("1");
+        assertThat(byDefault(service("kafka").path("environment").path("KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR").asString()))
+                .isEqualTo("1");
+    }
+
+    @Test
+    void theClusterProfileRunsThreeReplicatingBrokersInOneQuorumAndTwoWorkersInOneGroup() throws IOException {
+        Map<String, String> cluster = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(home.resolve("cluster.env"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                cluster.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        assertThat(cluster).containsEntry("COMPOSE_PROFILES", "cluster").containsEntry("RELAYBOX_REPLICATION_FACTOR", "3")
+                .containsEntry("RELAYBOX_MIN_INSYNC_REPLICAS", "2");
+        List<String> brokers = List.of("kafka", "kafka-2", "kafka-3");
+        for (int node = 1; node <= brokers.size(); node++) {
+            JsonNode environment = service(brokers.get(node - 1)).path("environment");
+            assertThat(environment.path("KAFKA_NODE_ID").asString()).isEqualTo(Integer.toString(node));
+            assertThat(cluster.get("RELAYBOX_KAFKA_VOTERS")).contains(node + "@" + brokers.get(node - 1) + ":9093");
+            assertThat(cluster.get("RELAYBOX_KAFKA_BOOTSTRAP")).contains(brokers.get(node - 1) + ":9092");
+            for (String key : List.of("KAFKA_CONTROLLER_QUORUM_VOTERS", "CLUSTER_ID", "KAFKA_DEFAULT_REPLICATION_FACTOR",
+                    "KAFKA_MIN_INSYNC_REPLICAS", "KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR", "KAFKA_TRANSACTION_STATE_LOG_MIN_ISR")) {
+                assertThat(environment.path(key).asString()).as(brokers.get(node - 1) + " " + key)
+                        .isEqualTo(service("kafka").path("environment").path(key).asString()).startsWith("${RELAYBOX_");
+            }
+        }
+        assertThat(service("kafka-2").path("profiles").toString()).contains("cluster");
+        assertThat(service("connect-2").path("profiles").toString()).contains("cluster");
+        assertThat(service("connect-2").path("environment").path("GROUP_ID").asString())
+                .isEqualTo(service("connect").path("environment").path("GROUP_ID").asString());
+        assertThat(service("connect-2").path("environment").path("BOOTSTRAP_SERVERS").asString()).contains("RELAYBOX_KAFKA_BOOTSTRAP");
+    }
+
+    /** A compose value as it is without an env file: {@code ${NAME:-default}} is its default. */
+    private static String byDefault(String value) {
+        return value.replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1");
     }
 
     @Test
@@ -141,7 +179,7 @@ class DockerComposeConsistencyTest {
         String pom = Files.readString(home.resolve("pom.xml"));
         assertThat(service("kafka").path("image").asString()).isEqualTo("apache/kafka:" + property(pom, "kafka.version"));
         assertThat(service("connect").path("image").asString()).endsWith("debezium/connect:" + property(pom, "debezium.version"));
-        assertThat(service("connect").path("environment").path("BOOTSTRAP_SERVERS").asString()).isEqualTo("kafka:9092");
+        assertThat(byDefault(service("connect").path("environment").path("BOOTSTRAP_SERVERS").asString())).isEqualTo("kafka:9092");
     }
 
     @Test
@@ -153,7 +191,7 @@ class DockerComposeConsistencyTest {
                     .hasSize(1);
             JsonNode service = service(services.get(0));
             assertThat(service.path("volumes").toString()).contains("/target/" + services.get(0) + ".jar");
-            assertThat(service.path("environment").path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString()).isEqualTo("kafka:9092");
+            assertThat(byDefault(service.path("environment").path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asString())).isEqualTo("kafka:9092");
         }
     }
 

@@ -72,6 +72,18 @@ public final class ConnectWorker {
      */
     public ConnectWorker(Path folder, Path classpath, List<Path> pluginFolders, String bootstrapServers, int port, Path logFile,
             Map<String, String> secrets, Credentials credentials, boolean exactlyOnceSource, MetricsAgent metricsAgent) {
+        this("connect", folder, classpath, pluginFolders, bootstrapServers, port, logFile, secrets, credentials, exactlyOnceSource,
+                metricsAgent);
+    }
+
+    /**
+     * One worker of a group ({@link #settings()}'s {@code group.id}): workers with the same group share the connectors, their
+     * tasks spread over them, and a lost worker's tasks move to the others.
+     *
+     * @param name the process name ({@code connect}, {@code connect-2}, ...)
+     */
+    public ConnectWorker(String name, Path folder, Path classpath, List<Path> pluginFolders, String bootstrapServers, int port,
+            Path logFile, Map<String, String> secrets, Credentials credentials, boolean exactlyOnceSource, MetricsAgent metricsAgent) {
         this.metricsAgent = metricsAgent;
         this.exactlyOnceSource = exactlyOnceSource;
         this.folder = folder.toAbsolutePath();
@@ -92,7 +104,7 @@ public final class ConnectWorker {
                 .classpathFolder(classpath)
                 .mainClass("org.apache.kafka.connect.cli.ConnectDistributed", configFile().toString())
                 .build();
-        this.process = new ManagedProcess(new ProcessSpec("connect", command, secrets, this.folder, logFile, StopSignal.TERM,
+        this.process = new ManagedProcess(new ProcessSpec(name, command, secrets, this.folder, logFile, StopSignal.TERM,
                 STOP_TIMEOUT, restUrl()), client::isReady);
     }
 
@@ -150,9 +162,10 @@ public final class ConnectWorker {
         settings.put("config.storage.topic", "relaybox-connect-configs");
         settings.put("offset.storage.topic", "relaybox-connect-offsets");
         settings.put("status.storage.topic", "relaybox-connect-status");
-        settings.put("config.storage.replication.factor", "1");
-        settings.put("offset.storage.replication.factor", "1");
-        settings.put("status.storage.replication.factor", "1");
+        // -1: the broker's default.replication.factor, the cluster's (KafkaBroker.settings)
+        settings.put("config.storage.replication.factor", "-1");
+        settings.put("offset.storage.replication.factor", "-1");
+        settings.put("status.storage.replication.factor", "-1");
         settings.put("offset.storage.partitions", "6");
         settings.put("status.storage.partitions", "3");
         // source tasks commit records and offsets in one transaction (needs a broker with transactions); without,

@@ -16,13 +16,41 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.common.Uuid;
 
-/** A single-node KRaft Kafka (broker and controller in one JVM) on loopback, with its own data folder. */
+/**
+ * One KRaft Kafka node (broker and controller in one JVM) on loopback, with its own data folder: alone, or one of the
+ * nodes of a cluster whose controllers form a static quorum and share one cluster id.
+ */
 public final class KafkaBroker {
 
+    /**
+     * Where a node of the cluster listens.
+     *
+     * @param id its {@code node.id}, 1-based
+     * @param port its client listener
+     * @param controllerPort its controller listener
+     */
+    public record Node(int id, int port, int controllerPort) {
+
+        /** The node as {@code controller.quorum.voters} lists it. */
+        String voter() {
+            return id + "@127.0.0.1:" + controllerPort;
+        }
+    }
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The transaction protocol of a cluster: version 1, not 4.3's default 2 (KIP-890). With version 2, losing a broker
+     * under load left Connect's exactly-once source task FAILED (the coordinator's {@code EndTxn} threw
+     * {@code IllegalStateException} from {@code PREPARE_EPOCH_FENCE}) and Kafka Streams' producer answered
+     * {@code CONCURRENT_TRANSACTIONS} for minutes.
+     */
+    static final int CLUSTER_TRANSACTION_VERSION = 1;
 
     private final Path folder;
     private final Path classpath;
+    private final Node node;
+    private final List<Node> cluster;
+    private final Path clusterIdFile;
     private final int port;
     private final int controllerPort;
     private final BrokerTimePolicy timePolicy;
@@ -45,14 +73,43 @@ public final class KafkaBroker {
      */
     public KafkaBroker(Path folder, Path classpath, int port, int controllerPort, Path logFile, BrokerTimePolicy timePolicy,
             MetricsAgent metricsAgent) {
+        this(folder, classpath, new Node(1, port, controllerPort), List.of(new Node(1, port, controllerPort)), null, logFile, timePolicy,
+                metricsAgent);
+    }
+
+    /**
+     * One node of a cluster (alone when the cluster is just this node).
+     *
+     * @param node this node
+     * @param cluster every node, this one among them: their controllers are the quorum's voters
+     * @param clusterIdFile where the cluster's id is kept, written by the first node prepared (null: a node alone)
+     * @param metricsAgent the JMX exporter agent, or null for none
+     */
+    public KafkaBroker(Path folder, Path classpath, Node node, List<Node> cluster, Path clusterIdFile, Path logFile,
+            BrokerTimePolicy timePolicy, MetricsAgent metricsAgent) {
+        if (!cluster.contains(node)) {
+            throw new IllegalArgumentException("node " + node + " is not one of the cluster's " + cluster);
+        }
+        if (cluster.size() > 1 && clusterIdFile == null) {
+            throw new IllegalArgumentException("the nodes of a cluster share an id: give its file");
+        }
         this.metricsAgent = metricsAgent;
         this.folder = folder.toAbsolutePath();
         this.timePolicy = timePolicy;
         this.classpath = classpath;
-        this.port = port;
-        this.controllerPort = controllerPort;
-        this.process = new ManagedProcess(new ProcessSpec("kafka", command(metricsAgent, "kafka.Kafka", configFile().toString()), Map.of(),
-                this.folder, logFile, StopSignal.TERM, STOP_TIMEOUT, bootstrapServers()), this::answersMetadata);
+        this.node = node;
+        this.cluster = List.copyOf(cluster);
+        this.clusterIdFile = clusterIdFile;
+        this.port = node.port();
+        this.controllerPort = node.controllerPort();
+        this.process = new ManagedProcess(new ProcessSpec(ClusterShape.brokerName(node.id()), command(metricsAgent, "kafka.Kafka",
+                configFile().toString()), Map.of(), this.folder, logFile, StopSignal.TERM, STOP_TIMEOUT, bootstrapServers()),
+                this::answersMetadata);
+    }
+
+    /** This node's {@code node.id}. */
+    public int nodeId() {
+        return node.id();
     }
 
     /** Writes the configuration, formats the log folder on first use, starts the broker and waits until it serves. */
@@ -107,16 +164,30 @@ public final class KafkaBroker {
      * listeners and folders: one node's replication factors, partitions, no topic made by a typo, and the time policy.
      */
     public static Map<String, String> settings(BrokerTimePolicy timePolicy) {
+        return settings(timePolicy, ClusterShape.SINGLE);
+    }
+
+    /**
+     * The settings of every broker of a cluster of this shape: every topic (the platform's, Connect's, the consumer
+     * offsets, the transaction state) gets the shape's replication factor, and a write needs its minimum in-sync
+     * replicas.
+     */
+    public static Map<String, String> settings(BrokerTimePolicy timePolicy, ClusterShape shape) {
+        String replicas = Short.toString(shape.replicationFactor());
+        String insync = Integer.toString(shape.minInsyncReplicas());
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("num.partitions", "6");
         // topics come from their owners (Connect's topic creation, the services), never from a typo
         settings.put("auto.create.topics.enable", "false");
-        settings.put("offsets.topic.replication.factor", "1");
+        // a topic created without a replication factor (-1: Connect's, the connectors', Kafka Streams') gets the cluster's
+        settings.put("default.replication.factor", replicas);
+        settings.put("min.insync.replicas", insync);
+        settings.put("offsets.topic.replication.factor", replicas);
         settings.put("offsets.topic.num.partitions", "6");
-        settings.put("transaction.state.log.replication.factor", "1");
-        settings.put("transaction.state.log.min.isr", "1");
-        settings.put("share.coordinator.state.topic.replication.factor", "1");
-        settings.put("share.coordinator.state.topic.min.isr", "1");
+        settings.put("transaction.state.log.replication.factor", replicas);
+        settings.put("transaction.state.log.min.isr", insync);
+        settings.put("share.coordinator.state.topic.replication.factor", replicas);
+        settings.put("share.coordinator.state.topic.min.isr", insync);
         settings.put("group.initial.rebalance.delay.ms", "0");
         settings.put("log.segment.bytes", "134217728");
         settings.putAll(timePolicy.brokerSettings());
@@ -125,10 +196,13 @@ public final class KafkaBroker {
 
     /** The broker's configuration file's text (visible for testing). */
     String configuration() {
+        String quorum = cluster.size() == 1
+                ? "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort
+                : "controller.quorum.voters=" + cluster.stream().map(Node::voter).collect(java.util.stream.Collectors.joining(","));
         StringBuilder text = new StringBuilder(String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
+                "node.id=" + node.id(),
+                quorum,
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
@@ -136,13 +210,17 @@ public final class KafkaBroker {
                 "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
                 "log.dirs=" + folder.resolve("data"),
                 ""));
-        settings(timePolicy).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+        settings(timePolicy, new ClusterShape(cluster.size(), 1)).forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
     }
 
     private void format() throws IOException {
-        List<String> command = command(null, "kafka.tools.StorageTool", "format", "--config", configFile().toString(),
-                "--cluster-id", Uuid.randomUuid().toString(), "--standalone", "--ignore-formatted");
+        // a node alone starts a dynamic quorum of itself; the nodes of a cluster share an id and a static quorum
+        List<String> command = cluster.size() == 1
+                ? command(null, "kafka.tools.StorageTool", "format", "--config", configFile().toString(),
+                        "--cluster-id", Uuid.randomUuid().toString(), "--standalone", "--ignore-formatted")
+                : command(null, "kafka.tools.StorageTool", "format", "--config", configFile().toString(),
+                        "--cluster-id", clusterId(), "--feature", "transaction.version=" + CLUSTER_TRANSACTION_VERSION, "--ignore-formatted");
         Process run = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(process.spec().logFile().toFile())).start();
         try {
@@ -153,6 +231,19 @@ public final class KafkaBroker {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformException("interrupted while formatting Kafka's storage", e);
+        }
+    }
+
+    /** The cluster's id: the one its file holds, or a new one written there by the first node formatted. */
+    private String clusterId() throws IOException {
+        synchronized (KafkaBroker.class) {
+            if (Files.exists(clusterIdFile)) {
+                return Files.readString(clusterIdFile).trim();
+            }
+            String id = Uuid.randomUuid().toString();
+            Files.createDirectories(clusterIdFile.toAbsolutePath().getParent());
+            Files.writeString(clusterIdFile, id + "\n");
+            return id;
         }
     }
 

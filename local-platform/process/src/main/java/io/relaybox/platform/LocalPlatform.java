@@ -54,8 +54,9 @@ public final class LocalPlatform implements AutoCloseable {
     private final PlatformSettings settings;
     private final Secrets secrets;
     private final PostgresServer postgres;
-    private final KafkaBroker kafka;
+    private final KafkaCluster kafka;
     private final ConnectWorker connect;
+    private final List<ConnectWorker> workers = new ArrayList<>();
     private final ElasticsearchServer elasticsearch;
     private final S3Server s3;
     private final MailServer mail;
@@ -79,8 +80,7 @@ public final class LocalPlatform implements AutoCloseable {
         this.secrets = Secrets.in(run);
         this.postgres = PostgresServer.create(run.resolve("postgres/data"), ports.postgres(), logFile("postgres"),
                 secrets.password("postgres"));
-        this.kafka = new KafkaBroker(run.resolve("kafka"), layout.kafkaClasspath(), ports.kafka(), ports.kafkaController(),
-                logFile("kafka"), settings.brokerTime(), metricsAgent("kafka-broker.yml", "kafka-metrics"));
+        this.kafka = kafkaCluster(run, layout, ports);
         List<Path> pluginFolders = new ArrayList<>(layout.connectPluginFolders());
         Map<String, String> workerEnvironment = new LinkedHashMap<>();
         workerEnvironment.put("RELAYBOX_CDC_PASSWORD", secrets.password(ServiceDatabase.CDC_ROLE));
@@ -99,9 +99,13 @@ public final class LocalPlatform implements AutoCloseable {
             this.s3 = null;
             this.mail = null;
         }
-        this.connect = new ConnectWorker(run.resolve("connect"), layout.connectClasspath(), pluginFolders,
-                kafka.bootstrapServers(), ports.connect(), logFile("connect"), workerEnvironment, connectCredentials(secrets),
-                settings.exactlyOnceSource(), metricsAgent("connect-worker.yml", "connect-metrics"));
+        for (int worker = 1; worker <= settings.cluster().connectWorkers(); worker++) {
+            String name = ClusterShape.workerName(worker);
+            workers.add(new ConnectWorker(name, run.resolve(name), layout.connectClasspath(), pluginFolders, kafka.bootstrapServers(),
+                    ports.connectWorker(worker), logFile(name), workerEnvironment, connectCredentials(secrets), settings.exactlyOnceSource(),
+                    metricsAgent("connect-worker.yml", name + "-metrics")));
+        }
+        this.connect = workers.get(0);
         this.relay = settings.relay() == RelayRuntime.EMBEDDED
                 ? new EmbeddedRelay(run.resolve("relay"), layout.relayClasspath(), kafka.bootstrapServers(), sourceConnectorFiles(),
                         relayOverrides(ports.postgres()), ports.monitoring("relay"), logFile("relay"),
@@ -157,6 +161,19 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     /** The metrics agent of a JVM process with these rules on this monitoring port; none when monitoring is off. */
+    /** One KRaft node, or the settings' cluster of them: {@code kafka}, {@code kafka-2}, ... each in a folder of that name. */
+    private KafkaCluster kafkaCluster(Path run, PlatformLayout layout, PortPlan ports) {
+        List<KafkaBroker.Node> nodes = ports.kafkaNodes(settings.cluster().brokers());
+        List<KafkaBroker> brokers = new ArrayList<>();
+        for (KafkaBroker.Node node : nodes) {
+            String name = ClusterShape.brokerName(node.id());
+            brokers.add(new KafkaBroker(run.resolve(name), layout.kafkaClasspath(), node, nodes,
+                    nodes.size() == 1 ? null : run.resolve("kafka-cluster.id"), logFile(name), settings.brokerTime(),
+                    metricsAgent("kafka-broker.yml", name + "-metrics")));
+        }
+        return new KafkaCluster(brokers, settings.cluster());
+    }
+
     private MetricsAgent metricsAgent(String rules, String port) {
         if (!settings.monitoring()) {
             return null;
@@ -168,8 +185,10 @@ public final class LocalPlatform implements AutoCloseable {
     /** Every metrics endpoint of the platform, as Prometheus scrapes it. */
     public List<ScrapeTarget> scrapeTargets() {
         List<ScrapeTarget> targets = new ArrayList<>();
-        kafka.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("kafka", "kafka", agent.endpoint())));
-        connect.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("connect", "connect", agent.endpoint())));
+        kafka.brokers().forEach(broker -> broker.metricsAgent()
+                .ifPresent(agent -> targets.add(new ScrapeTarget("kafka", broker.process().name(), agent.endpoint()))));
+        workers.forEach(worker -> worker.metricsAgent()
+                .ifPresent(agent -> targets.add(new ScrapeTarget("connect", worker.process().name(), agent.endpoint()))));
         if (relay != null) {
             relay.metricsAgent().ifPresent(agent -> targets.add(new ScrapeTarget("relay", "relay", agent.endpoint())));
         }
@@ -280,7 +299,7 @@ public final class LocalPlatform implements AutoCloseable {
     private void startAll() {
         long begin = System.nanoTime();
         kafka.prepare();
-        kafka.process().start();
+        kafka.brokers().forEach(broker -> broker.process().start());
         if (elasticsearch != null) {
             elasticsearch.prepare();
             elasticsearch.process().start();
@@ -302,15 +321,19 @@ public final class LocalPlatform implements AutoCloseable {
             postgresExporter.prepare(postgres, secrets.password(PostgresExporter.ROLE));
             postgresExporter.process().start();
         }
-        kafka.process().awaitReady(settings.startTimeout());
-        report(kafka.process(), begin);
-        Topics.ensure(kafka.bootstrapServers());
+        for (KafkaBroker broker : kafka.brokers()) {
+            broker.process().awaitReady(settings.startTimeout());
+            report(broker.process(), begin);
+        }
+        Topics.ensure(kafka.bootstrapServers(), kafka.replicationFactor());
         if (lagExporter != null) {
             lagExporter.prepare();
             lagExporter.process().start();
         }
-        connect.prepare();
-        connect.process().start();
+        for (ConnectWorker worker : workers) {
+            worker.prepare();
+            worker.process().start();
+        }
         // the services' migrations create the outbox tables and publications the connectors need
         services.values().forEach(service -> {
             service.prepare();
@@ -339,8 +362,10 @@ public final class LocalPlatform implements AutoCloseable {
                 openFaultProxies();
             }
         }
-        connect.process().awaitReady(settings.startTimeout());
-        report(connect.process(), begin);
+        for (ConnectWorker worker : workers) {
+            worker.process().awaitReady(settings.startTimeout());
+            report(worker.process(), begin);
+        }
         if (prometheus != null) {
             prometheus.prepare();
             prometheus.process().start();
@@ -558,7 +583,7 @@ public final class LocalPlatform implements AutoCloseable {
             }
         }
         endpoints.put("kafka", kafka.bootstrapServers());
-        endpoints.put("connect", connect.restUrl());
+        workers.forEach(worker -> endpoints.put(worker.process().name(), worker.restUrl()));
         if (relay != null) {
             endpoints.put("relay", relay.statusUrl());
         }
@@ -582,12 +607,19 @@ public final class LocalPlatform implements AutoCloseable {
         return postgres;
     }
 
-    public KafkaBroker kafka() {
+    /** The Kafka node, or the nodes of the cluster. */
+    public KafkaCluster kafka() {
         return kafka;
     }
 
+    /** The first Connect worker ({@code connect}), the only one unless the platform runs a cluster. */
     public ConnectWorker connect() {
         return connect;
+    }
+
+    /** Every Connect worker of the group, {@code connect} first. */
+    public List<ConnectWorker> connectWorkers() {
+        return List.copyOf(workers);
     }
 
     /** The embedded relay, when the settings run it instead of Connect's source connectors. */
@@ -647,13 +679,14 @@ public final class LocalPlatform implements AutoCloseable {
      */
     public Map<String, ManagedProcess> processes() {
         Map<String, ManagedProcess> processes = new LinkedHashMap<>();
-        List<ManagedProcess> infrastructure = new ArrayList<>(List.of(postgres.process(), kafka.process()));
+        List<ManagedProcess> infrastructure = new ArrayList<>(List.of(postgres.process()));
+        kafka.brokers().forEach(broker -> infrastructure.add(broker.process()));
         if (elasticsearch != null) {
             infrastructure.add(elasticsearch.process());
             infrastructure.add(s3.process());
             infrastructure.add(mail.process());
         }
-        infrastructure.add(connect.process());
+        workers.forEach(worker -> infrastructure.add(worker.process()));
         if (relay != null) {
             infrastructure.add(relay.process());
         }

@@ -28,13 +28,15 @@ import java.util.Objects;
  *        binary is reported and skipped)
  * @param relay what carries the outbox tables into Kafka: the Connect worker (the default) or the embedded relay, which
  *        writes at least once (so exactly-once source is off with it)
+ * @param cluster how many Kafka brokers and Connect workers run (one of each by default)
  */
 public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
         List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime, ServiceAddOns serviceAddOns,
-        boolean exactlyOnceSource, boolean verification, boolean monitoring, RelayRuntime relay) {
+        boolean exactlyOnceSource, boolean verification, boolean monitoring, RelayRuntime relay, ClusterShape cluster) {
 
     public PlatformSettings {
         Objects.requireNonNull(relay, "relay");
+        Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(layout, "layout");
         runFolder = runFolder.toAbsolutePath().normalize();
         Objects.requireNonNull(ports, "ports");
@@ -46,33 +48,33 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
 
     /** Settings running every service and both sinks, with exactly-once source. */
     public PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout) {
-        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM, ServiceAddOns.NONE, true, false, true, RelayRuntime.CONNECT);
+        this(layout, runFolder, ports, startTimeout, LocalPlatform.SERVICES, true, BrokerTimePolicy.PLATFORM, ServiceAddOns.NONE, true, false, true, RelayRuntime.CONNECT, ClusterShape.SINGLE);
     }
 
     /** Settings for a test: free ports, the given run folder, every service, the tests' broker time policy. */
     public static PlatformSettings forTests(Path runFolder) {
         return new PlatformSettings(PlatformLayout.detect(), runFolder, PortPlan.free(), Duration.ofSeconds(180), LocalPlatform.SERVICES,
-                true, BrokerTimePolicy.TESTS, ServiceAddOns.NONE, true, false, true, RelayRuntime.CONNECT);
+                true, BrokerTimePolicy.TESTS, ServiceAddOns.NONE, true, false, true, RelayRuntime.CONNECT, ClusterShape.SINGLE);
     }
 
     /** The same settings running only these services (e.g. just the monolith, to measure CDC alone). */
     public PlatformSettings withServices(List<ServiceKind> only) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay, cluster);
     }
 
     /** The same settings with or without Elasticsearch, the S3-compatible server and their sink connectors. */
     public PlatformSettings withSinks(boolean run) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay, cluster);
     }
 
     /** The same settings, loading these add-ons into every service instance. */
     public PlatformSettings withServiceAddOns(ServiceAddOns addOns) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns, exactlyOnceSource, verification, monitoring, relay);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns, exactlyOnceSource, verification, monitoring, relay, cluster);
     }
 
     /** The same settings with exactly-once source (KIP-618) on, or off: at-least-once, for older brokers and for measuring. */
     public PlatformSettings withExactlyOnceSource(boolean on) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, on, verification, monitoring, relay);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, on, verification, monitoring, relay, cluster);
     }
 
     /**
@@ -80,13 +82,13 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
      * proxies in front of Elasticsearch and the S3 server (through which the sink connectors write).
      */
     public PlatformSettings withVerification(boolean on) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, on, monitoring, relay);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, on, monitoring, relay, cluster);
     }
 
     /** The same settings with or without the metrics endpoints, the exporters and Prometheus. */
     public PlatformSettings withMonitoring(boolean on) {
         return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource,
-                verification, on, relay);
+                verification, on, relay, cluster);
     }
 
     /**
@@ -95,11 +97,17 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
      */
     public PlatformSettings withRelay(RelayRuntime runtime) {
         return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns,
-                runtime != RelayRuntime.EMBEDDED && exactlyOnceSource, verification, monitoring, runtime);
+                runtime != RelayRuntime.EMBEDDED && exactlyOnceSource, verification, monitoring, runtime, cluster);
     }
 
     /** The same settings, each process given this long to become ready (a loaded machine needs minutes). */
     public PlatformSettings withStartTimeout(Duration timeout) {
-        return new PlatformSettings(layout, runFolder, ports, timeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay);
+        return new PlatformSettings(layout, runFolder, ports, timeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay, cluster);
+    }
+
+    /** The same settings with this many brokers and Connect workers. */
+    public PlatformSettings withCluster(ClusterShape shape) {
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource,
+                verification, monitoring, relay, shape);
     }
 }

@@ -71,7 +71,7 @@ public final class PlatformSupervisor implements AutoCloseable {
     private final Consumer<String> progress;
     private final List<Consumer<ProcessStatus>> listeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-timer"));
-    /** Runs the repairs: {@link HangingTransactionRepair} and {@link StalledSourceRepair}. */
+    /** Runs the repairs: {@link HangingTransactionRepair}, {@link StalledSourceRepair} and {@link FailedConnectorRepair}. */
     private final ScheduledExecutorService repairs = Executors.newSingleThreadScheduledExecutor(daemon("relaybox-supervisor-repairs"));
     /** Used only on {@link #repairs}'s thread, closed once that thread has stopped. */
     private volatile HangingTransactionRepair transactionRepair;
@@ -145,6 +145,9 @@ public final class PlatformSupervisor implements AutoCloseable {
             supervisor.restartStalledSources(new StalledSourceRepair(platform.postgres(), platform.connect(), sources, supervisor::state,
                     settings.runFolder().resolve("logs"), SOURCE_PATIENCE, progress));
         }
+        List<ConnectWorker> workers = platform.connectWorkers();
+        supervisor.restartFailedConnectors(new FailedConnectorRepair(workers.stream().map(ConnectWorker::client).toList(), progress),
+                workers.stream().map(worker -> worker.process().name()).toList());
         return supervisor;
     }
 
@@ -159,6 +162,22 @@ public final class PlatformSupervisor implements AutoCloseable {
                 repair.check();
             } catch (RuntimeException unreachable) {
                 // PostgreSQL or Connect is between answers: the next check looks again
+            }
+        }, SOURCE_CHECK.toMillis(), SOURCE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Every {@link #SOURCE_CHECK}, while a Connect worker runs: a failed connector or task is restarted, with a backoff
+     * ({@link FailedConnectorRepair}); Connect never restarts one by itself.
+     */
+    private void restartFailedConnectors(FailedConnectorRepair repair, List<String> workers) {
+        repairs.scheduleWithFixedDelay(() -> {
+            try {
+                if (workers.stream().anyMatch(worker -> state(worker).state() == ProcessState.RUNNING)) {
+                    repair.check();
+                }
+            } catch (RuntimeException unreachable) {
+                // Connect is between answers (rebalancing, restarting): the next check looks again
             }
         }, SOURCE_CHECK.toMillis(), SOURCE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -289,6 +308,42 @@ public final class PlatformSupervisor implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             // still shutting down after its stop timeout: its exit is handled when it comes
+        }
+        return state(name);
+    }
+
+    /**
+     * A fault drill of a lost machine: kill -9 of the process, which then stays down (STOPPED, not restarted) until
+     * {@link #start started}; returns once it has exited.
+     *
+     * @throws PlatformException when the process does not run
+     */
+    public ProcessStatus killAndHold(String name) {
+        Watched w;
+        CompletableFuture<ExitStatus> exit;
+        synchronized (this) {
+            w = find(name);
+            if (!w.process.isAlive()) {
+                throw new PlatformException(name + " does not run (" + w.status.describe() + ")");
+            }
+            w.wanted = false;
+            w.cancelRestart();
+            exit = w.process.onExit();
+        }
+        progress.accept(String.format("%-24s fault drill: sending SIGKILL to pid %d; it stays down until started", name, w.process.pid()));
+        w.process.kill();
+        try {
+            exit.get(w.process.spec().stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // its exit is handled when it comes
+        }
+        synchronized (this) {
+            if (!w.process.isAlive() && w.status.state() != ProcessState.STOPPED) {
+                w.handledGeneration = w.generation;
+                change(w, w.status(ProcessState.STOPPED));
+            }
         }
         return state(name);
     }

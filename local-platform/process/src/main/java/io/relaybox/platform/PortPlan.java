@@ -21,7 +21,8 @@ import io.relaybox.topology.Topology;
  * @param smtp the mail server's SMTP port
  * @param mailApi the mail server's HTTP API (what it received)
  * @param services the HTTP port of each service instance, by instance name (e.g. {@code inventory-service-2})
- * @param monitoring the ports of the metrics endpoints and of Prometheus, by the names of {@link #MONITORING_DEFAULTS}
+ * @param monitoring the other named ports, by the names of {@link #MONITORING_DEFAULTS}: the metrics endpoints, Prometheus,
+ *        the embedded relay's status, and a cluster's further brokers and Connect workers
  */
 public record PortPlan(int postgres, int kafka, int kafkaController, int connect, int elasticsearch, int elasticsearchTransport,
         int s3, int smtp, int mailApi, Map<String, Integer> services, Map<String, Integer> monitoring) {
@@ -71,6 +72,16 @@ public record PortPlan(int postgres, int kafka, int kafkaController, int connect
         ports.put("prometheus", 19090);
         // not a metrics endpoint: the embedded relay's status (when it runs), planned with them
         ports.put("relay", 18084);
+        // nor these: a cluster's further brokers (client and controller listeners) and Connect workers, and their metrics
+        for (int node = 2; node <= ClusterShape.MAX_BROKERS; node++) {
+            ports.put(ClusterShape.brokerName(node), 19090 + 2 * node);
+            ports.put(ClusterShape.brokerName(node) + "-controller", 19091 + 2 * node);
+            ports.put(ClusterShape.brokerName(node) + "-metrics", 19407 + node);
+        }
+        for (int worker = 2; worker <= ClusterShape.MAX_CONNECT_WORKERS; worker++) {
+            ports.put(ClusterShape.workerName(worker), 18083 + worker);
+            ports.put(ClusterShape.workerName(worker) + "-metrics", 19409 + ClusterShape.MAX_BROKERS + worker);
+        }
         return java.util.Collections.unmodifiableMap(ports);
     }
 
@@ -106,6 +117,21 @@ public record PortPlan(int postgres, int kafka, int kafkaController, int connect
             monitoring.put(name, p[next++]);
         }
         return new PortPlan(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], services, monitoring);
+    }
+
+    /** The first {@code count} Kafka nodes: node 1 on {@link #kafka()} and {@link #kafkaController()}, the others on theirs. */
+    public java.util.List<KafkaBroker.Node> kafkaNodes(int count) {
+        java.util.List<KafkaBroker.Node> nodes = new java.util.ArrayList<>(java.util.List.of(new KafkaBroker.Node(1, kafka, kafkaController)));
+        for (int node = 2; node <= count; node++) {
+            String name = ClusterShape.brokerName(node);
+            nodes.add(new KafkaBroker.Node(node, monitoring(name), monitoring(name + "-controller")));
+        }
+        return nodes;
+    }
+
+    /** The REST port of Connect worker {@code worker} (1-based): {@link #connect()} for the first. */
+    public int connectWorker(int worker) {
+        return worker == 1 ? connect : monitoring(ClusterShape.workerName(worker));
     }
 
     /** The HTTP port of the service instance. */

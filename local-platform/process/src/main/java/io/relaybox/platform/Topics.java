@@ -26,13 +26,13 @@ final class Topics {
     private Topics() {
     }
 
-    static void ensure(String bootstrapServers) {
+    static void ensure(String bootstrapServers, short replicationFactor) {
         Properties properties = new Properties();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(properties)) {
             for (String topic : EVENT_TOPICS) {
                 for (String name : List.of(topic, EventTopics.deadLetter(topic))) {
-                    create(admin, new NewTopic(name, PARTITIONS, (short) 1));
+                    create(admin, new NewTopic(name, PARTITIONS, replicationFactor));
                 }
             }
         }

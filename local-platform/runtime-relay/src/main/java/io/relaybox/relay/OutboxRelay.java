@@ -38,8 +38,9 @@ public final class OutboxRelay implements Callable<Integer> {
     @Option(names = "--offsets-topic", description = "the topic of the source offsets (default: ${DEFAULT-VALUE})")
     String offsetsTopic = RelaySettings.DEFAULT_OFFSETS_TOPIC;
 
-    @Option(names = "--replication-factor", description = "of the offsets topic and the topics created (default: ${DEFAULT-VALUE})")
-    short replicationFactor = 1;
+    @Option(names = "--replication-factor", description = "of the offsets topic and the topics created, unless a connector file "
+            + "names its own; -1: the broker's default.replication.factor (default: ${DEFAULT-VALUE})")
+    short replicationFactor = -1;
 
     @Option(names = "--status-port", description = "the loopback port of GET /status (default: ${DEFAULT-VALUE}, 0: any)")
     int statusPort = 0;

@@ -32,6 +32,7 @@ final class TopicCreation {
         this.partitions = Optional.ofNullable(connectorConfig.get("topic.creation.default.partitions")).map(Integer::valueOf);
         this.replicationFactor = Optional.ofNullable(connectorConfig.get("topic.creation.default.replication.factor")).map(Short::valueOf)
                 .filter(factor -> factor > 0).orElse(defaultReplicationFactor);
+        // -1 (or less): the broker's default.replication.factor
     }
 
     void ensure(String topic) throws InterruptedException {
@@ -40,7 +41,7 @@ final class TopicCreation {
         }
         try {
             if (!admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions.get(), replicationFactor))).all().get(TIMEOUT_SECONDS,
+                admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor > 0 ? Optional.of(replicationFactor) : Optional.empty()))).all().get(TIMEOUT_SECONDS,
                         TimeUnit.SECONDS);
             }
         } catch (ExecutionException e) {

@@ -28,7 +28,7 @@ import io.relaybox.analytics.topology.AnalyticsSettings;
 public record AnalyticsProperties(
         @DefaultValue("analytics-streams") String applicationId,
         @DefaultValue("${java.io.tmpdir}/relaybox-analytics-streams") String stateDir,
-        @DefaultValue("2m") Duration minuteGrace,
+        @DefaultValue("10m") Duration minuteGrace,
         @DefaultValue("10m") Duration hourGrace,
         @DefaultValue("7d") Duration retention,
         @DefaultValue("7d") Duration dedupeRetention,

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.connectctl.ConnectorOffsets;
 import io.relaybox.connectctl.TargetState;
+import io.relaybox.platform.ClusterShape;
 import io.relaybox.platform.FaultProxy;
 import io.relaybox.platform.FaultProxy.Fault;
 import io.relaybox.platform.FaultProxy.FaultPlan;
@@ -26,7 +27,11 @@ import io.relaybox.platform.FaultProxy.FaultPlan;
  * RUNNING while it streamed nothing; nor do the sink's offsets alone, which a backlog keeps moving;</li>
  * <li>a proxy fault (held for {@link #PROXY_FAULT}): the proxy forwarded a request the server answered with 2xx after
  * the fault was lifted (the sink writes again) and every connector runs;</li>
- * <li>the rewind of the sinks' groups: each sink committed again every offset it had committed before.</li>
+ * <li>the rewind of the sinks' groups: each sink committed again every offset it had committed before;</li>
+ * <li>a lost node of a cluster (broker, controller, Connect worker): it is held down until the others took over what it
+ * did (the failover, measured apart: every partition led by a live broker and, for the controller, another one leading
+ * the quorum; every task running on a live worker), then started again; recovered once it is back (a broker: every
+ * replica in sync again) and events flow end to end.</li>
  * </ul>
  */
 final class FaultInjector {
@@ -47,6 +52,7 @@ final class FaultInjector {
     private final SourcePositions positions;
     private final Random random;
     private final Duration timeout;
+    private final Optional<ClusterFaults> cluster;
 
     /**
      * @param proxies the fault proxies by server name ({@code elasticsearch}, {@code s3})
@@ -58,6 +64,14 @@ final class FaultInjector {
      */
     FaultInjector(ProcessControl control, ConnectClient connect, Map<String, FaultProxy> proxies, Map<FaultKind, List<String>> instances,
             List<String> rewoundConnectors, List<String> sources, SourcePositions positions, long seed, Duration timeout) {
+        this(control, connect, proxies, instances, rewoundConnectors, sources, positions, seed, timeout, Optional.empty());
+    }
+
+    /** @param cluster what the faults of a cluster (broker, controller, worker kills) need; empty on a single node */
+    FaultInjector(ProcessControl control, ConnectClient connect, Map<String, FaultProxy> proxies, Map<FaultKind, List<String>> instances,
+            List<String> rewoundConnectors, List<String> sources, SourcePositions positions, long seed, Duration timeout,
+            Optional<ClusterFaults> cluster) {
+        this.cluster = cluster;
         this.control = control;
         this.connect = connect;
         this.connectors = connect.connectors();
@@ -78,7 +92,13 @@ final class FaultInjector {
     /** Injects the fault, waits for the recovery and says what happened; a fault that did not recover says why. */
     FaultRecord inject(FaultKind kind, Instant loadStart) {
         Instant at = Instant.now();
-        String target = targetOf(kind);
+        String target;
+        try {
+            target = targetOf(kind);
+        } catch (RuntimeException e) {
+            return new FaultRecord(kind, "?", at, Duration.between(loadStart, at), Optional.empty(), "no target: " + e.getMessage());
+        }
+        Optional<Duration> failover = Optional.empty();
         try {
             switch (kind) {
                 case CONNECT_KILL, RELAY_KILL, INVENTORY_KILL, PAYMENT_KILL, MONOLITH_KILL, NOTIFICATION_KILL, ANALYTICS_KILL -> {
@@ -97,10 +117,30 @@ final class FaultInjector {
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>ServiceUnavailable</Code>"
                                 + "<Message>injected by relaybox verify</Message></Error>"));
                 case GROUP_REWIND -> rewind();
+                case BROKER_KILL, CONTROLLER_KILL -> {
+                    int node = nodeOf(target);
+                    control.killAndHold(target);
+                    failover = Optional.of(cluster().awaitFailoverFromBroker(node, kind == FaultKind.CONTROLLER_KILL, at, timeout));
+                    control.start(target);
+                    control.awaitRunning(target, timeout);
+                    cluster().awaitReplicasInSync(timeout);
+                    awaitConnectorsRunning();
+                    awaitFlowEndToEnd();
+                }
+                case WORKER_KILL -> {
+                    control.killAndHold(target);
+                    failover = Optional.of(cluster().awaitFailoverFromWorker(target, connectors, at, timeout));
+                    control.start(target);
+                    control.awaitRunning(target, timeout);
+                    awaitConnectorsRunning();
+                    awaitFlowEndToEnd();
+                }
             }
-            return new FaultRecord(kind, target, at, Duration.between(loadStart, at), Optional.of(Duration.between(at, Instant.now())), "");
+            return new FaultRecord(kind, target, at, Duration.between(loadStart, at), Optional.of(Duration.between(at, Instant.now())), "",
+                    failover);
         } catch (RuntimeException e) {
-            return new FaultRecord(kind, target, at, Duration.between(loadStart, at), Optional.empty(), String.valueOf(e.getMessage()));
+            return new FaultRecord(kind, target, at, Duration.between(loadStart, at), Optional.empty(), String.valueOf(e.getMessage()),
+                    failover);
         }
     }
 
@@ -117,7 +157,20 @@ final class FaultInjector {
             case ES_THROTTLE, ES_UNAVAILABLE -> "elasticsearch";
             case S3_UNAVAILABLE -> "s3";
             case GROUP_REWIND -> String.join("+", rewoundConnectors);
+            case BROKER_KILL -> ClusterShape.brokerName(cluster().brokerOtherThanController(random));
+            case CONTROLLER_KILL -> ClusterShape.brokerName(cluster().activeController());
+            // the worker of the first outbox source Connect runs (with the embedded relay: of the first sink)
+            case WORKER_KILL -> cluster().workerRunning(sources.stream().filter(connectors::contains).findFirst().orElse(connectors.get(0)));
         };
+    }
+
+    private ClusterFaults cluster() {
+        return cluster.orElseThrow(() -> new IllegalStateException("the platform is no cluster: no broker or worker to fail over to"));
+    }
+
+    /** The node id of a broker by its process name ({@code kafka} is node 1, {@code kafka-2} node 2, ...). */
+    static int nodeOf(String broker) {
+        return broker.equals("kafka") ? 1 : Integer.parseInt(broker.substring("kafka-".length()));
     }
 
     private void crash(String process) {

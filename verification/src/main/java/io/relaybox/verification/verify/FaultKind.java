@@ -12,8 +12,23 @@ public enum FaultKind {
     CONNECT_KILL("connect-kill"),
     /** kill -9 of the embedded relay (only on a platform that runs it, {@code --relay embedded}): the outbox sources. */
     RELAY_KILL("relay-kill"),
-    /** A clean stop and start of the Kafka broker. */
+    /** A clean stop and start of the Kafka broker (the first node of a cluster). */
     KAFKA_RESTART("kafka-restart"),
+    /**
+     * kill -9 of a Kafka broker that is not the active controller, held down until every partition it led has a new
+     * leader (only with three brokers: {@code --brokers 3}).
+     */
+    BROKER_KILL("broker-kill"),
+    /**
+     * kill -9 of the broker that is the active KRaft controller, held down until another controller leads the quorum and
+     * every partition it led has a new leader (only with three brokers).
+     */
+    CONTROLLER_KILL("controller-kill"),
+    /**
+     * kill -9 of the Connect worker that runs the orders outbox source, held down until every task runs on another worker
+     * (only with two or more workers: {@code --connect-workers 2}).
+     */
+    WORKER_KILL("worker-kill"),
     /** A fast stop and start of PostgreSQL (every service database, the replication slots). */
     POSTGRES_RESTART("postgres-restart"),
     /** kill -9 of one inventory-service instance. */
@@ -71,6 +86,22 @@ public enum FaultKind {
         }
         kinds.sort(null);
         return List.copyOf(kinds);
+    }
+
+    /**
+     * Why this kind cannot be injected into a platform of this shape, or empty when it can: a relay kill needs the
+     * embedded relay, broker and controller kills need three brokers, a worker kill two workers.
+     */
+    public java.util.Optional<String> unavailableOn(boolean embeddedRelay, int brokers, int connectWorkers) {
+        return switch (this) {
+            case RELAY_KILL -> embeddedRelay ? java.util.Optional.empty()
+                    : java.util.Optional.of("relay-kill needs --relay embedded (with Connect there is no relay to kill)");
+            case BROKER_KILL, CONTROLLER_KILL -> brokers >= 3 ? java.util.Optional.empty()
+                    : java.util.Optional.of(id + " needs --brokers 3 (a KRaft quorum of " + brokers + " does not survive losing a node)");
+            case WORKER_KILL -> connectWorkers >= 2 ? java.util.Optional.empty()
+                    : java.util.Optional.of("worker-kill needs --connect-workers 2 or more (no other worker to take the tasks)");
+            default -> java.util.Optional.empty();
+        };
     }
 
     @Override

@@ -14,8 +14,16 @@ import java.util.Optional;
  * @param recovery from the injection until the platform served again (see {@link FaultInjector}); empty when it did not
  *        within the recovery timeout
  * @param note why it did not recover, or empty
+ * @param failover for the faults of a cluster, from the injection until the others took over what the lost node did
+ *        (partition leadership, the controller's role, Connect tasks); empty for the others
  */
-public record FaultRecord(FaultKind kind, String target, Instant at, Duration sinceStart, Optional<Duration> recovery, String note) {
+public record FaultRecord(FaultKind kind, String target, Instant at, Duration sinceStart, Optional<Duration> recovery, String note,
+        Optional<Duration> failover) {
+
+    /** A fault without a failover of its own. */
+    public FaultRecord(FaultKind kind, String target, Instant at, Duration sinceStart, Optional<Duration> recovery, String note) {
+        this(kind, target, at, sinceStart, recovery, note, Optional.empty());
+    }
 
     public boolean recovered() {
         return recovery.isPresent();

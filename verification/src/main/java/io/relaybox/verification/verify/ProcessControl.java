@@ -12,6 +12,9 @@ public interface ProcessControl {
     /** kill -9 of the process, as a crash; it is restarted the way the supervisor restarts a crashed process. */
     void kill(String name);
 
+    /** kill -9 of the process, as a lost machine: it stays down until {@link #start}. */
+    void killAndHold(String name);
+
     /** Stops the process cleanly; it stays stopped until {@link #start}. */
     void stop(String name);
 

@@ -23,6 +23,11 @@ public final class SupervisedProcessControl implements ProcessControl {
     }
 
     @Override
+    public void killAndHold(String name) {
+        supervisor.killAndHold(name);
+    }
+
+    @Override
     public void stop(String name) {
         supervisor.stop(name);
     }

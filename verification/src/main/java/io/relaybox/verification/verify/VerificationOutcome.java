@@ -48,12 +48,14 @@ public record VerificationOutcome(long seed, LoadTally load, List<FaultRecord> f
                     sink.duplicatesDelivered(), sink.duplicatesSuppressed(), sink.lost()));
         }
         lines.add("");
-        lines.add(String.format("%-3s %-24s %8s %-17s %-20s %10s", "#", "when", "at (s)", "fault", "target", "recovery (s)"));
+        lines.add(String.format("%-3s %-24s %8s %-17s %-20s %12s %12s", "#", "when", "at (s)", "fault", "target", "recovery (s)",
+                "failover (s)"));
         for (int i = 0; i < faults.size(); i++) {
             FaultRecord fault = faults.get(i);
-            lines.add(String.format("%-3d %-24s %8.1f %-17s %-20s %10s", i + 1, fault.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            lines.add(String.format("%-3d %-24s %8.1f %-17s %-20s %12s %12s", i + 1, fault.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
                     fault.sinceStart().toMillis() / 1000.0, fault.kind().id(), fault.target(),
-                    fault.recovery().map(r -> String.format("%.1f", r.toMillis() / 1000.0)).orElse("none")));
+                    fault.recovery().map(r -> String.format("%.1f", r.toMillis() / 1000.0)).orElse("none"),
+                    fault.failover().map(f -> String.format("%.1f", f.toMillis() / 1000.0)).orElse("-")));
         }
         faults.stream().filter(fault -> !fault.recovered())
                 .forEach(fault -> lines.add("not recovered from " + fault.kind().id() + " of " + fault.target() + ": " + fault.note()));

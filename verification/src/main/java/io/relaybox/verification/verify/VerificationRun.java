@@ -83,10 +83,11 @@ public final class VerificationRun {
         DemoSeed sizes = DemoSeed.forOrders(orders);
         sizes.applyTo(databases);
         out.println(sizes.describe(orders));
+        Optional<ClusterFaults> cluster = clusterFaults();
         FaultInjector injector = new FaultInjector(control, platform.connectClient(), proxies(), serviceInstances(),
                 List.of(LocalPlatform.ELASTICSEARCH_CONNECTOR, LocalPlatform.ARCHIVE_CONNECTOR), sourceConnectors(),
                 platform.relay().isPresent() ? SourcePositions.replicationSlots(platform) : SourcePositions.connectOffsets(platform.connectClient()),
-                options.seed(), RECOVERY_TIMEOUT);
+                options.seed(), RECOVERY_TIMEOUT, cluster);
 
         Optional<String> analyticsUrl = Optional.ofNullable(endpoints.get(ANALYTICS));
         AnalyticsTotals analyticsBefore = analyticsUrl.isPresent() ? analyticsTotals(analyticsUrl.get()) : null;
@@ -101,12 +102,14 @@ public final class VerificationRun {
                 out.printf("fault %s at %.1f s ...%n", scheduled.kind().id(), Duration.between(start, Instant.now()).toMillis() / 1000.0);
                 FaultRecord fault = injector.inject(scheduled.kind(), start);
                 faults.add(fault);
-                out.printf("fault %s of %s: %s%n", fault.kind().id(), fault.target(), fault.recovery()
-                        .map(r -> String.format("recovered after %.1f s", r.toMillis() / 1000.0)).orElse("NOT recovered: " + fault.note()));
+                out.printf("fault %s of %s: %s%s%n", fault.kind().id(), fault.target(), fault.recovery()
+                        .map(r -> String.format("recovered after %.1f s", r.toMillis() / 1000.0)).orElse("NOT recovered: " + fault.note()),
+                        fault.failover().map(f -> String.format(" (failover after %.1f s)", f.toMillis() / 1000.0)).orElse(""));
             }
             Polling.sleepUntil(start.plus(options.load()));
         } finally {
             load.close();
+            cluster.ifPresent(ClusterFaults::close);
         }
         LoadTally tally = load.tally();
         out.printf("the load ran %.0f s; %s%n", Duration.between(start, Instant.now()).toMillis() / 1000.0, tally.describe());
@@ -121,6 +124,16 @@ public final class VerificationRun {
         VerificationOutcome outcome = new VerificationOutcome(options.seed(), tally, faults, report, Duration.between(start, Instant.now()));
         outcome.report().forEach(out::println);
         return outcome;
+    }
+
+    /** What the faults of a cluster need, when the platform runs more than one broker or worker. */
+    private Optional<ClusterFaults> clusterFaults() {
+        if (!platform.settings().cluster().isCluster()) {
+            return Optional.empty();
+        }
+        Map<String, io.relaybox.connectctl.ConnectClient> workers = new LinkedHashMap<>();
+        platform.connectWorkers().forEach(worker -> workers.put(worker.process().name(), worker.client()));
+        return Optional.of(new ClusterFaults(platform.kafka().bootstrapServers(), workers));
     }
 
     private Map<String, FaultProxy> proxies() {

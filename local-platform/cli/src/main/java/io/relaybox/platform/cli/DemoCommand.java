@@ -50,6 +50,9 @@ final class DemoCommand implements Callable<Integer> {
     RelayOption relay;
 
     @Mixin
+    ClusterOption cluster;
+
+    @Mixin
     MonitoringOption monitoring;
 
     @Override
@@ -66,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("using the platform that runs from " + cli.runFolder());
             endpoints = running.get().endpoints();
         } else {
-            started = UpCommand.start(cli, false, exactlyOnce.exactlyOnce, monitoring.monitoring, relay.runtime());
+            started = UpCommand.start(cli, false, exactlyOnce.exactlyOnce, monitoring.monitoring, relay.runtime(),
+                    cluster.shape(new picocli.CommandLine(this)));
             supervisor = PlatformSupervisor.watch(started, line -> System.out.println("  " + line));
             // on Ctrl-C the supervisor must let go before the processes stop, or it would start them again
             started.detach();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import io.relaybox.connectctl.ApplyResult;
+import io.relaybox.platform.ClusterShape;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.PlatformState;
@@ -45,6 +46,9 @@ final class SuperviseCommand implements Callable<Integer> {
     RelayOption relay;
 
     @Mixin
+    ClusterOption cluster;
+
+    @Mixin
     MonitoringOption monitoring;
 
     @Option(names = "--start-timeout", defaultValue = "PT3M", description = "How long each process may take to become ready.")
@@ -70,8 +74,11 @@ final class SuperviseCommand implements Callable<Integer> {
         // adopting, the processes that run say which relay the platform was started with
         RelayRuntime runtime = adopt ? previous.get().processes().stream().anyMatch(entry -> entry.name().equals("relay"))
                 ? RelayRuntime.EMBEDDED : RelayRuntime.CONNECT : relay.runtime();
+        // and how many brokers and workers it has
+        ClusterShape shape = adopt ? ClusterShape.ofProcesses(previous.get().processes().stream().map(PlatformState.Entry::name).toList())
+                : cluster.shape(new picocli.CommandLine(this));
         PlatformSettings settings = new PlatformSettings(cli.layout(), run, ports, startTimeout)
-                .withExactlyOnceSource(exactlyOnceSource).withMonitoring(monitoring.monitoring).withRelay(runtime);
+                .withExactlyOnceSource(exactlyOnceSource).withMonitoring(monitoring.monitoring).withRelay(runtime).withCluster(shape);
         try (SupervisorControl control = SupervisorControl.start(run)) {
             PlatformState.Supervisor self = PlatformState.Supervisor.self(control.port(), PlatformState.Supervisor.STARTING,
                     run.resolve("logs").resolve(LOG_FILE));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import io.relaybox.platform.ClusterShape;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformSettings;
@@ -38,6 +39,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Mixin
     RelayOption relay;
+
+    @Mixin
+    ClusterOption cluster;
 
     @Option(names = "--start-timeout", defaultValue = "PT3M", description = "How long each process may take to become ready "
             + "(ISO-8601, default: ${DEFAULT-VALUE}); longer on a slow or busy machine.")
@@ -76,6 +80,7 @@ final class UpCommand implements Callable<Integer> {
         arguments.add(exactlyOnce.exactlyOnce ? "--exactly-once" : "--no-exactly-once");
         arguments.add(monitoring.monitoring ? "--monitoring" : "--no-monitoring");
         arguments.add("--relay=" + relay.runtime().word());
+        arguments.addAll(ClusterOption.arguments(cluster.shape(new picocli.CommandLine(this))));
         arguments.add("--start-timeout=" + startTimeout);
         if (!SupervisorLaunch.start(cli.runFolder(), arguments).followUntilReady()) {
             return 1;
@@ -85,14 +90,16 @@ final class UpCommand implements Callable<Integer> {
         return 0;
     }
 
-    static LocalPlatform start(PlatformCli cli, boolean freePorts, boolean exactlyOnce, boolean monitoring, RelayRuntime relay) {
+    static LocalPlatform start(PlatformCli cli, boolean freePorts, boolean exactlyOnce, boolean monitoring, RelayRuntime relay,
+            ClusterShape cluster) {
         System.out.println("starting the relaybox platform in " + cli.runFolder()
                 + (relay == RelayRuntime.EMBEDDED ? " with the embedded relay (events reach Kafka at least once)"
                         : exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)")
-                + (monitoring ? "" : " without monitoring"));
+                + (monitoring ? "" : " without monitoring")
+                + (cluster.isCluster() ? " as a cluster of " + cluster.brokers() + " brokers and " + cluster.connectWorkers() + " Connect workers" : ""));
         PlatformSettings settings = new PlatformSettings(cli.layout(), cli.runFolder(),
                 freePorts ? PortPlan.free() : PortPlan.preferred(), Duration.ofSeconds(180)).withExactlyOnceSource(exactlyOnce)
-                .withMonitoring(monitoring).withRelay(relay);
+                .withMonitoring(monitoring).withRelay(relay).withCluster(cluster);
         return LocalPlatform.start(settings, line -> System.out.println("  " + line));
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.relaybox.platform.ClusterShape;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformSettings;
@@ -31,9 +32,12 @@ import picocli.CommandLine.Spec;
         + "every sink against the outbox rows the databases committed. Prints a report and ends with the line VERIFY orders=N "
         + "events=E faults=F lost=L duplicates=D invariants=ok|broken seed=S seconds=T. Exits 0 only when nothing was lost, "
         + "nothing delivered twice and every invariant held; 1 otherwise.",
-        footer = {"", "Fault kinds: " + "connect-kill, kafka-restart, postgres-restart, inventory-kill, payment-kill, monolith-kill, "
-                + "notification-kill, analytics-kill, es-throttle, es-unavailable, s3-unavailable, group-rewind (or all).",
-            "", "Example: ./platform verify --minutes 5 --rate 20 --seed 42 --faults all"})
+        footer = {"", "Fault kinds: " + "connect-kill, relay-kill (--relay embedded), kafka-restart, broker-kill and controller-kill "
+                + "(--brokers 3), worker-kill (--connect-workers 2), postgres-restart, inventory-kill, payment-kill, monolith-kill, "
+                + "notification-kill, analytics-kill, es-throttle, es-unavailable, s3-unavailable, group-rewind (or all: those the "
+                + "platform's shape can take).",
+            "", "Example: ./platform verify --minutes 5 --rate 20 --seed 42 --faults all",
+            "         ./platform verify --brokers 3 --connect-workers 2 --faults broker-kill,controller-kill,worker-kill"})
 final class VerifyCommand implements Callable<Integer> {
 
     /** Ten JVMs start at once: on a busy two-core machine a service has taken four minutes. */
@@ -75,6 +79,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ExactlyOnceOption exactlyOnce;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws Exception {
         VerificationRun.Options options = options();
@@ -84,11 +91,13 @@ final class VerifyCommand implements Callable<Integer> {
             return 1;
         }
         RelayRuntime runtime = relay.runtime();
+        ClusterShape shape = cluster.shape(spec.commandLine());
         System.out.println("starting the relaybox platform for verification in " + cli.runFolder()
                 + (runtime == RelayRuntime.EMBEDDED ? " with the embedded relay (events reach Kafka at least once)"
-                        : exactlyOnce.exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)"));
+                        : exactlyOnce.exactlyOnce ? "" : " without exactly-once source (events reach Kafka at least once)")
+                + (shape.isCluster() ? " as a cluster of " + shape.brokers() + " brokers and " + shape.connectWorkers() + " Connect workers" : ""));
         PlatformSettings settings = new PlatformSettings(cli.layout(), cli.runFolder(), freePorts ? PortPlan.free() : PortPlan.preferred(),
-                START_TIMEOUT).withExactlyOnceSource(exactlyOnce.exactlyOnce).withVerification(true).withRelay(runtime);
+                START_TIMEOUT).withExactlyOnceSource(exactlyOnce.exactlyOnce).withVerification(true).withRelay(runtime).withCluster(shape);
         LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line));
         // the supervisor restarts what the schedule kills, as it would any crash; it lets go before the platform stops
         PlatformSupervisor supervisor = PlatformSupervisor.watch(platform, line -> System.out.println("  " + line));
@@ -134,12 +143,19 @@ final class VerifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--faults: " + e.getMessage());
         }
         boolean embedded = relay.runtime() == RelayRuntime.EMBEDDED;
-        if (!embedded && kinds.contains(FaultKind.RELAY_KILL)) {
-            if (!faults.trim().equalsIgnoreCase("all")) {
-                throw new ParameterException(spec.commandLine(), "--faults: relay-kill needs --relay embedded (with Connect there is no relay to kill)");
+        ClusterShape shape = cluster.shape(spec.commandLine());
+        boolean all = faults.trim().equalsIgnoreCase("all");
+        List<FaultKind> applicable = new java.util.ArrayList<>();
+        for (FaultKind kind : kinds) {
+            java.util.Optional<String> unavailable = kind.unavailableOn(embedded, shape.brokers(), shape.connectWorkers());
+            if (unavailable.isEmpty()) {
+                applicable.add(kind);
+            } else if (!all) {
+                // named, it is refused; "all" means those this platform can take
+                throw new ParameterException(spec.commandLine(), "--faults: " + unavailable.get());
             }
-            kinds = kinds.stream().filter(kind -> kind != FaultKind.RELAY_KILL).toList();
         }
+        kinds = List.copyOf(applicable);
         int count = faultCount == null ? kinds.size() : faultCount;
         if (count < kinds.size()) {
             throw new ParameterException(spec.commandLine(), "--fault-count must be at least the number of fault kinds chosen ("

@@ -47,6 +47,29 @@ class VerifyCommandTest {
     }
 
     @Test
+    void refusesTheFaultsOfAClusterOnASingleBrokerAndWorker() {
+        assertThat(refused("--faults", "broker-kill")).contains("--faults").contains("--brokers 3");
+        assertThat(refused("--faults", "worker-kill", "--brokers", "3")).contains("--connect-workers 2");
+    }
+
+    @Test
+    void refusesAClusterShapeOutOfRangeNamingTheOption() {
+        assertThat(refused("--brokers", "4")).contains("--brokers").contains("1 to 3");
+        assertThat(refused("--connect-workers", "0")).contains("--connect-workers");
+    }
+
+    @Test
+    void takesTheFaultsOfAClusterIntoAllFaultsOnlyWhenTheShapeHasThem() {
+        VerifyCommand single = parsed("--faults", "all", "--seed", "1");
+        VerifyCommand cluster = parsed("--faults", "all", "--seed", "1", "--brokers", "3", "--connect-workers", "2");
+
+        assertThat(single.options().kinds()).doesNotContain(io.relaybox.verification.verify.FaultKind.BROKER_KILL,
+                io.relaybox.verification.verify.FaultKind.CONTROLLER_KILL, io.relaybox.verification.verify.FaultKind.WORKER_KILL);
+        assertThat(cluster.options().kinds()).contains(io.relaybox.verification.verify.FaultKind.BROKER_KILL,
+                io.relaybox.verification.verify.FaultKind.CONTROLLER_KILL, io.relaybox.verification.verify.FaultKind.WORKER_KILL);
+    }
+
+    @Test
     void refusesAnUnknownRelayRuntime() {
         assertThat(refused("--relay", "lambda")).contains("lambda").contains("connect or embedded");
     }

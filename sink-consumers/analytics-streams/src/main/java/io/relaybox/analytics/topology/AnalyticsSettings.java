@@ -28,9 +28,12 @@ public record AnalyticsSettings(Duration minuteGrace, Duration hourGrace, Durati
         }
     }
 
-    /** Two minutes of grace for minutes, ten for hours, a week of retention and of remembered ids. */
+    /**
+     * Ten minutes of grace for minutes and for hours (longer than a stall: after a broker failover two minutes dropped
+     * events three minutes late), a week of retention and of remembered ids.
+     */
     public static AnalyticsSettings defaults() {
-        return new AnalyticsSettings(Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofDays(7));
+        return new AnalyticsSettings(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofDays(7), Duration.ofDays(7));
     }
 
     private static void require(Duration grace, String name) {

@@ -35,6 +35,9 @@ import tools.jackson.databind.JsonNode;
 class AnalyticsTopologyTest {
 
     /** The start of the hour before this one: every event of a test falls into whole, past windows. */
+    /** The defaults but a minute window's grace of two minutes, which the lateness test steps past. */
+    private static final AnalyticsSettings TWO_MINUTES_GRACE = new AnalyticsSettings(Duration.ofMinutes(2),
+            AnalyticsSettings.defaults().hourGrace(), AnalyticsSettings.defaults().retention(), AnalyticsSettings.defaults().dedupeRetention());
     private final Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
 
     private TopologyTestDriver driver;
@@ -48,7 +51,7 @@ class AnalyticsTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        driver = new TopologyTestDriver(AnalyticsTopology.build(AnalyticsSettings.defaults()), config, hour);
+        driver = new TopologyTestDriver(AnalyticsTopology.build(TWO_MINUTES_GRACE), config, hour);
         orders = driver.createInputTopic(AnalyticsTopics.ORDERS, new StringSerializer(), new StringSerializer());
         payments = driver.createInputTopic(AnalyticsTopics.PAYMENTS, new StringSerializer(), new StringSerializer());
     }

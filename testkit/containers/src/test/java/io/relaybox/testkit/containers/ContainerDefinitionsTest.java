@@ -136,7 +136,7 @@ class ContainerDefinitionsTest {
                 .containsEntry("KEY_CONVERTER", "org.apache.kafka.connect.storage.StringConverter")
                 .containsEntry("VALUE_CONVERTER", "org.apache.kafka.connect.storage.StringConverter")
                 .containsEntry("OFFSET_FLUSH_INTERVAL_MS", "1000")
-                .containsEntry("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR", "1")
+                .containsEntry("CONNECT_CONFIG_STORAGE_REPLICATION_FACTOR", "-1")
                 .containsEntry("CONNECT_CONNECTOR_CLIENT_CONFIG_OVERRIDE_POLICY", "All")
                 .containsEntry("CONNECT_TOPIC_CREATION_ENABLE", "true")
                 .containsEntry("CONNECT_CONFIG_PROVIDERS", "env,file")

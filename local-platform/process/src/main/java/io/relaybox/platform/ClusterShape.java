@@ -48,6 +48,11 @@ public record ClusterShape(int brokers, int connectWorkers) {
         return node == 1 ? "kafka" : "kafka-" + node;
     }
 
+    /** The node id of a broker by its process name, {@link #brokerName}'s inverse: {@code kafka} is 1, {@code kafka-2} 2. */
+    public static int brokerNode(String name) {
+        return name.equals("kafka") ? 1 : Integer.parseInt(name.substring("kafka-".length()));
+    }
+
     /** The process name of worker {@code worker} (1-based): {@code connect}, {@code connect-2}, ... */
     public static String workerName(int worker) {
         return worker == 1 ? "connect" : "connect-" + worker;

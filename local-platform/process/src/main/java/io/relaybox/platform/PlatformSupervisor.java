@@ -243,13 +243,18 @@ public final class PlatformSupervisor implements AutoCloseable {
      * it has exited.
      */
     public void stop(String name) {
+        halt(name, ManagedProcess::stop);
+    }
+
+    /** Leaves the process down (not restarted) until started, ending it the given way; returns once it has exited. */
+    private void halt(String name, Consumer<ManagedProcess> end) {
         Watched w;
         synchronized (this) {
             w = find(name);
             w.wanted = false;
             w.cancelRestart();
         }
-        w.process.stop();
+        end.accept(w.process);
         synchronized (this) {
             if (!w.process.isAlive() && w.status.state() != ProcessState.STOPPED) {
                 w.handledGeneration = w.generation;
@@ -319,32 +324,16 @@ public final class PlatformSupervisor implements AutoCloseable {
      * @throws PlatformException when the process does not run
      */
     public ProcessStatus killAndHold(String name) {
-        Watched w;
-        CompletableFuture<ExitStatus> exit;
+        long pid;
         synchronized (this) {
-            w = find(name);
+            Watched w = find(name);
             if (!w.process.isAlive()) {
                 throw new PlatformException(name + " does not run (" + w.status.describe() + ")");
             }
-            w.wanted = false;
-            w.cancelRestart();
-            exit = w.process.onExit();
+            pid = w.process.pid();
         }
-        progress.accept(String.format("%-24s fault drill: sending SIGKILL to pid %d; it stays down until started", name, w.process.pid()));
-        w.process.kill();
-        try {
-            exit.get(w.process.spec().stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // its exit is handled when it comes
-        }
-        synchronized (this) {
-            if (!w.process.isAlive() && w.status.state() != ProcessState.STOPPED) {
-                w.handledGeneration = w.generation;
-                change(w, w.status(ProcessState.STOPPED));
-            }
-        }
+        progress.accept(String.format("%-24s fault drill: sending SIGKILL to pid %d; it stays down until started", name, pid));
+        halt(name, ManagedProcess::kill);
         return state(name);
     }
 

@@ -48,6 +48,7 @@ class KafkaClusterConfigurationTest {
         KafkaCluster cluster = new KafkaCluster(brokers, new ClusterShape(3, 2));
 
         assertThat(brokers).extracting(broker -> broker.process().name()).containsExactly("kafka", "kafka-2", "kafka-3");
+        assertThat(brokers).allSatisfy(broker -> assertThat(ClusterShape.brokerNode(broker.process().name())).isEqualTo(broker.nodeId()));
         assertThat(cluster.bootstrapServers()).isEqualTo("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
         assertThat(cluster.replicationFactor()).isEqualTo((short) 3);
     }

@@ -118,7 +118,7 @@ final class FaultInjector {
                                 + "<Message>injected by relaybox verify</Message></Error>"));
                 case GROUP_REWIND -> rewind();
                 case BROKER_KILL, CONTROLLER_KILL -> {
-                    int node = nodeOf(target);
+                    int node = ClusterShape.brokerNode(target);
                     control.killAndHold(target);
                     failover = Optional.of(cluster().awaitFailoverFromBroker(node, kind == FaultKind.CONTROLLER_KILL, at, timeout));
                     control.start(target);
@@ -168,10 +168,6 @@ final class FaultInjector {
         return cluster.orElseThrow(() -> new IllegalStateException("the platform is no cluster: no broker or worker to fail over to"));
     }
 
-    /** The node id of a broker by its process name ({@code kafka} is node 1, {@code kafka-2} node 2, ...). */
-    static int nodeOf(String broker) {
-        return broker.equals("kafka") ? 1 : Integer.parseInt(broker.substring("kafka-".length()));
-    }
 
     private void crash(String process) {
         control.kill(process);

@@ -1,5 +1,8 @@
 package io.relaybox.order;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -61,12 +64,25 @@ class OrderEvents {
 
     private void publish(String type, Order order) {
         int written = versionOf(order);
-        outbox.publish(OutboxMessage.of(AGGREGATE_TYPE, order.orderId().toString(), type, payload(order, written)).withSchemaVersion(written));
+        outbox.publish(OutboxMessage.of(AGGREGATE_TYPE, order.orderId().toString(), type, payload(order, written)).withSchemaVersion(written)
+                .withHeaders(modeHeaders(order.modes())));
     }
 
     /** The version of an order's events: the same for all of them, chosen by its id when a share keeps the previous one. */
     int versionOf(Order order) {
         return Math.floorMod(order.orderId().hashCode(), 1000) < previousPerMille ? version - 1 : version;
+    }
+
+    /**
+     * Who decides each capability of the order ({@code relaybox.migration.inventory}, {@code relaybox.migration.payment}):
+     * a service reserves or charges on {@code OrderPlaced} only in modes {@code shadow} and {@code events}.
+     */
+    static Map<String, String> modeHeaders(OrderModes modes) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Capability capability : Capability.values()) {
+            headers.put(capability.headerName(), modes.of(capability).wireName());
+        }
+        return headers;
     }
 
     /** The order as the events' version has it: v1 had no sales channel. */

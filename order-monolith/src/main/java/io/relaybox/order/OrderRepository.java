@@ -19,7 +19,8 @@ import org.springframework.stereotype.Repository;
 class OrderRepository {
 
     private static final String SELECT_ORDER = "SELECT id, customer_id, sales_channel, currency, status, total, placed_at,"
-            + " cancelled_at, cancellation_reason, inventory_status, payment_status, confirmed_at FROM orders WHERE id = ?";
+            + " cancelled_at, cancellation_reason, inventory_status, payment_status, confirmed_at, inventory_mode, payment_mode"
+            + " FROM orders WHERE id = ?";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batches;
@@ -30,9 +31,10 @@ class OrderRepository {
     }
 
     void insert(Order order) {
-        jdbc.sql("INSERT INTO orders (id, customer_id, sales_channel, currency, status, total, placed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO orders (id, customer_id, sales_channel, currency, status, total, placed_at, inventory_mode, payment_mode)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(order.orderId(), order.customerId(), order.salesChannel().name(), order.currency(), order.status().name(), order.total(),
-                        utc(order.placedAt()))
+                        utc(order.placedAt()), order.modes().inventory().wireName(), order.modes().payment().wireName())
                 .update();
         // one batch: an order may have hundreds of lines
         List<Object[]> lines = new ArrayList<>();
@@ -70,7 +72,7 @@ class OrderRepository {
         return jdbc.sql(sql).param(orderId).query(this::header).optional()
                 .map(order -> new Order(order.orderId(), order.customerId(), order.salesChannel(), order.currency(), order.status(),
                         lines(orderId), order.total(), order.placedAt(), order.cancelledAt(), order.cancellationReason(),
-                        order.inventoryStatus(), order.paymentStatus(), order.confirmedAt()));
+                        order.inventoryStatus(), order.paymentStatus(), order.confirmedAt(), order.modes()));
     }
 
     private List<OrderLine> lines(UUID orderId) {
@@ -86,7 +88,8 @@ class OrderRepository {
                 SalesChannel.valueOf(row.getString("sales_channel")), row.getString("currency"),
                 OrderStatus.valueOf(row.getString("status")), List.of(), row.getBigDecimal("total"),
                 instant(row, "placed_at"), instant(row, "cancelled_at"), row.getString("cancellation_reason"),
-                row.getString("inventory_status"), row.getString("payment_status"), instant(row, "confirmed_at"));
+                row.getString("inventory_status"), row.getString("payment_status"), instant(row, "confirmed_at"),
+                new OrderModes(MigrationMode.of(row.getString("inventory_mode")), MigrationMode.of(row.getString("payment_mode"))));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

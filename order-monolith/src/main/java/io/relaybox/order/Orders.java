@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.relaybox.order.migration.MigrationModes;
+import io.relaybox.order.migration.PlacementModes;
 import io.relaybox.outbox.EventIdGenerator;
 
 /** Places, finds and cancels orders; every change and its event commit in one transaction. */
@@ -23,11 +25,18 @@ public class Orders {
     private final Clock clock;
     private final EventIdGenerator orderIds;
     private final IdempotencyKeys idempotencyKeys;
+    private final MigrationModes modes;
+    private final LegacyDecisions legacyDecisions;
+    private final LegacyCompensation legacyCompensation;
 
-    Orders(OrderRepository repository, OrderEvents events, IdempotencyKeys idempotencyKeys, Clock clock) {
+    Orders(OrderRepository repository, OrderEvents events, IdempotencyKeys idempotencyKeys, MigrationModes modes,
+            LegacyDecisions legacyDecisions, LegacyCompensation legacyCompensation, Clock clock) {
         this.repository = repository;
         this.events = events;
         this.idempotencyKeys = idempotencyKeys;
+        this.modes = modes;
+        this.legacyDecisions = legacyDecisions;
+        this.legacyCompensation = legacyCompensation;
         this.clock = clock;
         this.orderIds = EventIdGenerator.timeOrdered(clock);
     }
@@ -60,11 +69,16 @@ public class Orders {
         return new OrderPlacement(repository.find(placed).orElseThrow(() -> new OrderNotFoundException(placed)), true);
     }
 
+    /**
+     * Stores the order under the capabilities' current modes and publishes {@code OrderPlaced}; where the legacy module
+     * decides (modes monolith and shadow), it decides now, in this transaction.
+     */
     private Order placeNew(UUID orderId, PlaceOrder command) {
-        Order order = Order.place(orderId, command, now());
+        PlacementModes placement = modes.forPlacement(orderId);
+        Order order = Order.place(orderId, command, now(), placement.modes());
         repository.insert(order);
         events.placed(order);
-        return order;
+        return legacyDecisions.decide(order, placement);
     }
 
     @Transactional(readOnly = true)
@@ -84,7 +98,24 @@ public class Orders {
         if (order.status() == OrderStatus.CANCELLED) {
             throw new OrderAlreadyCancelledException(orderId);
         }
-        Order cancelled = order.cancel(now(), reason == null ? DEFAULT_CANCELLATION_REASON : reason);
+        Order cancelled = legacyCompensation.compensate(order.cancel(now(), reason == null ? DEFAULT_CANCELLATION_REASON : reason));
+        repository.markCancelled(cancelled);
+        events.cancelled(cancelled);
+        return cancelled;
+    }
+
+    /**
+     * Cancels a pending order that could not be decided (a service it calls synchronously is unavailable) and
+     * publishes {@code OrderCancelled}, so that what a service did decide is given back; an order decided meanwhile
+     * (through the services' events) is returned as it is.
+     */
+    @Transactional
+    public Order fail(UUID orderId, String reason) {
+        Order order = repository.findForUpdate(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        if (order.status() != OrderStatus.PENDING) {
+            return order;
+        }
+        Order cancelled = legacyCompensation.compensate(order.cancel(now(), reason));
         repository.markCancelled(cancelled);
         events.cancelled(cancelled);
         return cancelled;

@@ -28,7 +28,7 @@ class OrderEventsTest {
         return null;
     };
     private final Order order = Order.place(UUID.randomUUID(), new PlaceOrder("c-1", SalesChannel.PHONE, Currency.getInstance("EUR"),
-            List.of(new PlaceOrder.Line("SKU-1", 2, new BigDecimal("1.25")))), Instant.now());
+            List.of(new PlaceOrder.Line("SKU-1", 2, new BigDecimal("1.25")))), Instant.now(), OrderModes.EVENTS);
 
     @Test
     void writesTheOrderEventsInTheCurrentVersionWithTheSalesChannel() {
@@ -61,7 +61,7 @@ class OrderEventsTest {
         int previous = 0;
         for (int i = 0; i < 2_000; i++) {
             Order placed = Order.place(UUID.randomUUID(), new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("EUR"),
-                    List.of(new PlaceOrder.Line("SKU-1", 1, BigDecimal.ONE))), Instant.now());
+                    List.of(new PlaceOrder.Line("SKU-1", 1, BigDecimal.ONE))), Instant.now(), OrderModes.EVENTS);
             events.placed(placed);
             events.confirmed(placed.confirm(Instant.now()));
             assertThat(published.get(2 * i + 1).schemaVersion()).isEqualTo(published.get(2 * i).schemaVersion());

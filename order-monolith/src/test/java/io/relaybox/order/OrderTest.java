@@ -20,7 +20,7 @@ class OrderTest {
         Order order = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("EUR"), List.of(
                 new PlaceOrder.Line("SKU-1", 3, new BigDecimal("10.5")),
                 new PlaceOrder.Line("SKU-2", 1, new BigDecimal("0.99")),
-                new PlaceOrder.Line("SKU-3", 2, new BigDecimal("7")))), PLACED);
+                new PlaceOrder.Line("SKU-3", 2, new BigDecimal("7")))), PLACED, OrderModes.EVENTS);
 
         assertThat(order.lines()).extracting(OrderLine::unitPrice).extracting(BigDecimal::toPlainString)
                 .containsExactly("10.50", "0.99", "7.00");
@@ -32,9 +32,9 @@ class OrderTest {
     @Test
     void keepsEveryAmountInItsCurrencysMinorUnits() {
         Order yen = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("JPY"),
-                List.of(new PlaceOrder.Line("SKU-1", 3, new BigDecimal("1500")), new PlaceOrder.Line("SKU-2", 1, new BigDecimal("99.0")))), PLACED);
+                List.of(new PlaceOrder.Line("SKU-1", 3, new BigDecimal("1500")), new PlaceOrder.Line("SKU-2", 1, new BigDecimal("99.0")))), PLACED, OrderModes.EVENTS);
         Order dinars = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("KWD"),
-                List.of(new PlaceOrder.Line("SKU-1", 3, new BigDecimal("1.255")), new PlaceOrder.Line("SKU-2", 2, new BigDecimal("0.5")))), PLACED);
+                List.of(new PlaceOrder.Line("SKU-1", 3, new BigDecimal("1.255")), new PlaceOrder.Line("SKU-2", 2, new BigDecimal("0.5")))), PLACED, OrderModes.EVENTS);
 
         assertThat(yen.lines()).extracting(line -> line.unitPrice().toPlainString() + " " + line.lineTotal().toPlainString())
                 .containsExactly("1500 4500", "99 99");
@@ -63,7 +63,7 @@ class OrderTest {
                         BigDecimal.valueOf(random.nextLong(100_000_000_000L), random.nextInt(digits + 1))));
             }
 
-            Order order = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, currency, lines), PLACED);
+            Order order = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, currency, lines), PLACED, OrderModes.EVENTS);
 
             String example = "draw " + i + " (seed 20261206) in " + currency.getCurrencyCode() + ": " + lines;
             BigDecimal sum = BigDecimal.ZERO;
@@ -84,7 +84,7 @@ class OrderTest {
     @Test
     void placesAPendingOrderWithoutCancellation() {
         Order order = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("JPY"),
-                List.of(new PlaceOrder.Line("SKU-1", 1, new BigDecimal("0")))), PLACED);
+                List.of(new PlaceOrder.Line("SKU-1", 1, new BigDecimal("0")))), PLACED, OrderModes.EVENTS);
 
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(order.currency()).isEqualTo("JPY");
@@ -97,7 +97,7 @@ class OrderTest {
     @Test
     void cancellingKeepsEverythingElse() {
         Order placed = Order.place(ID, new PlaceOrder("c-1", SalesChannel.WEB, Currency.getInstance("EUR"),
-                List.of(new PlaceOrder.Line("SKU-1", 2, new BigDecimal("1.25")))), PLACED);
+                List.of(new PlaceOrder.Line("SKU-1", 2, new BigDecimal("1.25")))), PLACED, OrderModes.EVENTS);
         Instant at = PLACED.plusSeconds(60);
 
         Order cancelled = placed.cancel(at, "out of stock");

@@ -1,9 +1,13 @@
 package io.relaybox.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.apache.catalina.core.StandardHost;
@@ -53,7 +57,10 @@ public final class ProblemResponsesAutoConfiguration {
     @ConditionalOnMissingBean(RequestBodyLimit.class)
     public FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(Environment environment) {
         DataSize limit = Binder.get(environment).bind(RequestBodyLimit.PROPERTY, DataSize.class).orElse(DataSize.ofMegabytes(1));
-        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(limit.toBytes()));
+        Map<String, Long> byPath = new LinkedHashMap<>();
+        Binder.get(environment).bind(RequestBodyLimit.LARGE_BODIES_PROPERTY, Bindable.mapOf(String.class, DataSize.class))
+                .ifBound(limits -> limits.forEach((path, size) -> byPath.put(path, size.toBytes())));
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(limit.toBytes(), byPath));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

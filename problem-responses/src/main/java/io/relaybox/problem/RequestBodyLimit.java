@@ -3,6 +3,7 @@ package io.relaybox.problem;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -27,28 +28,50 @@ public final class RequestBodyLimit extends OncePerRequestFilter {
     /** The property that sets the limit, e.g. {@code 1MB} (the default). */
     public static final String PROPERTY = "relaybox.http.max-request-body-size";
 
+    /**
+     * The property that sets other limits for some paths, e.g. {@code relaybox.http.large-request-bodies[/migration/state]=256MB}:
+     * an endpoint that takes a whole state (a migration back-fill), not one request's worth.
+     */
+    public static final String LARGE_BODIES_PROPERTY = "relaybox.http.large-request-bodies";
+
     private final long maxBytes;
+    private final Map<String, Long> maxBytesByPath;
 
     /** @param maxBytes the largest body accepted */
     public RequestBodyLimit(long maxBytes) {
+        this(maxBytes, Map.of());
+    }
+
+    /**
+     * @param maxBytes the largest body accepted, unless the path has its own limit
+     * @param maxBytesByPath the largest body accepted on these paths (exactly as requested)
+     */
+    public RequestBodyLimit(long maxBytes, Map<String, Long> maxBytesByPath) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException(PROPERTY + " must be positive, was " + maxBytes + " bytes");
         }
+        maxBytesByPath.forEach((path, limit) -> {
+            if (limit <= 0) {
+                throw new IllegalArgumentException(LARGE_BODIES_PROPERTY + "[" + path + "] must be positive, was " + limit + " bytes");
+            }
+        });
         this.maxBytes = maxBytes;
+        this.maxBytesByPath = Map.copyOf(maxBytesByPath);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = maxBytesByPath.getOrDefault(request.getRequestURI(), maxBytes);
         long length = request.getContentLengthLong();
-        if (length > maxBytes) {
-            refuse(request, response);
+        if (length > limit) {
+            refuse(request, response, limit);
             return;
         }
-        chain.doFilter(length < 0 ? new Limited(request, maxBytes) : request, response);
+        chain.doFilter(length < 0 ? new Limited(request, limit) : request, response);
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
         ProblemDetail problem = problem(maxBytes);
         try {
             problem.setInstance(URI.create(request.getRequestURI()));

@@ -90,6 +90,27 @@ class RequestBodyLimitTest {
                         .extracting(FilterRegistrationBean::getFilter).extracting("maxBytes").isEqualTo(2048L));
     }
 
+    @Test
+    void letsAPathWithItsOwnLimitTakeALargerBody() throws Exception {
+        MockMvc withLargeBodies = MockMvcBuilders.standaloneSetup(new Echo()).setControllerAdvice(new ProblemResponses())
+                .addFilters(new RequestBodyLimit(LIMIT, java.util.Map.of("/echo", 4L * LIMIT))).build();
+
+        withLargeBodies.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("\"" + "x".repeat(2 * LIMIT) + "\""))
+                .andExpect(status().isOk());
+        withLargeBodies.perform(post("/echo").contentType(MediaType.APPLICATION_JSON).content("\"" + "x".repeat(4 * LIMIT) + "\""))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.errors[0].message").value("size must be at most " + 4 * LIMIT + " bytes"));
+    }
+
+    @Test
+    void isRegisteredWithTheConfiguredLimitsPerPath() {
+        new WebApplicationContextRunner().withConfiguration(AutoConfigurations.of(ProblemResponsesAutoConfiguration.class))
+                .withPropertyValues(RequestBodyLimit.LARGE_BODIES_PROPERTY + "[/migration/state]=3MB")
+                .run(context -> assertThat(context).getBean("requestBodyLimit", FilterRegistrationBean.class)
+                        .extracting(FilterRegistrationBean::getFilter).extracting("maxBytesByPath")
+                        .isEqualTo(java.util.Map.of("/migration/state", 3L * 1024 * 1024)));
+    }
+
     @RestController
     static class Echo {
 

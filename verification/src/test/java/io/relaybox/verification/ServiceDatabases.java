@@ -148,6 +148,59 @@ final class ServiceDatabases {
         }
     }
 
+    /** Runs one statement (a test's seeding) in the database; the number of rows it changed. */
+    int execute(String database, String sql) {
+        try (Connection connection = databases.connect(database); PreparedStatement update = connection.prepareStatement(sql)) {
+            return update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(database + ": " + sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every broken invariant of the monolith's legacy module, one line each: its own ledger (per SKU, what is not on
+     * hand is reserved, exactly the units of its RESERVED reservations; per account, what left it is exactly its
+     * CAPTURED payments) and, for every settled order the legacy module decided (mode monolith or shadow), that it
+     * holds the reservation and the charge of a CONFIRMED order and neither of a CANCELLED one.
+     */
+    List<String> legacyViolations() {
+        List<String> violations = new ArrayList<>();
+        rows(ORDERS, "SELECT s.sku, format('%s on hand + %s reserved, initial %s, held by RESERVED reservations %s',"
+                + " s.on_hand, s.reserved, s.initial, coalesce(h.units, 0)) FROM legacy_stock s LEFT JOIN (SELECT l.sku, sum(l.quantity)"
+                + " AS units FROM legacy_reservation_line l JOIN legacy_reservation r ON r.order_id = l.order_id WHERE r.status = 'RESERVED'"
+                + " GROUP BY l.sku) h ON h.sku = s.sku WHERE s.on_hand + s.reserved <> s.initial OR s.reserved <> coalesce(h.units, 0)")
+                .forEach((sku, stock) -> violations.add("legacy stock of " + sku + ": " + stock));
+        rows(ORDERS, "SELECT a.customer_id || ' ' || a.currency, format('initial %s - balance %s <> CAPTURED %s', a.initial, a.balance,"
+                + " coalesce(c.amount, 0)) FROM legacy_account a LEFT JOIN (SELECT customer_id, currency, sum(amount) AS amount"
+                + " FROM legacy_payment WHERE status = 'CAPTURED' GROUP BY customer_id, currency) c"
+                + " ON c.customer_id = a.customer_id AND c.currency = a.currency WHERE a.initial - a.balance <> coalesce(c.amount, 0)")
+                .forEach((account, money) -> violations.add("legacy account " + account + ": " + money));
+        rows(ORDERS, "SELECT o.id::text, o.status || ' order, legacy reservation ' || coalesce(r.status, 'none') FROM orders o"
+                + " LEFT JOIN legacy_reservation r ON r.order_id = o.id WHERE o.inventory_mode IN ('monolith', 'shadow')"
+                + " AND ((o.status = 'CONFIRMED' AND r.status IS DISTINCT FROM 'RESERVED') OR (o.status = 'CANCELLED' AND r.status = 'RESERVED'))")
+                .forEach((order, row) -> violations.add("order " + order + ": " + row));
+        rows(ORDERS, "SELECT o.id::text, o.status || ' order, legacy payment ' || coalesce(p.status, 'none') FROM orders o"
+                + " LEFT JOIN legacy_payment p ON p.order_id = o.id WHERE o.payment_mode IN ('monolith', 'shadow')"
+                + " AND ((o.status = 'CONFIRMED' AND p.status IS DISTINCT FROM 'CAPTURED') OR (o.status = 'CANCELLED' AND p.status = 'CAPTURED'))")
+                .forEach((order, row) -> violations.add("order " + order + ": " + row));
+        return violations;
+    }
+
+    /**
+     * Adds money to every account, as a deposit would ({@code initial} moves with it, so the invariants keep holding): a
+     * test that must see captures does not depend on what earlier tests left in the accounts.
+     */
+    void topUpEveryAccount(java.math.BigDecimal amount) {
+        try (Connection connection = databases.connect(PAYMENT);
+                PreparedStatement update = connection.prepareStatement("UPDATE account SET balance = balance + ?, initial = initial + ?")) {
+            update.setBigDecimal(1, amount);
+            update.setBigDecimal(2, amount);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot top up the accounts: " + e.getMessage(), e);
+        }
+    }
+
     /** Per customer and currency: the balance. */
     Map<String, String> balances() {
         return rows(PAYMENT, "SELECT customer_id || ' ' || currency, balance::text FROM account");

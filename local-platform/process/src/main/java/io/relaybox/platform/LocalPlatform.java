@@ -41,6 +41,12 @@ public final class LocalPlatform implements AutoCloseable {
     /** The source connector setting that demands (required) or merely asks for (requested) exactly-once source. */
     static final String EXACTLY_ONCE_SUPPORT = "exactly.once.support";
     /**
+     * The service that migrates capabilities to extracted services ({@code /migration}), and where it finds them: the
+     * back-fills of its mode switches and its sync mode call their HTTP API.
+     */
+    static final String MIGRATING_SERVICE = "order-monolith";
+    static final Map<String, String> MIGRATED_CAPABILITIES = Map.of("inventory-urls", "inventory-service", "payment-urls", "payment-service");
+    /**
      * What every service instance is told in a verification run: keep every outbox row (for ten years, longer than any
      * run), so that the outbox tables are the ledger of every event the databases committed.
      */
@@ -242,8 +248,24 @@ public final class LocalPlatform implements AutoCloseable {
         if (settings.verification() && kind.descriptor().hasDatabase()) {
             arguments.addAll(RETAINED_OUTBOX);
         }
+        if (kind.name().equals(MIGRATING_SERVICE)) {
+            MIGRATED_CAPABILITIES.forEach((property, service) -> arguments.add("--relaybox.migration." + property + "=" + instanceUrls(service)));
+        }
         kind.descriptor().properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
         return arguments;
+    }
+
+    /** Every instance's base URL of a service kind, comma-separated; empty when the platform runs none. */
+    private String instanceUrls(String kindName) {
+        List<String> urls = new ArrayList<>();
+        for (ServiceKind kind : settings.services()) {
+            if (kind.name().equals(kindName)) {
+                for (int instance = 1; instance <= kind.instances(); instance++) {
+                    urls.add("http://127.0.0.1:" + settings.ports().service(kind.instanceName(instance)));
+                }
+            }
+        }
+        return String.join(",", urls);
     }
 
     /** The user and password of the Connect REST API, generated on first start and kept in the run folder's secrets. */

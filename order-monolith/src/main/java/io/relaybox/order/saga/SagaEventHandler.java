@@ -14,6 +14,7 @@ import io.relaybox.contracts.payload.PaymentPayload;
 import io.relaybox.order.OrderNotFoundException;
 import io.relaybox.order.OrderSaga;
 import io.relaybox.order.SagaReport;
+import io.relaybox.order.migration.ServiceAnswer;
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.EventHandlers;
 import io.relaybox.outbox.inbox.PermanentEventFailure;
@@ -36,23 +37,25 @@ class SagaEventHandler {
         return EventHandlers.builder()
                 .jsonMapper(jsonMapper)
                 .on(EventType.INVENTORY_RESERVED.typeName(), VERSION, InventoryLinesPayload.class, (event, report, connection) ->
-                        apply(saga, report.orderIdMatching(event), SagaReport.INVENTORY_RESERVED, null))
+                        apply(saga, report.orderIdMatching(event), SagaReport.INVENTORY_RESERVED, null, ServiceAnswers.reserved()))
                 .on(EventType.INVENTORY_REJECTED.typeName(), VERSION, InventoryRejectedPayload.class, (event, report, connection) ->
-                        apply(saga, report.orderIdMatching(event), SagaReport.INVENTORY_REJECTED, SagaReasons.rejected(report)))
+                        apply(saga, report.orderIdMatching(event), SagaReport.INVENTORY_REJECTED, SagaReasons.rejected(report),
+                                ServiceAnswers.rejected(report)))
                 .on(EventType.INVENTORY_RELEASED.typeName(), VERSION, InventoryLinesPayload.class, (event, report, connection) ->
-                        apply(saga, report.orderIdMatching(event), SagaReport.INVENTORY_RELEASED, null))
+                        apply(saga, report.orderIdMatching(event), SagaReport.INVENTORY_RELEASED, null, ServiceAnswers.compensation()))
                 .on(EventType.PAYMENT_CAPTURED.typeName(), VERSION, PaymentPayload.class, (event, report, connection) ->
-                        apply(saga, report.orderIdMatching(event), SagaReport.PAYMENT_CAPTURED, null))
+                        apply(saga, report.orderIdMatching(event), SagaReport.PAYMENT_CAPTURED, null, ServiceAnswers.captured(report)))
                 .on(EventType.PAYMENT_FAILED.typeName(), VERSION, PaymentFailedPayload.class, (event, report, connection) ->
-                        apply(saga, report.orderIdMatching(event), SagaReport.PAYMENT_FAILED, SagaReasons.failed(report)))
+                        apply(saga, report.orderIdMatching(event), SagaReport.PAYMENT_FAILED, SagaReasons.failed(report),
+                                ServiceAnswers.failed(report)))
                 .on(EventType.PAYMENT_REFUNDED.typeName(), VERSION, PaymentPayload.class, (event, report, connection) ->
-                        apply(saga, report.orderIdMatching(event), SagaReport.PAYMENT_REFUNDED, null))
+                        apply(saga, report.orderIdMatching(event), SagaReport.PAYMENT_REFUNDED, null, ServiceAnswers.compensation()))
                 .build();
     }
 
-    private static void apply(OrderSaga saga, UUID orderId, SagaReport report, String reason) {
+    private static void apply(OrderSaga saga, UUID orderId, SagaReport report, String reason, ServiceAnswer answer) {
         try {
-            saga.apply(orderId, report, reason);
+            saga.receive(orderId, report, reason, answer);
         } catch (OrderNotFoundException e) {
             // a report about an order this monolith never placed will not become applicable by retrying
             throw new PermanentEventFailure(report + " for an unknown order: " + e.getMessage());

@@ -18,6 +18,7 @@ import io.relaybox.order.OrderPlacement;
 import io.relaybox.order.OrderNotFoundException;
 import io.relaybox.order.Orders;
 import io.relaybox.order.PlaceOrder;
+import io.relaybox.order.OrderPlacements;
 
 /** {@code /orders}: place, read and cancel orders. */
 @RestController
@@ -25,26 +26,29 @@ import io.relaybox.order.PlaceOrder;
 class OrderController {
 
     private final Orders orders;
+    private final OrderPlacements placements;
     private final OrderRequestValidator validator = new OrderRequestValidator();
 
-    OrderController(Orders orders) {
+    OrderController(Orders orders, OrderPlacements placements) {
         this.orders = orders;
+        this.placements = placements;
     }
 
     /**
      * 201 with the order, which equals the payload of its {@code OrderPlaced} event. With an {@code Idempotency-Key}
      * header, a retry with the same key and body places nothing: 201 with that order as it is now and
-     * {@code Idempotent-Replayed: true}; the same key with another body is a 422.
+     * {@code Idempotent-Replayed: true}; the same key with another body is a 422. A capability in sync mode is decided
+     * before the answer, by calling its service; when that fails, the order is cancelled and the answer is a 503.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Order> place(@RequestBody PlaceOrderRequest request,
             @RequestHeader(name = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PlaceOrder command = validator.placeOrder(request, idempotencyKey);
         if (idempotencyKey == null) {
-            Order order = orders.place(command);
+            Order order = placements.place(command);
             return created(order).body(order);
         }
-        OrderPlacement placement = orders.place(command, idempotencyKey);
+        OrderPlacement placement = placements.place(command, idempotencyKey);
         return created(placement.order()).header(IdempotencyKeyHeader.REPLAYED, Boolean.toString(placement.replayed()))
                 .body(placement.order());
     }

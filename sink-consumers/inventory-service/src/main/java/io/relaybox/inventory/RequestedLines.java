@@ -2,6 +2,7 @@ package io.relaybox.inventory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.relaybox.problem.FieldViolation;
 import io.relaybox.problem.StorableText;
@@ -41,13 +42,7 @@ public final class RequestedLines {
                 continue;
             }
             int before = violations.size();
-            if (line.sku() == null || line.sku().isBlank()) {
-                violations.add(new FieldViolation(path + ".sku", "must not be blank"));
-            } else if (line.sku().length() > MAX_SKU) {
-                violations.add(new FieldViolation(path + ".sku", "size must be at most " + MAX_SKU));
-            } else {
-                StorableText.problem(line.sku()).ifPresent(message -> violations.add(new FieldViolation(path + ".sku", message)));
-            }
+            skuProblem(line.sku()).ifPresent(message -> violations.add(new FieldViolation(path + ".sku", message)));
             if (line.quantity() == null) {
                 violations.add(new FieldViolation(path + ".quantity", "must not be null"));
             } else if (line.quantity() <= 0) {
@@ -60,5 +55,21 @@ public final class RequestedLines {
             }
         }
         return valid;
+    }
+
+    /**
+     * What is wrong with a SKU as sent, wherever it comes from (a line, a state transfer's stock row).
+     *
+     * @param sku the SKU; may be null
+     * @return the violation's message, or empty when the SKU is valid
+     */
+    public static Optional<String> skuProblem(String sku) {
+        if (sku == null || sku.isBlank()) {
+            return Optional.of("must not be blank");
+        }
+        if (sku.length() > MAX_SKU) {
+            return Optional.of("size must be at most " + MAX_SKU);
+        }
+        return StorableText.problem(sku);
     }
 }

@@ -45,6 +45,11 @@ class StockRepository {
                 .list();
     }
 
+    /** Locks every row in SKU order, as {@link #lock} does: a state transfer replaces the stock as a whole. */
+    void lockAll() {
+        jdbc.sql("SELECT 1 FROM stock ORDER BY sku COLLATE \"C\" FOR UPDATE").query(Integer.class).list();
+    }
+
     /** Moves units from on hand to reserved; the row is locked by {@link #lockOnHand}. */
     void hold(SkuQuantity line) {
         move(line.sku(), -line.quantity());

@@ -41,6 +41,13 @@ class AccountRepository {
                 .list();
     }
 
+    /** Locks every account in customer and currency order, as {@link #lock} does: a state transfer replaces them all. */
+    void lockAll() {
+        jdbc.sql("SELECT 1 FROM account ORDER BY customer_id COLLATE \"C\", currency COLLATE \"C\" FOR UPDATE")
+                .query(Integer.class)
+                .list();
+    }
+
     boolean isKnown(String customerId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM account WHERE customer_id = ?)").param(customerId)
                 .query(Boolean.class).single();

@@ -64,10 +64,29 @@ public final class OrderDemo {
      * @param timeout how long each wait may take
      */
     public DemoResult run(int orders, int concurrency, Duration timeout) throws SQLException, InterruptedException {
+        return run(orders, concurrency, timeout, Optional.empty());
+    }
+
+    /**
+     * {@link #run(int, int, Duration)} with both capabilities in a migration mode: the invariants then read the ledger
+     * that decided (the legacy module's in monolith and shadow mode), and in shadow mode the result counts the parallel
+     * run's mismatches.
+     */
+    public DemoResult run(int orders, int concurrency, Duration timeout, Optional<DemoMode> mode) throws SQLException, InterruptedException {
         try (OrderEventsReader reader = new OrderEventsReader(bootstrapServers, TOPIC);
                 PublishedEvents published = sinks.isPresent() ? new PublishedEvents(databases, bootstrapServers) : null) {
             DemoSeed seed = DemoSeed.forOrders(orders);
-            seed.applyTo(databases);
+            if (mode.isPresent()) {
+                mode.get().prepare(() -> {
+                    try {
+                        seed.applyTo(databases);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("cannot seed the demo's stock and accounts: " + e.getMessage(), e);
+                    }
+                }, out);
+            } else {
+                seed.applyTo(databases);
+            }
             out.println(seed.describe(orders));
             Optional<AnalyticsStats> analytics = analyticsUrl.map(AnalyticsStats::new);
             Optional<AnalyticsTotals> analyticsBefore = analytics.isPresent()
@@ -84,7 +103,8 @@ public final class OrderDemo {
             reader.readUntil(record -> tally.add(record.key(), OrderEventsReader.header(record, "type"),
                     OrderEventsReader.header(record, "id")), tally::isComplete, timeout);
 
-            SagaInvariants invariants = new SagaInvariants(databases);
+            Ledger ledger = mode.map(DemoMode::ledger).orElse(Ledger.SERVICE);
+            SagaInvariants invariants = new SagaInvariants(databases, ledger, ledger);
             out.printf("waiting for the saga to settle %d orders (CONFIRMED or CANCELLED) ...%n", placed.size());
             Map<String, Long> statuses = awaitTerminal(invariants, placed, timeout);
             out.println(OrderMix.of(databases, placed).line());
@@ -98,12 +118,13 @@ public final class OrderDemo {
             Optional<AnalyticsCheck> analyticsCheck = analytics.isPresent()
                     ? Optional.of(awaitAnalytics(analytics.get(), analyticsBefore.orElseThrow(), demoStart, timeout))
                     : Optional.empty();
+            long diffs = mode.isPresent() ? mode.get().diffs(timeout, out) : 0;
             double seconds = (System.nanoTime() - begin) / 1e9;
             InboxStats stats = InboxStats.sum(consumerUrls);
             violations.forEach(v -> out.println("INVARIANT BROKEN: " + v));
             return new DemoResult(placed.size(), tally.events(), tally.missing(), tally.duplicates(), failed.get(),
                     statuses.get("CONFIRMED"), statuses.get("CANCELLED"), stats.duplicatesSkipped(), stats.deadLettered(),
-                    sinkCounts, emails, analyticsCheck, violations, seconds);
+                    sinkCounts, emails, analyticsCheck, violations, mode.map(DemoMode::mode).orElse("events"), diffs, seconds);
         }
     }
 

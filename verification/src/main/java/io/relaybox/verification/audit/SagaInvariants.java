@@ -20,14 +20,25 @@ import java.util.UUID;
  * − on hand = reserved = units in CONFIRMED orders = units the RESERVED reservations hold (stock moves from on hand to
  * reserved and stays there for a confirmed order); per customer and currency, initial balance − balance = total of
  * CONFIRMED orders = amount of the CAPTURED payments; every CONFIRMED order reserved and captured for its total; no
- * reservation or capture left for a CANCELLED order.
+ * reservation or capture left for a CANCELLED order. On the services' ledgers by default, or on the order monolith's
+ * legacy module's ({@link Ledger}) where it decides.
  */
 public final class SagaInvariants {
 
     private final PlatformDatabases databases;
+    private final Ledger inventoryLedger;
+    private final Ledger paymentLedger;
 
+    /** The invariants on the services' ledgers. */
     public SagaInvariants(PlatformDatabases databases) {
+        this(databases, Ledger.SERVICE, Ledger.SERVICE);
+    }
+
+    /** The invariants on the ledgers that decided: the services', or the monolith's legacy module's (migration modes). */
+    public SagaInvariants(PlatformDatabases databases, Ledger inventoryLedger, Ledger paymentLedger) {
         this.databases = databases;
+        this.inventoryLedger = inventoryLedger;
+        this.paymentLedger = paymentLedger;
     }
 
     /** How many of these orders are CONFIRMED, CANCELLED and still PENDING. */
@@ -64,36 +75,38 @@ public final class SagaInvariants {
     /** Every broken invariant, one line each; empty when all hold. */
     public List<String> violations() throws SQLException {
         List<String> violations = new ArrayList<>();
-        try (Connection orders = databases.connect("orders"); Connection inventory = databases.connect("inventory");
-                Connection payment = databases.connect("payment")) {
+        Ledger in = inventoryLedger;
+        Ledger pay = paymentLedger;
+        try (Connection orders = databases.connect("orders"); Connection inventory = databases.connect(in.inventoryDatabase());
+                Connection payment = databases.connect(pay.paymentDatabase())) {
             long pending = single(orders, "SELECT count(*) FROM orders WHERE status = 'PENDING'");
             if (pending > 0) {
                 violations.add(pending + " orders are not terminal (PENDING)");
             }
             Map<String, BigDecimal> confirmedUnits = map(orders, "SELECT l.sku, sum(l.quantity) FROM order_line l JOIN orders o "
                     + "ON o.id = l.order_id WHERE o.status = 'CONFIRMED' GROUP BY l.sku");
-            compare("stock taken (initial - on hand) of", map(inventory, "SELECT sku, initial - on_hand FROM stock"), confirmedUnits,
+            compare("stock taken (initial - on hand) of", map(inventory, "SELECT sku, initial - on_hand FROM " + in.stock()), confirmedUnits,
                     violations);
-            compare("stock reserved of", map(inventory, "SELECT sku, reserved FROM stock"), confirmedUnits, violations);
-            compare("units held by RESERVED reservations of", map(inventory, "SELECT l.sku, sum(l.quantity) FROM reservation_line l "
-                    + "JOIN reservation r ON r.order_id = l.order_id WHERE r.status = 'RESERVED' GROUP BY l.sku"), confirmedUnits,
+            compare("stock reserved of", map(inventory, "SELECT sku, reserved FROM " + in.stock()), confirmedUnits, violations);
+            compare("units held by RESERVED reservations of", map(inventory, "SELECT l.sku, sum(l.quantity) FROM " + in.reservationLine() + " l "
+                    + "JOIN " + in.reservation() + " r ON r.order_id = l.order_id WHERE r.status = 'RESERVED' GROUP BY l.sku"), confirmedUnits,
                     violations);
             Map<String, BigDecimal> confirmedMoney = map(orders, "SELECT customer_id || ' ' || currency, sum(total) FROM orders "
                     + "WHERE status = 'CONFIRMED' GROUP BY customer_id, currency");
             compare("balance taken (initial - balance) of", map(payment, "SELECT customer_id || ' ' || currency, initial - balance "
-                    + "FROM account"), confirmedMoney, violations);
-            compare("CAPTURED payments of", map(payment, "SELECT customer_id || ' ' || currency, sum(amount) FROM payment "
-                    + "WHERE status = 'CAPTURED' GROUP BY customer_id, currency"), confirmedMoney, violations);
+                    + "FROM " + pay.account()), confirmedMoney, violations);
+            compare("CAPTURED payments of", map(payment, "SELECT customer_id || ' ' || currency, sum(amount) FROM " + pay.payment()
+                    + " WHERE status = 'CAPTURED' GROUP BY customer_id, currency"), confirmedMoney, violations);
             Map<String, BigDecimal> confirmedTotals = map(orders, "SELECT id::text, total FROM orders WHERE status = 'CONFIRMED'");
             Set<String> unreserved = new HashSet<>(confirmedTotals.keySet());
-            unreserved.removeAll(ids(inventory, "SELECT order_id::text FROM reservation WHERE status = 'RESERVED'"));
+            unreserved.removeAll(ids(inventory, "SELECT order_id::text FROM " + in.reservation() + " WHERE status = 'RESERVED'"));
             if (!unreserved.isEmpty()) {
                 violations.add(unreserved.size() + " CONFIRMED orders hold no reservation, e.g. " + unreserved.iterator().next());
             }
-            compare("the CAPTURED amount of", capturedFor(payment, confirmedTotals.keySet()), confirmedTotals, violations);
+            compare("the CAPTURED amount of", capturedFor(payment, pay.payment(), confirmedTotals.keySet()), confirmedTotals, violations);
             Set<String> cancelled = ids(orders, "SELECT id::text FROM orders WHERE status = 'CANCELLED'");
-            Set<String> reserved = ids(inventory, "SELECT order_id::text FROM reservation WHERE status = 'RESERVED'");
-            Set<String> captured = ids(payment, "SELECT order_id::text FROM payment WHERE status = 'CAPTURED'");
+            Set<String> reserved = ids(inventory, "SELECT order_id::text FROM " + in.reservation() + " WHERE status = 'RESERVED'");
+            Set<String> captured = ids(payment, "SELECT order_id::text FROM " + pay.payment() + " WHERE status = 'CAPTURED'");
             reserved.retainAll(cancelled);
             captured.retainAll(cancelled);
             if (!reserved.isEmpty()) {
@@ -107,10 +120,10 @@ public final class SagaInvariants {
     }
 
     /** The CAPTURED amount of each of the orders (absent when it has none). */
-    private static Map<String, BigDecimal> capturedFor(Connection payment, Set<String> orderIds) throws SQLException {
+    private static Map<String, BigDecimal> capturedFor(Connection payment, String table, Set<String> orderIds) throws SQLException {
         Map<String, BigDecimal> amounts = new HashMap<>();
         try (PreparedStatement query = payment.prepareStatement(
-                "SELECT order_id::text, amount FROM payment WHERE status = 'CAPTURED' AND order_id = ANY (?)")) {
+                "SELECT order_id::text, amount FROM " + table + " WHERE status = 'CAPTURED' AND order_id = ANY (?)")) {
             query.setArray(1, payment.createArrayOf("uuid", orderIds.stream().map(UUID::fromString).toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

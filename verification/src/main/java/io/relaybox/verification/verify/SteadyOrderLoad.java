@@ -18,7 +18,7 @@ import io.relaybox.verification.audit.OrdersApi;
  * otherwise is counted as refused, one that got no answer (connection refused, reset, timeout) as failed, and a tick
  * that found every client busy as skipped (never sent). Nothing is lost from the count.
  */
-final class SteadyOrderLoad implements AutoCloseable {
+public final class SteadyOrderLoad implements AutoCloseable {
 
     private final OrdersApi api;
     private final OrderGenerator generator;
@@ -33,7 +33,7 @@ final class SteadyOrderLoad implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
 
-    SteadyOrderLoad(OrdersApi api, OrderGenerator generator, double ratePerSecond) {
+    public SteadyOrderLoad(OrdersApi api, OrderGenerator generator, double ratePerSecond) {
         this.api = api;
         this.generator = generator;
         this.ratePerSecond = ratePerSecond;
@@ -43,7 +43,7 @@ final class SteadyOrderLoad implements AutoCloseable {
     }
 
     /** Starts sending; returns at once. */
-    void start() {
+    public void start() {
         long period = Math.max(1, Math.round(1_000_000_000 / ratePerSecond));
         ticks.scheduleAtFixedRate(this::tick, 0, period, TimeUnit.NANOSECONDS);
     }
@@ -86,12 +86,12 @@ final class SteadyOrderLoad implements AutoCloseable {
     }
 
     /** The ids of the orders the monolith acknowledged with 201. */
-    Set<String> acknowledged() {
+    public Set<String> acknowledged() {
         return Set.copyOf(acknowledged);
     }
 
     /** What happened to the requests so far. */
-    LoadTally tally() {
+    public LoadTally tally() {
         return new LoadTally(offered.get(), acknowledged.size(), refused.get(), failed.get(), skipped.get());
     }
 

@@ -8,12 +8,14 @@ import java.util.concurrent.Callable;
 
 import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
+import io.relaybox.platform.MigrationApi;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PlatformSupervisor;
 import io.relaybox.platform.Secrets;
 import io.relaybox.topology.Topology;
 import io.relaybox.verification.audit.DemoResult;
 import io.relaybox.verification.audit.PlatformDatabases;
+import io.relaybox.verification.audit.DemoMode;
 import io.relaybox.verification.audit.OrderDemo;
 import io.relaybox.verification.audit.OrdersApi;
 import io.relaybox.verification.audit.SinkEndpoints;
@@ -28,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
         + "every event published about the orders and the mail server an e-mail about every order that ended, print a summary "
         + "and stop the platform. Exits non-zero when an event was lost, an invariant broke, a sink does not hold every "
         + "event exactly once, or an order that ended has no e-mail or two different ones.",
-        footer = {"", "Example: ./platform demo --orders 3000 --concurrency 16"})
+        footer = {"", "Example: ./platform demo --orders 3000 --concurrency 16", "         ./platform demo --mode shadow"})
 final class DemoCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -42,6 +44,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", defaultValue = "PT2M", description = "How long to wait for the events (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--mode", defaultValue = "events", paramLabel = "MODE", description = "The migration mode of inventory and payment for "
+            + "the demo's orders: monolith (the monolith's legacy module decides), sync (it calls the services inside the request), "
+            + "shadow (both decide, the legacy answer counts, the diff is reported), events (the services decide from the events; "
+            + "default).")
+    String mode;
 
     @Mixin
     ExactlyOnceOption exactlyOnce;
@@ -59,6 +67,10 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (orders < 1 || concurrency < 1) {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--orders and --concurrency must be positive");
+        }
+        if (!DemoMode.MODES.contains(mode)) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--mode must be one of " + DemoMode.MODES
+                    + ", was: " + mode);
         }
         Optional<PlatformState> running = PlatformState.read(cli.runFolder())
                 .filter(s -> s.liveSupervisor().isPresent() || s.processes().stream().allMatch(PlatformState.Entry::isAlive));
@@ -87,7 +99,8 @@ final class DemoCommand implements Callable<Integer> {
             result = new OrderDemo(new OrdersApi(endpoints.get("orders-api")), endpoints.get("kafka"), databases, consumers,
                     sinkEndpoints(endpoints, secrets), Optional.ofNullable(endpoints.get("mail-api")),
                     Optional.ofNullable(endpoints.get("analytics-streams")), System.out)
-                    .run(orders, concurrency, timeout);
+                    .run(orders, concurrency, timeout,
+                            Optional.of(new DemoMode(new MigrationApi(java.net.URI.create(endpoints.get("orders-api"))), mode)));
         } finally {
             if (started != null) {
                 System.out.println("stopping the platform");

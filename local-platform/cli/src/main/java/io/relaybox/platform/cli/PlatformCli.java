@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 + "Elasticsearch, an S3-compatible store, the order monolith, inventory and payment) as local processes, "
                 + "without Docker.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, DemoCommand.class, RestartCommand.class, StopCommand.class,
-            StartCommand.class, KillCommand.class, VerifyCommand.class, RecoverSlotCommand.class, SuperviseCommand.class},
+            StartCommand.class, KillCommand.class, VerifyCommand.class, RecoverSlotCommand.class, MigrateCommand.class, SuperviseCommand.class},
         footer = {"",
             "Examples:",
             "  ./platform demo             start, place 1,000 orders, check them, stop",
@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             "  ./platform down             stop the supervisor and every process",
             "  ./platform verify --minutes 5 --rate 20 --faults all   orders under seeded faults, audited",
             "  ./platform recover-slot payment-outbox-source   after PostgreSQL invalidated its slot",
+            "  ./platform migrate inventory shadow --reason \"parallel run\"   move a capability a step; --report: the diff",
             "",
             "Logs: .relaybox/logs/   Passwords: .relaybox/secrets.properties",
             "Each command's own help: ./platform <command> --help   More: README.md"})

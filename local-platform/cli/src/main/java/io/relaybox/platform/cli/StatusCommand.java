@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.connectctl.ConnectRestException;
 import io.relaybox.connectctl.ConnectorStatus;
+import io.relaybox.platform.MigrationApi;
 import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.PrometheusApi;
@@ -28,9 +29,9 @@ import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Lists the platform's processes, connectors and replication slots. */
+/** Lists the platform's processes, connectors, replication slots, migration modes and alerts. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "List each process with its PID, state (RUNNING, RESTARTING, EXITED (code), KILLED (signal), STOPPED), "
-        + "restarts and endpoint, and the supervisor; connectors; replication slot lag.",
+        + "restarts and endpoint, and the supervisor; connectors; replication slot lag; each capability's migration mode; alerts.",
         footer = {"", "Example: ./platform status --json"})
 final class StatusCommand implements Callable<Integer> {
 
@@ -51,6 +52,10 @@ final class StatusCommand implements Callable<Integer> {
         List<Map<String, Object>> connectors = new ArrayList<>();
         List<Map<String, Object>> slots = new ArrayList<>();
         List<Map<String, Object>> alerts = new ArrayList<>();
+        List<Map<String, Object>> migration = new ArrayList<>();
+        Optional<PlatformState.Entry> monolith = state.flatMap(PlatformClients::runningMonolith);
+        Optional<MigrationReading> modes = monolith.map(p -> MigrationReading.of(p.endpoint()));
+        modes.ifPresent(m -> migration.addAll(m.rows()));
         Map<String, Object> supervisor = row("name", "supervisor", "pid", "-", "state", "NONE", "restarts", "-", "endpoint", "-", "log", "-");
         state.ifPresent(s -> {
             Optional<PlatformState.Supervisor> watching = s.liveSupervisor();
@@ -71,7 +76,7 @@ final class StatusCommand implements Callable<Integer> {
         });
         if (asJson) {
             Map<String, Object> document = row("runFolder", runFolder.toString(), "supervisor", supervisor, "processes", processes,
-                    "connectors", connectors, "replicationSlots", slots, "alerts", alerts);
+                    "connectors", connectors, "replicationSlots", slots, "migration", migration, "alerts", alerts);
             System.out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(document));
             return 0;
         }
@@ -99,6 +104,15 @@ final class StatusCommand implements Callable<Integer> {
             slots.forEach(s -> System.out.printf("%-28s %-8s %-10s %s%n", s.get("name"), s.get("active"), s.get("walStatus"),
                     s.get("retainedWalBytes")));
         }
+        monolith.ifPresentOrElse(p -> {
+            System.out.printf("%nMIGRATION (%s at %s)%n", p.name(), p.endpoint());
+            MigrationReading reading = modes.orElseThrow();
+            if (reading.problem() != null) {
+                System.out.println("unknown: " + reading.problem());
+            } else {
+                MigrationText.modes(reading.modes()).forEach(System.out::println);
+            }
+        }, () -> System.out.printf("%nMIGRATION unknown: no %s runs%n", PlatformClients.MONOLITH));
         state.flatMap(s -> alive(s, "prometheus")).ifPresentOrElse(p -> {
             System.out.printf("%nALERTS (Prometheus at %s)%n", p.endpoint());
             if (alerts.isEmpty()) {
@@ -228,6 +242,34 @@ final class StatusCommand implements Callable<Integer> {
             }
             return slots.stream().map(slot -> row("name", slot.name(), "active", slot.active(), "walStatus", slot.walStatus(),
                     "retainedWalBytes", slot.retainedWalBytes())).toList();
+        }
+    }
+
+    /**
+     * Each capability's migration mode as the order monolith's {@code GET /migration/modes} answers, or why it did not:
+     * status shows the error and goes on.
+     *
+     * @param modes the modes; empty when they could not be read
+     * @param problem the first line of why they could not be read, or null
+     */
+    record MigrationReading(List<MigrationApi.CapabilityMode> modes, String problem) {
+
+        static MigrationReading of(String monolithUrl) {
+            try {
+                return new MigrationReading(new MigrationApi(URI.create(monolithUrl)).modes(), null);
+            } catch (RuntimeException e) {
+                String message = String.valueOf(e.getMessage());
+                return new MigrationReading(List.of(), message.lines().findFirst().orElse(message));
+            }
+        }
+
+        /** One row per capability, or one saying why there are none. */
+        List<Map<String, Object>> rows() {
+            if (problem != null) {
+                return List.of(row("capability", "(" + PlatformClients.MONOLITH + ")", "mode", "UNKNOWN", "error", problem));
+            }
+            return modes.stream().map(m -> row("capability", m.capability(), "mode", m.mode(), "shadowShare", m.shadowShare(), "changedAt",
+                    m.changedAt() == null ? null : m.changedAt().toString(), "changedBy", m.changedBy(), "reason", m.reason())).toList();
         }
     }
 

@@ -3,6 +3,7 @@ package io.relaybox.inventory.events;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.relaybox.contracts.MigrationHeader;
 import io.relaybox.contracts.EventType;
 import io.relaybox.contracts.EventUpcasters;
 import io.relaybox.contracts.payload.OrderPayload;
@@ -15,6 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The handler of {@code orders.events} (schema version 1): {@code OrderPlaced} reserves, {@code OrderCancelled}
  * releases. The inbox runs it in the transaction that records the event, so the reservation, its outcome event and
  * the record commit together; any other type or version is dead-lettered.
+ *
+ * <p>While the inventory moves out of the monolith, each event says who decides ({@link MigrationHeader}): an
+ * {@code OrderPlaced} marked {@code monolith} or {@code sync} was decided by the monolith (in-process, or by its call
+ * of {@code POST /reservations/{orderId}}), so the inbox only records it. {@code OrderCancelled} releases in every
+ * mode: what the service holds for the order (by the event, the HTTP call or a state transfer) goes back once.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventsConsumer {
@@ -32,8 +38,11 @@ class OrderEventsConsumer {
         return EventHandlers.builder()
                 .jsonMapper(jsonMapper)
                 .upcaster(EventUpcasters.toCurrentVersions())
-                .on(ORDER_PLACED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
-                        inventory.reserve(order.orderIdMatching(event), OrderedLines.toReserve(event, order)))
+                .on(ORDER_PLACED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) -> {
+                    if (MigrationHeader.INVENTORY.mode(event).serviceDecides()) {
+                        inventory.reserve(order.orderIdMatching(event), OrderedLines.toReserve(event, order));
+                    }
+                })
                 .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->
                         inventory.release(order.orderIdMatching(event)))
                 // the saga's confirmation changes nothing here: the reservation/charge stays as it is

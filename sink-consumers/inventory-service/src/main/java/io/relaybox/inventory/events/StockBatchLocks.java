@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.relaybox.contracts.MigrationHeader;
 import io.relaybox.contracts.EventUpcasters;
 import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.inventory.Inventory;
@@ -19,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Before a batch of {@code orders.events} is applied, locks in SKU order the stock rows its events will lock: the SKUs
- * of each {@code OrderPlaced} and those held by the reservation of each {@code OrderCancelled}. Both instances share
- * every SKU, so their batches queue for the stock rows instead of deadlocking on them. An event whose payload cannot
- * be read adds nothing: its handler dead-letters it.
+ * of each {@code OrderPlaced} the service decides (not those the monolith decided, see {@link MigrationHeader}) and
+ * those held by the reservation of each {@code OrderCancelled}. Both instances share every SKU, so their batches queue
+ * for the stock rows instead of deadlocking on them. An event whose payload or migration header cannot be read adds
+ * nothing: its handler dead-letters it.
  */
 final class StockBatchLocks implements BatchLocks {
 
@@ -43,7 +45,9 @@ final class StockBatchLocks implements BatchLocks {
                 continue;
             }
             if (OrderEventsConsumer.ORDER_PLACED.equals(event.type())) {
-                requested.addAll(skus(event));
+                if (MigrationHeader.INVENTORY.serviceDecides(event)) {
+                    requested.addAll(skus(event));
+                }
             } else if (OrderEventsConsumer.ORDER_CANCELLED.equals(event.type())) {
                 orderId(event.aggregateId()).ifPresent(released::add);
             }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.relaybox.contracts.MigrationHeader;
 import io.relaybox.contracts.EventUpcasters;
 import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.outbox.inbox.BatchLocks;
@@ -19,9 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Before a batch of {@code orders.events} is applied, locks in customer and currency order the account rows its
- * events will lock: the account each {@code OrderPlaced} charges and the one each {@code OrderCancelled}'s payment was
- * charged to. Both instances share every customer, so their batches queue for the account rows instead of
- * deadlocking on them. An event whose payload cannot be read adds nothing: its handler dead-letters it.
+ * events will lock: the account each {@code OrderPlaced} the service decides charges (not those the monolith decided,
+ * see {@link MigrationHeader}) and the one each {@code OrderCancelled}'s payment was charged to. Both instances share
+ * every customer, so their batches queue for the account rows instead of deadlocking on them. An event whose payload
+ * or migration header cannot be read adds nothing: its handler dead-letters it.
  */
 final class AccountBatchLocks implements BatchLocks {
 
@@ -43,7 +45,9 @@ final class AccountBatchLocks implements BatchLocks {
                 continue;
             }
             if (OrderEventsConsumer.ORDER_PLACED.equals(event.type())) {
-                account(event).ifPresent(charged::add);
+                if (MigrationHeader.PAYMENT.serviceDecides(event)) {
+                    account(event).ifPresent(charged::add);
+                }
             } else if (OrderEventsConsumer.ORDER_CANCELLED.equals(event.type())) {
                 orderId(event.aggregateId()).ifPresent(refunded::add);
             }

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.relaybox.order.migration.SwitchGate;
 import io.relaybox.order.migration.SwitchInProgressException;
 
 /**
@@ -16,15 +17,19 @@ import io.relaybox.order.migration.SwitchInProgressException;
 @Component
 public class OrderPlacements {
 
-    private static final Duration RETRY_EVERY = Duration.ofMillis(50);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(50);
+    private static final Duration LONGEST_RETRY = Duration.ofMillis(400);
 
     private final Orders orders;
     private final SyncDecisions syncDecisions;
+    private final SwitchGate gate;
     private final Duration maxWait;
 
-    OrderPlacements(Orders orders, SyncDecisions syncDecisions, @Value("${relaybox.migration.placement-wait:90s}") Duration maxWait) {
+    OrderPlacements(Orders orders, SyncDecisions syncDecisions, SwitchGate gate,
+            @Value("${relaybox.migration.placement-wait:90s}") Duration maxWait) {
         this.orders = orders;
         this.syncDecisions = syncDecisions;
+        this.gate = gate;
         this.maxWait = maxWait;
     }
 
@@ -44,6 +49,7 @@ public class OrderPlacements {
 
     private <T> T waitingForSwitches(Supplier<T> placement) {
         long deadline = System.nanoTime() + maxWait.toNanos();
+        Duration wait = FIRST_RETRY;
         while (true) {
             try {
                 return placement.get();
@@ -52,11 +58,13 @@ public class OrderPlacements {
                     throw new SwitchTakesTooLongException(maxWait);
                 }
                 try {
-                    Thread.sleep(RETRY_EVERY.toMillis());
+                    // woken as soon as a switch of this instance ends; a switch of another instance is polled for, backing off
+                    gate.awaitEnd(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
+                wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
             }
         }
     }

@@ -12,7 +12,7 @@ import io.relaybox.order.sync.SyncCalls;
 /**
  * Sync mode, after the order was placed (committed, {@code OrderPlaced} published) and before {@code POST /orders}
  * answers: the monolith calls each capability's service in sync mode, inventory first, and the saga takes their answers
- * as it would their events. When a call fails (after its retries, or at once while the circuit breaker is open), the
+ * as it would their events; payment is not called for an order inventory rejected. When a call fails (after its retries, or at once while the circuit breaker is open), the
  * order fails: it is cancelled ({@code OrderCancelled} lets a service that did decide give it back) and the request
  * answers 503, as a REST-coupled system does.
  */
@@ -44,7 +44,9 @@ public class SyncDecisions {
             if (placed.modes().inventory() == MigrationMode.SYNC && placed.inventoryStatus() == null) {
                 reports.add(reported(calls.reserve(placed)));
             }
-            if (placed.modes().payment() == MigrationMode.SYNC && placed.paymentStatus() == null) {
+            // as a REST-coupled monolith does: no charge for an order whose stock could not be reserved
+            boolean rejected = reports.stream().anyMatch(r -> r.report().failsTheOrder());
+            if (placed.modes().payment() == MigrationMode.SYNC && placed.paymentStatus() == null && !rejected) {
                 reports.add(reported(calls.capture(placed)));
             }
         } catch (SyncCallFailedException e) {

@@ -196,6 +196,32 @@ class MigrationWalkIT {
         assertThat(databases.legacyViolations()).isEmpty();
     }
 
+    @Test
+    @Order(7)
+    void syncModeDecidesEachOrderInsideItsRequestThroughTheServicesHttpApi() {
+        switchTo("inventory", "sync", "the REST-coupled stage");
+        switchTo("payment", "sync", "the REST-coupled stage");
+        Set<String> placed = new HashSet<>();
+        try {
+            OrderGenerator generator = new OrderGenerator(1_614);
+            for (int i = 0; i < 20; i++) {
+                tools.jackson.databind.JsonNode order = orders.place(generator.nextOrderJson());
+                assertThat(order.path("status").asString()).as("order %s answered", order.path("orderId").asString())
+                        .isIn("CONFIRMED", "CANCELLED");
+                assertThat(order.path("modes").path("payment").asString()).isEqualTo("sync");
+                placed.add(order.path("orderId").asString());
+            }
+        } finally {
+            switchTo("inventory", "events", "back to events");
+            switchTo("payment", "events", "back to events");
+        }
+        awaitSettled(placed);
+        assertThat(databases.sagaViolations()).isEmpty();
+        Map<String, String> decisions = databases.byOrder(ServiceDatabases.ORDERS, "SELECT aggregateid, count(*)::text FROM outbox_event"
+                + " WHERE aggregateid = ANY (?::text[]) AND type IN ('OrderConfirmed', 'OrderCancelled') GROUP BY aggregateid", placed);
+        assertThat(decisions.values()).hasSize(20).allMatch("1"::equals);
+    }
+
     private static void switchTo(String capability, String mode, String reason) {
         MigrationApi.CapabilityMode now;
         long started = System.nanoTime();

@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.relaybox.connectctl.ApplyResult;
@@ -222,7 +224,8 @@ public final class LocalPlatform implements AutoCloseable {
 
     /**
      * What an instance is told on its command line: where its database (if it has one) and Kafka are, what the topology
-     * says it consumes, and a folder of its own for local state ({@code --relaybox.data-dir}, in the run folder).
+     * says it consumes, and a folder of its own for local state ({@code --relaybox.data-dir}, in the run folder); then
+     * what the caller gave its kind ({@link PlatformSettings#withServiceArguments}).
      */
     private List<String> serviceArguments(ServiceKind kind, String instanceName) {
         List<String> arguments = new ArrayList<>();
@@ -252,7 +255,30 @@ public final class LocalPlatform implements AutoCloseable {
             MIGRATED_CAPABILITIES.forEach((property, service) -> arguments.add("--relaybox.migration." + property + "=" + instanceUrls(service)));
         }
         kind.descriptor().properties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return withCallerArguments(arguments, settings.serviceArguments().getOrDefault(kind.name(), List.of()));
+    }
+
+    /**
+     * The platform's arguments of an instance followed by the caller's ({@link PlatformSettings#withServiceArguments});
+     * a platform argument naming a property the caller names too is left out, since Spring would join both values
+     * with a comma instead of letting the later one win.
+     */
+    static List<String> withCallerArguments(List<String> platform, List<String> caller) {
+        if (caller.isEmpty()) {
+            return platform;
+        }
+        Set<String> named = new HashSet<>();
+        caller.forEach(argument -> named.add(optionName(argument)));
+        List<String> arguments = new ArrayList<>(platform);
+        arguments.removeIf(argument -> named.contains(optionName(argument)));
+        arguments.addAll(caller);
         return arguments;
+    }
+
+    /** {@code --name} of {@code --name=value}. */
+    private static String optionName(String argument) {
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument : argument.substring(0, equals);
     }
 
     /** Every instance's base URL of a service kind, comma-separated; empty when the platform runs none. */

@@ -2,8 +2,13 @@ package io.relaybox.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+
+import io.relaybox.topology.TopologyException;
 
 /**
  * How to start a local platform.
@@ -29,10 +34,13 @@ import java.util.Objects;
  * @param relay what carries the outbox tables into Kafka: the Connect worker (the default) or the embedded relay, which
  *        writes at least once (so exactly-once source is off with it)
  * @param cluster how many Kafka brokers and Connect workers run (one of each by default)
+ * @param serviceArguments further Spring arguments per service kind name, given to every instance of that kind after
+ *        the platform's own (none by default; see {@link #withServiceArguments})
  */
 public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
         List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime, ServiceAddOns serviceAddOns,
-        boolean exactlyOnceSource, boolean verification, boolean monitoring, RelayRuntime relay, ClusterShape cluster) {
+        boolean exactlyOnceSource, boolean verification, boolean monitoring, RelayRuntime relay, ClusterShape cluster,
+        Map<String, List<String>> serviceArguments) {
 
     public PlatformSettings {
         Objects.requireNonNull(relay, "relay");
@@ -44,6 +52,18 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
         services = List.copyOf(services);
         Objects.requireNonNull(brokerTime, "brokerTime");
         Objects.requireNonNull(serviceAddOns, "serviceAddOns");
+        Objects.requireNonNull(serviceArguments, "serviceArguments");
+        Map<String, List<String>> arguments = new LinkedHashMap<>();
+        serviceArguments.forEach((kind, list) -> arguments.put(kind, List.copyOf(list)));
+        serviceArguments = Collections.unmodifiableMap(arguments);
+    }
+
+    /** Settings without further service arguments. */
+    public PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan ports, Duration startTimeout,
+            List<ServiceKind> services, boolean sinks, BrokerTimePolicy brokerTime, ServiceAddOns serviceAddOns,
+            boolean exactlyOnceSource, boolean verification, boolean monitoring, RelayRuntime relay, ClusterShape cluster) {
+        this(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource,
+                verification, monitoring, relay, cluster, Map.of());
     }
 
     /** Settings running every service and both sinks, with exactly-once source. */
@@ -59,22 +79,22 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
 
     /** The same settings running only these services (e.g. just the monolith, to measure CDC alone). */
     public PlatformSettings withServices(List<ServiceKind> only) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay, cluster);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, only, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay, cluster, serviceArguments);
     }
 
     /** The same settings with or without Elasticsearch, the S3-compatible server and their sink connectors. */
     public PlatformSettings withSinks(boolean run) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay, cluster);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, run, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay, cluster, serviceArguments);
     }
 
     /** The same settings, loading these add-ons into every service instance. */
     public PlatformSettings withServiceAddOns(ServiceAddOns addOns) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns, exactlyOnceSource, verification, monitoring, relay, cluster);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, addOns, exactlyOnceSource, verification, monitoring, relay, cluster, serviceArguments);
     }
 
     /** The same settings with exactly-once source (KIP-618) on, or off: at-least-once, for older brokers and for measuring. */
     public PlatformSettings withExactlyOnceSource(boolean on) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, on, verification, monitoring, relay, cluster);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, on, verification, monitoring, relay, cluster, serviceArguments);
     }
 
     /**
@@ -82,13 +102,13 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
      * proxies in front of Elasticsearch and the S3 server (through which the sink connectors write).
      */
     public PlatformSettings withVerification(boolean on) {
-        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, on, monitoring, relay, cluster);
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, on, monitoring, relay, cluster, serviceArguments);
     }
 
     /** The same settings with or without the metrics endpoints, the exporters and Prometheus. */
     public PlatformSettings withMonitoring(boolean on) {
         return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource,
-                verification, on, relay, cluster);
+                verification, on, relay, cluster, serviceArguments);
     }
 
     /**
@@ -97,17 +117,51 @@ public record PlatformSettings(PlatformLayout layout, Path runFolder, PortPlan p
      */
     public PlatformSettings withRelay(RelayRuntime runtime) {
         return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns,
-                runtime != RelayRuntime.EMBEDDED && exactlyOnceSource, verification, monitoring, runtime, cluster);
+                runtime != RelayRuntime.EMBEDDED && exactlyOnceSource, verification, monitoring, runtime, cluster, serviceArguments);
     }
 
     /** The same settings, each process given this long to become ready (a loaded machine needs minutes). */
     public PlatformSettings withStartTimeout(Duration timeout) {
-        return new PlatformSettings(layout, runFolder, ports, timeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay, cluster);
+        return new PlatformSettings(layout, runFolder, ports, timeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource, verification, monitoring, relay, cluster, serviceArguments);
     }
 
     /** The same settings with this many brokers and Connect workers. */
     public PlatformSettings withCluster(ClusterShape shape) {
         return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource,
-                verification, monitoring, relay, shape);
+                verification, monitoring, relay, shape, serviceArguments);
+    }
+
+    /**
+     * The same settings, giving every instance of one service kind these further Spring arguments (e.g.
+     * {@code --relaybox.faults.enabled=true}), after the platform's own; an argument naming a property the platform
+     * passes too replaces the platform's (Spring would join both values with a comma). Replaces the arguments given
+     * for that kind before; an empty list removes them.
+     *
+     * @param serviceKindName a service of the topology, e.g. {@code payment-service}
+     * @param arguments Spring arguments, each {@code --name=value} (or {@code --name})
+     * @throws IllegalArgumentException for a kind the topology does not have, or an argument without {@code --}
+     */
+    public PlatformSettings withServiceArguments(String serviceKindName, List<String> arguments) {
+        Objects.requireNonNull(serviceKindName, "serviceKindName");
+        Objects.requireNonNull(arguments, "arguments");
+        try {
+            ServiceKind.named(serviceKindName); // a misspelt kind would otherwise be ignored silently
+        } catch (TopologyException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        for (String argument : arguments) {
+            // Spring Boot ignores an argument without "--" (a non-option argument) without a word
+            if (argument == null || !argument.startsWith("--") || argument.length() == 2) {
+                throw new IllegalArgumentException("a service argument must be --name=value, was: " + argument);
+            }
+        }
+        Map<String, List<String>> next = new LinkedHashMap<>(serviceArguments);
+        if (arguments.isEmpty()) {
+            next.remove(serviceKindName);
+        } else {
+            next.put(serviceKindName, arguments);
+        }
+        return new PlatformSettings(layout, runFolder, ports, startTimeout, services, sinks, brokerTime, serviceAddOns, exactlyOnceSource,
+                verification, monitoring, relay, cluster, next);
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.relaybox.order.Capability;
 import io.relaybox.order.MigrationMode;
@@ -44,10 +46,12 @@ public class ModeSwitches {
     private final ServiceStates services;
     private final JdbcClient jdbc;
     private final Duration drainTimeout;
+    private final SwitchGate gate;
 
-    ModeSwitches(MigrationModes modes, MigrationDiff diff, LegacyState legacy, ServiceStates services, JdbcClient jdbc,
+    ModeSwitches(MigrationModes modes, MigrationDiff diff, LegacyState legacy, ServiceStates services, JdbcClient jdbc, SwitchGate gate,
             @Value("${relaybox.migration.drain-timeout:60s}") Duration drainTimeout) {
         this.modes = modes;
+        this.gate = gate;
         this.diff = diff;
         this.legacy = legacy;
         this.services = services;
@@ -68,6 +72,14 @@ public class ModeSwitches {
     public ModeSetting switchMode(Capability capability, MigrationMode to, BigDecimal shadowShare, String changedBy, String reason,
             boolean force) {
         long started = System.nanoTime();
+        gate.opened();
+        // the placements held back wake once the transaction ended (committed or rolled back): the lock is free then
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                gate.closed();
+            }
+        });
         modes.lockForSwitch();
         MigrationMode from = modes.find(capability).orElseThrow().mode();
         ModeSetting set = switchLocked(capability, from, to, shadowShare, changedBy, reason, force);

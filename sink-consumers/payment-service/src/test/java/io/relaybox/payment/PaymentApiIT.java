@@ -217,6 +217,12 @@ class PaymentApiIT {
         assertThat(errors(response)).containsExactly(Map.entry("orderId", "must be a UUID"));
     }
 
+    @Test
+    void hasNoFaultEndpointWithoutTheFaultsProperty() {
+        // relaybox.faults.enabled is off by default: no fault injector, no /faults
+        assertProblem(http.get("/faults"), 404, "Not Found");
+    }
+
     static Stream<Arguments> invalidCaptures() {
         return Stream.of(
                 Arguments.of("missing fields", "{}", "Invalid request", Map.of("customerId", "must not be blank",

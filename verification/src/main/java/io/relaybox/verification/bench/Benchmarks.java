@@ -56,6 +56,9 @@ public final class Benchmarks {
         if (suite.contains("relay")) {
             relay(runFolder);
         }
+        if (suite.contains("modes")) {
+            modes(runFolder);
+        }
         System.exit(0);
     }
 
@@ -185,6 +188,44 @@ public final class Benchmarks {
             FlightRecordings recordings = profile.isBlank() ? null : new FlightRecordings(Files.createDirectories(Path.of(profile)));
             new PlatformBenchmark(platform, VerificationRun.sinkEndpoints(platform), step, grace, p99Limit, recordings)
                     .run(rates, Duration.ofSeconds(Integer.getInteger("bench.platform.warmup-seconds", 60)));
+        } finally {
+            RunFolder.deleteStandIns(runFolder, Optional.empty());
+        }
+    }
+
+    /**
+     * The order API in migration mode sync against mode events (REST-coupled against event-driven), healthy, with
+     * payment-service slow, and flaky ({@link ModeComparison}).
+     */
+    private static void modes(Path runFolder) throws Exception {
+        int[] levels = Arrays.stream(System.getProperty("bench.modes.levels", "100,200,300,400,500").split(","))
+                .mapToInt(level -> Integer.parseInt(level.trim())).toArray();
+        Duration rampUp = Duration.ofSeconds(Integer.getInteger("bench.modes.ramp-seconds", 10));
+        int runs = Integer.getInteger("bench.modes.runs", 3);
+        int steadyRate = Integer.getInteger("bench.modes.steady-rate", 20);
+        Duration steadyFor = Duration.ofSeconds(Integer.getInteger("bench.modes.steady-seconds", 30));
+        long budget = Long.getLong("bench.modes.budget-ms", 1000);
+        Duration settle = Duration.ofSeconds(Integer.getInteger("bench.modes.settle-seconds", 60));
+        List<ModeComparison.Condition> all = List.of(
+                new ModeComparison.Condition("healthy", 0, 0, Duration.ZERO),
+                new ModeComparison.Condition("slow", Integer.getInteger("bench.modes.slow-ms", 200), 0, Duration.ZERO),
+                new ModeComparison.Condition("flaky", 0, Double.parseDouble(System.getProperty("bench.modes.flaky-share", "0.2")),
+                        Duration.ofSeconds(Integer.getInteger("bench.modes.outage-seconds", 10))));
+        List<String> wanted = Arrays.asList(System.getProperty("bench.modes.conditions", "healthy,slow,flaky").split(","));
+        RunFolder.purge(runFolder, Optional.empty());
+        // the saga's services without the sinks' load; payment-service takes faults at run time (PUT /faults)
+        PlatformSettings settings = PlatformSettings.forTests(runFolder).withSinks(false)
+                .withServiceArguments("payment-service", List.of("--relaybox.faults.enabled=true"));
+        System.out.printf("modes: levels %s (ramp-up %d s), steady %d/s for %d s, %d runs, time budget %d ms, settle %d s%n",
+                Arrays.toString(levels), rampUp.toSeconds(), steadyRate, steadyFor.toSeconds(), runs, budget, settle.toSeconds());
+        try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
+            System.out.println("modes: " + PlatformVersions.of(platform));
+            ModeComparison comparison = new ModeComparison(platform, budget, settle);
+            for (ModeComparison.Condition condition : all) {
+                if (wanted.contains(condition.name())) {
+                    comparison.run(condition, levels, rampUp, runs, steadyRate, steadyFor);
+                }
+            }
         } finally {
             RunFolder.deleteStandIns(runFolder, Optional.empty());
         }

@@ -1,5 +1,8 @@
 package io.relaybox.payment.events;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +12,9 @@ import io.relaybox.contracts.EventUpcasters;
 import io.relaybox.contracts.payload.OrderPayload;
 import io.relaybox.outbox.inbox.EventHandler;
 import io.relaybox.outbox.inbox.EventHandlers;
+import io.relaybox.payment.Charge;
 import io.relaybox.payment.Payments;
+import io.relaybox.payment.faults.FaultInjector;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code OrderPlaced} marked {@code monolith} or {@code sync} was decided by the monolith (in-process, or by its call
  * of {@code POST /payments/{orderId}/capture}), so the inbox only records it. {@code OrderCancelled} refunds in every
  * mode: what the service captured for the order (by the event, the HTTP call or a state transfer) goes back once.
+ *
+ * <p>With {@code relaybox.faults.enabled=true} an {@code OrderPlaced} the service decides first passes the
+ * {@link FaultInjector}, as the HTTP capture does: it may wait, or fail transiently, and the inbox retries the event.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventsConsumer {
@@ -33,14 +41,20 @@ class OrderEventsConsumer {
      */
     static final int SCHEMA_VERSION = EventType.ORDER_PLACED.currentVersion();
 
+    /** @param faults present only when faults may be injected (a benchmark's setting) */
     @Bean
-    EventHandler orderEventHandler(Payments payments, JsonMapper jsonMapper) {
+    EventHandler orderEventHandler(Payments payments, JsonMapper jsonMapper, Optional<FaultInjector> faults) {
         return EventHandlers.builder()
                 .jsonMapper(jsonMapper)
                 .upcaster(EventUpcasters.toCurrentVersions())
                 .on(ORDER_PLACED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) -> {
                     if (MigrationHeader.PAYMENT.mode(event).serviceDecides()) {
-                        payments.capture(order.orderIdMatching(event), OrderCharge.of(event, order));
+                        UUID orderId = order.orderIdMatching(event);
+                        Charge charge = OrderCharge.of(event, order);
+                        // after the event's own checks (an invalid event stays a permanent failure); an InjectedFault
+                        // is transient: the transaction rolls back and the inbox retries the event
+                        faults.ifPresent(FaultInjector::beforeCapture);
+                        payments.capture(orderId, charge);
                     }
                 })
                 .on(ORDER_CANCELLED, SCHEMA_VERSION, OrderPayload.class, (event, order, connection) ->

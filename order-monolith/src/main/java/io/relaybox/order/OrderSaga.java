@@ -95,8 +95,9 @@ public class OrderSaga {
 
     /**
      * Records the reports on the order, in their order, then moves it on once: cancelled by the first failing one, or
-     * confirmed; a cancelled order's legacy holdings are given back after every report was recorded (so that a
-     * capture recorded after a rejection is refunded, not recorded over the refund).
+     * confirmed; an order cancelled here gets its legacy holdings back after every report was recorded (so that a
+     * capture recorded after a rejection is refunded, not recorded over the refund). A late report on an order that
+     * ended changes nothing else: the cancellation gave back what the legacy module held then.
      */
     Order advance(Order current, List<Reported> reports) {
         Order order = current;
@@ -106,16 +107,14 @@ public class OrderSaga {
         if (order.status() == OrderStatus.PENDING) {
             Optional<Reported> failing = reports.stream().filter(r -> r.report().failsTheOrder()).findFirst();
             if (failing.isPresent()) {
-                order = order.cancel(now(), failing.get().reason());
+                // once, when the order is cancelled (not for every late report after): what the legacy module holds
+                // for it goes back after every report was recorded
+                order = compensation.compensate(order.cancel(now(), failing.get().reason()));
                 events.cancelled(order);
             } else if (isFulfilled(order)) {
                 order = order.confirm(now());
                 events.confirmed(order);
             }
-        }
-        if (order.status() == OrderStatus.CANCELLED) {
-            // also for a late report: the legacy module may hold something for an order cancelled before
-            order = compensation.compensate(order);
         }
         repository.update(order);
         return order;

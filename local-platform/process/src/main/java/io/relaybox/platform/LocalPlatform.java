@@ -577,18 +577,10 @@ public final class LocalPlatform implements AutoCloseable {
         shutdownHook = null;
     }
 
-    /** Stops every process in reverse start order and forgets the state file. */
+    /** Stops every process (in the {@link #stopOrder()}) and forgets the state file. */
     public synchronized void stop() {
-        List<RuntimeException> failures = new ArrayList<>();
-        List<ManagedProcess> reverse = new ArrayList<>(processes().values());
-        java.util.Collections.reverse(reverse);
-        for (ManagedProcess process : reverse) {
-            try {
-                process.stop();
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        }
+        List<RuntimeException> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        stopOrder().stop(List.copyOf(processes().values()), (name, e) -> failures.add(e));
         for (FaultProxy proxy : faultProxies.values()) {
             try {
                 proxy.close();
@@ -744,6 +736,18 @@ public final class LocalPlatform implements AutoCloseable {
         services.forEach((name, service) -> processes.put(name, service.process()));
         monitoringProcesses().forEach(process -> processes.put(process.name(), process));
         return processes;
+    }
+
+    /** The servers the other processes depend on, stopped after them; the Kafka nodes one after the other. */
+    public StopOrder stopOrder() {
+        Set<String> servers = new HashSet<>(Set.of(postgres.process().name()));
+        Set<String> kafkaNodes = new HashSet<>();
+        kafka.brokers().forEach(broker -> kafkaNodes.add(broker.process().name()));
+        servers.addAll(kafkaNodes);
+        if (elasticsearch != null) {
+            servers.addAll(List.of(elasticsearch.process().name(), s3.process().name(), mail.process().name()));
+        }
+        return new StopOrder(servers, kafkaNodes);
     }
 
     /** The exporters and Prometheus, those that run. */

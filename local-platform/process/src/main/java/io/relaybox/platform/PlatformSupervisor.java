@@ -4,7 +4,6 @@ import io.relaybox.topology.ServiceDescriptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +77,8 @@ public final class PlatformSupervisor implements AutoCloseable {
     private final ExecutorService launcher = Executors.newCachedThreadPool(daemon("relaybox-supervisor-start"));
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(daemon("relaybox-supervisor-listeners"));
     private Holder<PlatformState.Supervisor> supervisorRow = new Holder<>(null);
+    /** How {@link #stopAll()} stops the processes: one after the other unless the platform says which are its servers. */
+    private StopOrder stopOrder = StopOrder.REVERSE;
     private boolean closed;
 
     /**
@@ -135,6 +136,7 @@ public final class PlatformSupervisor implements AutoCloseable {
                         settings.exactlyOnceSource(), row.value),
                 progress);
         supervisor.supervisorRow = row;
+        supervisor.stopOrder = platform.stopOrder();
         if (platform.processes().containsKey(KAFKA)) {
             supervisor.abortHangingTransactions(platform.kafka().bootstrapServers(), progress);
         }
@@ -409,18 +411,11 @@ public final class PlatformSupervisor implements AutoCloseable {
         notifier.shutdown();
     }
 
-    /** Stops watching, stops every process in reverse start order and deletes the state file. */
+    /** Stops watching, stops every process (the platform's {@link StopOrder}) and deletes the state file. */
     public void stopAll() {
         close();
-        List<Watched> reverse = new ArrayList<>(watchedInOrder());
-        Collections.reverse(reverse);
-        for (Watched w : reverse) {
-            try {
-                w.process.stop();
-            } catch (RuntimeException e) {
-                progress.accept("cannot stop " + w.process.name() + ": " + e.getMessage());
-            }
-        }
+        stopOrder.stop(watchedInOrder().stream().map(w -> w.process).toList(),
+                (name, e) -> progress.accept("cannot stop " + name + ": " + e.getMessage()));
         if (stateFile != null) {
             stateFile.apply(List.of()).delete();
         }

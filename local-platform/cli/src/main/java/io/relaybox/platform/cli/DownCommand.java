@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Stops every process of the platform, by PID. */
-@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop the supervisor and every process of the platform (in reverse start order; by PID when the supervisor is gone).",
+@Command(name = "down", mixinStandardHelpOptions = true, description = "Stop the supervisor and every process of the platform (the services, Connect and the monitoring first, then the servers; in reverse start order by PID when the supervisor is gone).",
         footer = {"", "Example: ./platform down --purge"})
 final class DownCommand implements Callable<Integer> {
 

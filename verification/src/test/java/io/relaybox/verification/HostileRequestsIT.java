@@ -42,10 +42,10 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(SharedPlatform.class)
 class HostileRequestsIT {
 
-    private static final int ORDER_REQUESTS = 1000;
+    private static final int ORDER_REQUESTS = 300;
     /** Just over the services' request body limit (relaybox.http.max-request-body-size, 1MB). */
     private static final int OVER_LIMIT = (1 << 20) + 1024;
-    private static final int SERVICE_REQUESTS = 1000;
+    private static final int SERVICE_REQUESTS = 300;
     /** One more line than the services take (1,000). */
     private static final int TOO_MANY_LINES = 1001;
     private static final JsonMapper JSON = JsonMapper.builder().build();

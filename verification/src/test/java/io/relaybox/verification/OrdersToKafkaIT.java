@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(SharedPlatform.class)
 class OrdersToKafkaIT {
 
-    private static final int ORDERS = 500;
+    private static final int ORDERS = 250;
     private static final int CANCELLED = 50;
     private static final Duration SETTLE = Duration.ofMinutes(3);
     private static final JsonMapper JSON = JsonMapper.builder().build();

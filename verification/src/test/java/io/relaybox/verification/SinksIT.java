@@ -46,7 +46,7 @@ import tools.jackson.databind.node.ObjectNode;
 @ExtendWith(SharedPlatform.class)
 class SinksIT {
 
-    private static final int ORDERS = 200;
+    private static final int ORDERS = 100;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 

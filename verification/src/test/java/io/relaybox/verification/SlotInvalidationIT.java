@@ -69,8 +69,9 @@ class SlotInvalidationIT {
             postgres.execute("wal_filler", "CREATE TABLE filler (v text)");
             Awaitility.await("slot " + SLOT + " invalidated").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> {
-                        // about 2 MB more WAL and a checkpoint at each try, until PostgreSQL gives the slot up
-                        postgres.execute("wal_filler", "INSERT INTO filler SELECT repeat(md5(random()::text), 32) FROM generate_series(1, 2000)");
+                        // about 4 MB more WAL and a checkpoint at each try, until PostgreSQL gives the slot up (the
+                        // streaming slots, whose connectors confirm at least every 10 s, the heartbeat, stay well within 128 MB)
+                        postgres.execute("wal_filler", "INSERT INTO filler SELECT repeat(md5(random()::text), 32) FROM generate_series(1, 4000)");
                         postgres.execute("postgres", "CHECKPOINT");
                         return "lost".equals(SuperuserQuery.text(postgres, "SELECT wal_status FROM pg_replication_slots WHERE slot_name = '"
                                 + SLOT + "'"));

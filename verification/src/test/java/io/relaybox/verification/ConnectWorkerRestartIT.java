@@ -39,7 +39,7 @@ import io.relaybox.verification.audit.OrdersApi;
 @ExtendWith(SharedPlatform.class)
 class ConnectWorkerRestartIT {
 
-    private static final int ORDERS = 300;
+    private static final int ORDERS = 400;
     private static final Duration READY = Duration.ofMinutes(3);
     // after a kill -9 the restarted worker waits for the killed tasks' open transactions to time out before it reads
     // its offsets (about a minute), while orders pile up: the saga then has a backlog to settle on a loaded machine

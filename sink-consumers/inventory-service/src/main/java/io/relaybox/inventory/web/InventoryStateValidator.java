@@ -18,6 +18,7 @@ import io.relaybox.inventory.StockLevel;
 import io.relaybox.inventory.TransferredReservation;
 import io.relaybox.problem.FieldViolation;
 import io.relaybox.problem.InvalidRequestException;
+import io.relaybox.problem.RowChecks;
 
 /**
  * Checks a state transfer field by field and reports every violation at once, by its path
@@ -45,64 +46,34 @@ final class InventoryStateValidator {
     }
 
     private static List<StockLevel> stock(List<InventoryStateRequest.StockRow> rows, List<FieldViolation> violations) {
-        if (rows == null) {
-            violations.add(new FieldViolation("stock", "must not be null"));
-            return List.of();
-        }
-        List<StockLevel> stock = new ArrayList<>();
         Set<String> skus = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String path = "stock[" + i + "]";
-            InventoryStateRequest.StockRow row = rows.get(i);
-            if (row == null) {
-                violations.add(new FieldViolation(path, "must not be null"));
-                continue;
-            }
-            int before = violations.size();
+        return RowChecks.each(rows, "stock", violations, (row, path, found) -> {
             Optional<String> skuProblem = RequestedLines.skuProblem(row.sku());
-            skuProblem.ifPresent(message -> violations.add(new FieldViolation(path + ".sku", message)));
+            skuProblem.ifPresent(message -> found.add(new FieldViolation(path + ".sku", message)));
             if (skuProblem.isEmpty() && !skus.add(row.sku())) {
                 // one statement writes every row: a SKU given twice would be written twice, or refused by PostgreSQL
-                violations.add(new FieldViolation(path + ".sku", "must be unique"));
+                found.add(new FieldViolation(path + ".sku", "must be unique"));
             }
-            units(row.onHand(), path + ".onHand", violations);
-            units(row.reserved(), path + ".reserved", violations);
-            units(row.initial(), path + ".initial", violations);
-            if (violations.size() == before) {
-                stock.add(new StockLevel(row.sku(), row.onHand(), row.reserved(), row.initial()));
-            }
-        }
-        return stock;
+            units(row.onHand(), path + ".onHand", found);
+            units(row.reserved(), path + ".reserved", found);
+            units(row.initial(), path + ".initial", found);
+            return () -> new StockLevel(row.sku(), row.onHand(), row.reserved(), row.initial());
+        });
     }
 
     private static List<TransferredReservation> reservations(List<InventoryStateRequest.ReservationRow> rows,
             List<FieldViolation> violations) {
-        if (rows == null) {
-            violations.add(new FieldViolation("reservations", "must not be null"));
-            return List.of();
-        }
-        List<TransferredReservation> reservations = new ArrayList<>();
         Set<UUID> orderIds = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String path = "reservations[" + i + "]";
-            InventoryStateRequest.ReservationRow row = rows.get(i);
-            if (row == null) {
-                violations.add(new FieldViolation(path, "must not be null"));
-                continue;
-            }
-            int before = violations.size();
+        return RowChecks.each(rows, "reservations", violations, (row, path, found) -> {
             if (row.orderId() == null) {
-                violations.add(new FieldViolation(path + ".orderId", "must not be null"));
+                found.add(new FieldViolation(path + ".orderId", "must not be null"));
             } else if (!orderIds.add(row.orderId())) {
-                violations.add(new FieldViolation(path + ".orderId", "must be unique"));
+                found.add(new FieldViolation(path + ".orderId", "must be unique"));
             }
-            ReservationStatus status = status(row.status(), path + ".status", violations);
-            List<SkuQuantity> lines = lines(row.lines(), status, path + ".lines", violations);
-            if (violations.size() == before) {
-                reservations.add(new TransferredReservation(row.orderId(), status, lines));
-            }
-        }
-        return reservations;
+            ReservationStatus status = status(row.status(), path + ".status", found);
+            List<SkuQuantity> lines = lines(row.lines(), status, path + ".lines", found);
+            return () -> new TransferredReservation(row.orderId(), status, lines);
+        });
     }
 
     private static ReservationStatus status(String status, String path, List<FieldViolation> violations) {
@@ -141,31 +112,20 @@ final class InventoryStateValidator {
             violations.add(new FieldViolation(path, "must not be empty when the status is " + status));
             return List.of();
         }
-        List<SkuQuantity> valid = new ArrayList<>();
         Set<String> skus = new HashSet<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String linePath = path + "[" + i + "]";
-            RequestedLine line = lines.get(i);
-            if (line == null) {
-                violations.add(new FieldViolation(linePath, "must not be null"));
-                continue;
-            }
-            int before = violations.size();
+        return RowChecks.each(lines, path, violations, (line, linePath, found) -> {
             Optional<String> skuProblem = RequestedLines.skuProblem(line.sku());
-            skuProblem.ifPresent(message -> violations.add(new FieldViolation(linePath + ".sku", message)));
+            skuProblem.ifPresent(message -> found.add(new FieldViolation(linePath + ".sku", message)));
             if (skuProblem.isEmpty() && !skus.add(line.sku())) {
-                violations.add(new FieldViolation(linePath + ".sku", "must be unique within the reservation"));
+                found.add(new FieldViolation(linePath + ".sku", "must be unique within the reservation"));
             }
             if (line.quantity() == null) {
-                violations.add(new FieldViolation(linePath + ".quantity", "must not be null"));
+                found.add(new FieldViolation(linePath + ".quantity", "must not be null"));
             } else if (line.quantity() <= 0) {
-                violations.add(new FieldViolation(linePath + ".quantity", "must be greater than 0"));
+                found.add(new FieldViolation(linePath + ".quantity", "must be greater than 0"));
             }
-            if (violations.size() == before) {
-                valid.add(new SkuQuantity(line.sku(), line.quantity()));
-            }
-        }
-        return valid;
+            return () -> new SkuQuantity(line.sku(), line.quantity());
+        });
     }
 
     private static void units(Integer units, String path, List<FieldViolation> violations) {

@@ -21,6 +21,7 @@ import io.relaybox.payment.TransferredPayment;
 import io.relaybox.problem.FieldViolation;
 import io.relaybox.problem.InvalidRequestException;
 import io.relaybox.problem.MoneyRules;
+import io.relaybox.problem.RowChecks;
 
 /**
  * Checks a state transfer field by field and reports every violation at once, by its path
@@ -49,67 +50,37 @@ final class PaymentStateValidator {
 
     private static List<TransferredAccount> accounts(List<PaymentStateRequest.AccountRow> rows,
             List<FieldViolation> violations) {
-        if (rows == null) {
-            violations.add(new FieldViolation("accounts", "must not be null"));
-            return List.of();
-        }
-        List<TransferredAccount> accounts = new ArrayList<>();
         Set<AccountKey> keys = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String path = "accounts[" + i + "]";
-            PaymentStateRequest.AccountRow row = rows.get(i);
-            if (row == null) {
-                violations.add(new FieldViolation(path, "must not be null"));
-                continue;
-            }
-            int before = violations.size();
+        return RowChecks.each(rows, "accounts", violations, (row, path, found) -> {
+            int before = found.size();
             ChargeRules.customerIdProblem(row.customerId())
-                    .ifPresent(message -> violations.add(new FieldViolation(path + ".customerId", message)));
-            Currency currency = MoneyRules.currency(row.currency(), path + ".currency", violations).orElse(null);
-            BigDecimal balance = ChargeRules.amount(row.balance(), currency, path + ".balance", violations);
-            BigDecimal initial = ChargeRules.amount(row.initial(), currency, path + ".initial", violations);
-            if (violations.size() == before && !keys.add(new AccountKey(row.customerId(), row.currency()))) {
+                    .ifPresent(message -> found.add(new FieldViolation(path + ".customerId", message)));
+            Currency currency = MoneyRules.currency(row.currency(), path + ".currency", found).orElse(null);
+            BigDecimal balance = ChargeRules.amount(row.balance(), currency, path + ".balance", found);
+            BigDecimal initial = ChargeRules.amount(row.initial(), currency, path + ".initial", found);
+            if (found.size() == before && !keys.add(new AccountKey(row.customerId(), row.currency()))) {
                 // one statement writes every row: an account given twice would be written twice, or refused by PostgreSQL
-                violations.add(new FieldViolation(path, "must be unique by customerId and currency"));
+                found.add(new FieldViolation(path, "must be unique by customerId and currency"));
             }
-            if (violations.size() == before) {
-                accounts.add(new TransferredAccount(row.customerId(), row.currency(), balance, initial));
-            }
-        }
-        return accounts;
+            return () -> new TransferredAccount(row.customerId(), row.currency(), balance, initial);
+        });
     }
 
     private static List<TransferredPayment> payments(List<PaymentStateRequest.PaymentRow> rows,
             List<FieldViolation> violations) {
-        if (rows == null) {
-            violations.add(new FieldViolation("payments", "must not be null"));
-            return List.of();
-        }
-        List<TransferredPayment> payments = new ArrayList<>();
         Set<UUID> orderIds = new HashSet<>();
-        for (int i = 0; i < rows.size(); i++) {
-            String path = "payments[" + i + "]";
-            PaymentStateRequest.PaymentRow row = rows.get(i);
-            if (row == null) {
-                violations.add(new FieldViolation(path, "must not be null"));
-                continue;
-            }
-            int before = violations.size();
+        return RowChecks.each(rows, "payments", violations, (row, path, found) -> {
             if (row.orderId() == null) {
-                violations.add(new FieldViolation(path + ".orderId", "must not be null"));
+                found.add(new FieldViolation(path + ".orderId", "must not be null"));
             } else if (!orderIds.add(row.orderId())) {
-                violations.add(new FieldViolation(path + ".orderId", "must be unique"));
+                found.add(new FieldViolation(path + ".orderId", "must be unique"));
             }
-            PaymentStatus status = status(row.status(), path + ".status", violations);
-            Charge charge = status == PaymentStatus.CANCELLED ? noCharge(row, path, violations) : charge(row, path, violations);
-            FailureReason reason = failureReason(row.failureReason(), status, path + ".failureReason", violations);
-            if (violations.size() == before) {
-                payments.add(charge == null ? new TransferredPayment(row.orderId(), status, null, null, null, null)
-                        : new TransferredPayment(row.orderId(), status, charge.customerId(), charge.currency(),
-                                charge.amount(), reason));
-            }
-        }
-        return payments;
+            PaymentStatus status = status(row.status(), path + ".status", found);
+            Charge charge = status == PaymentStatus.CANCELLED ? noCharge(row, path, found) : charge(row, path, found);
+            FailureReason reason = failureReason(row.failureReason(), status, path + ".failureReason", found);
+            return () -> charge == null ? new TransferredPayment(row.orderId(), status, null, null, null, null)
+                    : new TransferredPayment(row.orderId(), status, charge.customerId(), charge.currency(), charge.amount(), reason);
+        });
     }
 
     private static PaymentStatus status(String status, String path, List<FieldViolation> violations) {

@@ -49,6 +49,8 @@ public class MigrationModes {
         }
         Map<Capability, MigrationMode> modes = new EnumMap<>(Capability.class);
         Map<Capability, Long> runs = new EnumMap<>(Capability.class);
+        // a statement of its own, after the lock: a statement sees the rows as they were when it began (read committed),
+        // so the statement that takes the lock could still read the modes from before a switch that committed meanwhile
         jdbc.sql("SELECT capability, mode, shadow_share, shadow_run FROM migration_mode").query(row -> {
             Capability capability = Capability.of(row.getString("capability"));
             MigrationMode mode = MigrationMode.of(row.getString("mode"));

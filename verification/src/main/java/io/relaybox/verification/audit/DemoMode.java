@@ -39,11 +39,15 @@ public final class DemoMode {
         return Ledger.authoritativeIn(mode);
     }
 
-    /** Brings both capabilities to events, runs the seed, then switches them to the demo's mode. */
+    /**
+     * Brings both capabilities to events, runs the seed, then switches them to the demo's mode. The switch to events is
+     * forced: a demo starts over, so a shadow run an earlier demo left behind ends whatever it found (its mismatches
+     * would refuse the cut-over otherwise).
+     */
     void prepare(Runnable seed, PrintStream out) {
         for (String capability : CAPABILITIES) {
             if (!migration.modes().stream().anyMatch(m -> m.capability().equals(capability) && m.mode().equals("events"))) {
-                migration.switchMode(capability, "events", "demo", "./platform demo: seed the services' stock and accounts", null, false);
+                migration.switchMode(capability, "events", "demo", "./platform demo: seed the services' stock and accounts", null, true);
             }
         }
         seed.run();

@@ -21,6 +21,12 @@ public final class ConnectWorker {
 
     /** Config-provider variables a connector may reference as {@code ${env:RELAYBOX_...}}. */
     public static final String SECRET_VARIABLE_PATTERN = "^RELAYBOX_.*";
+    /**
+     * How long the worker's own transactional producers keep a transaction open before their coordinator aborts it:
+     * the connectors' JSON sets the same for their source tasks ({@code producer.override.transaction.timeout.ms}).
+     */
+    public static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
+    private static final String TRANSACTION_TIMEOUT_MS = Long.toString(TRANSACTION_TIMEOUT.toMillis());
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path folder;
@@ -172,6 +178,12 @@ public final class ConnectWorker {
         // committed source offsets bound what a crash re-sends
         settings.put("exactly.once.source.support", "enabled");
         settings.put("offset.flush.interval.ms", "1000");
+        // the worker's own transactional producers (the leader's, on the config topic; source tasks' unless their
+        // connector overrides it) give up an unfinished transaction after 10 s instead of the client's 60 s: a
+        // transaction left hanging by a broker restart is then told from a slow one, and aborted, sooner
+        // (PlatformSupervisor.TRANSACTION_PATIENCE)
+        settings.put("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
+        settings.put("producer.transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
         // a worker that lost its group membership (a broker restart) gets its tasks back at once, not after the
         // default 5 minutes Connect keeps them for a worker that might return: meanwhile nothing flows
         settings.put("scheduled.rebalance.max.delay.ms", "10000");

@@ -56,8 +56,11 @@ public final class PlatformSupervisor implements AutoCloseable {
     static final String KAFKA = "kafka";
     /** How often the partitions are looked at for hanging transactions. */
     static final Duration TRANSACTION_CHECK = Duration.ofSeconds(15);
-    /** Twice the longest transaction timeout of the platform's producers (the Connect worker's own: 60 s). */
-    static final Duration TRANSACTION_PATIENCE = Duration.ofMinutes(2);
+    /**
+     * Three times the longest transaction timeout of the platform's producers (Connect's, {@link ConnectWorker#TRANSACTION_TIMEOUT};
+     * Kafka Streams' is as long): a transaction open longer, and unknown to its coordinator, can only be hanging.
+     */
+    static final Duration TRANSACTION_PATIENCE = ConnectWorker.TRANSACTION_TIMEOUT.multipliedBy(3);
     /** How often the outbox sources' replication slots are looked at. */
     static final Duration SOURCE_CHECK = Duration.ofSeconds(15);
     /** Debezium restarts itself 10 s after losing its replication connection; a slot idle this long means a stuck task. */

@@ -28,6 +28,17 @@ class ExactlyOnceSourceTest {
     }
 
     @Test
+    void theWorkersOwnTransactionsTimeOutAsSoonAsTheConnectorsAndWellWithinTheSupervisorsPatience() throws IOException {
+        Properties worker = writtenConfiguration(new ConnectWorker(folder, folder, List.of(), "127.0.0.1:9092", 18083,
+                folder.resolve("connect.log"), Map.of(), credentials()));
+
+        // the leader's config-topic producer reads the worker's top-level settings, source tasks' producers the producer.* ones
+        assertThat(worker.getProperty("transaction.timeout.ms")).isEqualTo("10000");
+        assertThat(worker.getProperty("producer.transaction.timeout.ms")).isEqualTo("10000");
+        assertThat(PlatformSupervisor.TRANSACTION_PATIENCE).isGreaterThan(ConnectWorker.TRANSACTION_TIMEOUT.multipliedBy(2));
+    }
+
+    @Test
     void theWorkerRunsWithoutExactlyOnceSourceSupportWhenTurnedOff() throws IOException {
         Properties worker = writtenConfiguration(new ConnectWorker(folder, folder, List.of(), "127.0.0.1:9092", 18083,
                 folder.resolve("connect.log"), Map.of(), credentials(), false));

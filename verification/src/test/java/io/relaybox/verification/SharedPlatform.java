@@ -7,7 +7,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
 import io.relaybox.platform.PlatformSettings;
 import io.relaybox.platform.RunFolder;
@@ -60,6 +59,5 @@ public final class SharedPlatform implements ParameterResolver {
     static void stop(LocalPlatform platform) {
         platform.close();
         RunFolder.deleteStandIns(platform.settings().runFolder(), Optional.of(platform.postgres().dataDirectory()));
-        ElasticsearchServer.deleteDistributionCopy(platform.settings().layout().elasticsearchHome());
     }
 }

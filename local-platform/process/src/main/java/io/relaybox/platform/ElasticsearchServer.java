@@ -137,7 +137,7 @@ public final class ElasticsearchServer {
     public static ElasticsearchServer create(Path distribution, Path folder, int port, int transportPort, Path logFile,
             Security security) {
         RunAs runAs = RunAs.detect();
-        Path readable = ReadableCopy.of(distribution, DISTRIBUTION_KIND, runAs);
+        Path readable = ReadableCopy.of(distribution, distributionCopyFor(folder), runAs);
         return new ElasticsearchServer(readable, runAs, folderFor(folder, runAs), port, transportPort, logFile, security);
     }
 
@@ -146,11 +146,20 @@ public final class ElasticsearchServer {
     }
 
     /**
-     * Deletes the copy of the distribution made for a server user who could not reach it (see {@link #create}), if there
-     * is one; no server may be running from it.
+     * Where the server of this folder gets its copy of the distribution when its user cannot reach the original: one
+     * copy per server, so that deleting it (with the server's data, {@link #deleteDistributionCopyFor}) never pulls the
+     * files from under another server started from the same build, in a test running beside it.
      */
-    public static void deleteDistributionCopy(Path distribution) {
-        Folders.deleteRecursively(RunAs.standIn(distribution, DISTRIBUTION_KIND));
+    static Path distributionCopyFor(Path folder) {
+        return RunAs.standIn(folder, DISTRIBUTION_KIND);
+    }
+
+    /**
+     * Deletes the copy of the distribution made for the server of this folder (see {@link #create}), if there is one;
+     * that server may not be running. {@link RunFolder#deleteStandIns} does it for a platform's server.
+     */
+    public static void deleteDistributionCopyFor(Path folder) {
+        Folders.deleteRecursively(distributionCopyFor(folder));
     }
 
     /** Writes the configuration, starts the server and waits until the cluster is yellow or green. */

@@ -22,11 +22,14 @@ final class ReadableCopy {
     private ReadableCopy() {
     }
 
-    static Path of(Path original, String kind, RunAs runAs) {
+    /**
+     * @param copy where the copy goes when the server's user cannot reach the original (a stand-in folder)
+     * @return the original when that user can reach it, else the copy, made or made again when missing or outdated
+     */
+    static Path of(Path original, Path copy, RunAs runAs) {
         if (runAs.canReach(original.resolve("bin"))) {
             return original.toAbsolutePath();
         }
-        Path copy = RunAs.standIn(original, kind);
         try {
             Path source = original.toRealPath();
             String stamp = stamp(source);

@@ -26,7 +26,8 @@ public final class RunFolder {
 
     /**
      * Deletes what the platform of this run folder kept outside it because the servers' user could not reach it (the
-     * PostgreSQL and Elasticsearch data under the temporary folder); the run folder itself, with the logs, stays.
+     * PostgreSQL and Elasticsearch data and Elasticsearch's copy of its distribution, under the temporary folder); the run
+     * folder itself, with the logs, stays.
      */
     public static void deleteStandIns(Path runFolder, Optional<Path> postgresData) {
         Path root = runFolder.toAbsolutePath().normalize();
@@ -38,5 +39,6 @@ public final class RunFolder {
         if (!elasticsearch.startsWith(root)) {
             Folders.deleteRecursively(elasticsearch);
         }
+        ElasticsearchServer.deleteDistributionCopyFor(root.resolve("elasticsearch"));
     }
 }

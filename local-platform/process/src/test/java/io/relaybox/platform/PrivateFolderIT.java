@@ -55,11 +55,10 @@ class PrivateFolderIT {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(clone))).isEqualTo("rwx------");
         assertThat(postgres.dataDirectory().startsWith(clone)).as("PostgreSQL data in %s", postgres.dataDirectory()).isFalse();
         assertThat(elasticsearch.folder().startsWith(clone)).as("Elasticsearch folder %s", elasticsearch.folder()).isFalse();
-        Path distributionCopy = RunAs.standIn(distribution, "elasticsearch-distribution");
+        Path distributionCopy = ElasticsearchServer.distributionCopyFor(run.resolve("elasticsearch"));
         assertThat(distributionCopy.resolve("bin/elasticsearch")).exists();
 
         RunFolder.purge(run, Optional.of(postgres.dataDirectory()));
-        ElasticsearchServer.deleteDistributionCopy(distribution);
 
         assertThat(postgres.dataDirectory().getParent()).doesNotExist();
         assertThat(elasticsearch.folder()).doesNotExist();

@@ -82,7 +82,7 @@ final class SinkStack implements AutoCloseable {
                 }
                 // the data and the distribution copy may live outside target/ (a clone in a private folder): leave nothing
                 server.deleteData();
-                ElasticsearchServer.deleteDistributionCopy(PlatformLayout.detect().elasticsearchHome());
+                ElasticsearchServer.deleteDistributionCopyFor(FOLDER.resolve("elasticsearch"));
             }
         }
     }

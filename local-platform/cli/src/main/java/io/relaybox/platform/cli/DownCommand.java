@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.PlatformException;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.RunFolder;
@@ -54,7 +53,6 @@ final class DownCommand implements Callable<Integer> {
         }
         if (purge) {
             RunFolder.purge(cli.runFolder(), state.map(PlatformState::postgresData));
-            ElasticsearchServer.deleteDistributionCopy(cli.layout().elasticsearchHome());
             System.out.println("deleted " + cli.runFolder());
         }
         return 0;

@@ -26,9 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.relaybox.connectctl.ConnectClient;
 import io.relaybox.connectctl.ConnectorStatus;
 import io.relaybox.platform.ConnectWorker;
-import io.relaybox.platform.ElasticsearchServer;
 import io.relaybox.platform.LocalPlatform;
-import io.relaybox.platform.PlatformLayout;
 import io.relaybox.platform.PlatformState;
 import io.relaybox.platform.ProcessState;
 import io.relaybox.platform.RunFolder;
@@ -75,7 +73,6 @@ class SupervisedPlatformIT {
             });
         }
         RunFolder.deleteStandIns(RUN, Optional.empty());
-        ElasticsearchServer.deleteDistributionCopy(PlatformLayout.detect().elasticsearchHome());
     }
 
     @TestFactory

@@ -15,8 +15,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import io.relaybox.platform.ElasticsearchServer;
-import io.relaybox.platform.PlatformLayout;
 import io.relaybox.platform.RunFolder;
 import io.relaybox.verification.verify.FaultKind;
 import picocli.CommandLine;
@@ -76,7 +74,6 @@ class VerifyCommandIT {
         } finally {
             System.setOut(original);
             RunFolder.deleteStandIns(run, Optional.empty());
-            ElasticsearchServer.deleteDistributionCopy(PlatformLayout.detect().elasticsearchHome());
         }
         String output = printed.toString(StandardCharsets.UTF_8);
         String verify = output.lines().filter(line -> line.startsWith("VERIFY ")).reduce((first, last) -> last)

@@ -4,17 +4,27 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Ports on loopback: a preferred one when it is free, else any free one. {@link #any()} never hands out the same port
  * twice in one JVM: the kernel may give a port just closed to the next asker, and a broker given one port for two
- * listeners refuses to start (CI met it).
+ * listeners refuses to start (CI met it). It picks below the kernel's ephemeral range (Linux:
+ * {@code net.ipv4.ip_local_port_range}, 32768–60999 by default), from which every outgoing connection takes its local
+ * port: a port from that range, free when picked, was taken by a client's connection before Elasticsearch (a minute
+ * into a platform start, ten JVMs connecting meanwhile) could listen on it, and the platform did not start.
  */
 public final class FreePort {
 
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    /** The lowest port {@link #any()} hands out: above the usual servers' ports. */
+    static final int LOWEST = 20_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    private static final int TRIES = 200;
 
     private FreePort() {
     }
@@ -30,6 +40,31 @@ public final class FreePort {
     }
 
     private static int anyFreeNow() {
+        int below = ephemeralRangeStart(EPHEMERAL_RANGE);
+        if (below - LOWEST >= 1_000) {
+            for (int i = 0; i < TRIES; i++) {
+                int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+                if (isFree(port)) {
+                    return port;
+                }
+            }
+        }
+        // a kernel handing out nearly every port to outgoing connections, or no free port below its range: ask it
+        return kernelsChoice();
+    }
+
+    /** The first port of the kernel's ephemeral range read from this file; 32768 (Linux's default) when unreadable. */
+    static int ephemeralRangeStart(Path file) {
+        try {
+            // a line at a time: Files.readString reads a /proc file's first byte only (its size says 0)
+            String[] range = Files.readAllLines(file).get(0).trim().split("\\s+");
+            return Integer.parseInt(range[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768;
+        }
+    }
+
+    private static int kernelsChoice() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

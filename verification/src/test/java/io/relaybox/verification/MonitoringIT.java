@@ -51,7 +51,8 @@ import io.relaybox.verification.audit.OrdersApi;
  * The platform's monitoring on the running platform: every process serves Prometheus text, Prometheus scrapes every one
  * of them, every metric the alert rules read exists, and the alerts fire when their conditions are made true (a paused
  * sink, a stopped source, a stopped service, a dead-letter topic with a record, orders that pile up behind them, a slot
- * that keeps over a gigabyte of WAL) and clear when those are undone.
+ * that keeps over a gigabyte of WAL) and clear when those are undone. The lag alerts need only be pending (their
+ * condition holding): promtool proves their two minutes from pending to firing ({@code AlertRulesTest}).
  */
 @Order(13)
 @ExtendWith(SharedPlatform.class)
@@ -123,8 +124,8 @@ class MonitoringIT {
                 new Expected("ConnectorNotRunning", "connector", STOPPED_SOURCE),
                 new Expected("OutboxEventsNotPublished", "database", "inventory"),
                 new Expected("TargetDown", "instance", service.name()),
-                new Expected("ConsumerLagGrowing", "consumergroup", "connect-" + PAUSED_SINK),
-                new Expected("ConsumerLagGrowing", "consumergroup", STOPPED_SERVICE.descriptor().consumerGroup()),
+                Expected.condition("ConsumerLagGrowing", "consumergroup", "connect-" + PAUSED_SINK),
+                Expected.condition("ConsumerLagGrowing", "consumergroup", STOPPED_SERVICE.descriptor().consumerGroup()),
                 new Expected("DeadLetterTopicNotEmpty", "topic", DEAD_LETTER_TOPIC),
                 new Expected("ReplicationSlotRetainsTooMuchWal", "slot_name", RETAINING_SLOT));
         placeOrdersUntilCommitted(platform, prometheus);
@@ -148,7 +149,7 @@ class MonitoringIT {
                 // service's answers pile up in the WAL behind the stopped source
                 orders.scheduleAtFixedRate(() -> placeOne(api, generator), 0, 300, TimeUnit.MILLISECONDS);
 
-                Awaitility.await("every alert firing").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(5))
+                Awaitility.await("every alert firing (the lag alerts at least pending)").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(5))
                         .untilAsserted(() -> assertThat(firing(prometheus, expected)).containsExactlyInAnyOrderElementsOf(expected));
 
                 orders.shutdownNow();
@@ -173,8 +174,26 @@ class MonitoringIT {
         }
     }
 
-    /** An alert expected to fire: its name and the label that says about what. */
-    private record Expected(String alert, String label, String value) {
+    /**
+     * An alert expected to fire: its name and the label that says about what. For {@link #condition} its condition
+     * holding (the alert pending) is enough: the lag alert's {@code for: 2m} after its {@code offset 1m} would keep this
+     * test two minutes longer, and Prometheus's own promtool proves that it turns firing after those two minutes
+     * ({@code AlertRulesTest}, {@code alerts-test.yml}); what only the running platform can prove is that the lag series
+     * it reads exist with the labels it groups by, and grow when a group stops.
+     */
+    private record Expected(String alert, String label, String value, boolean pendingIsEnough) {
+
+        Expected(String alert, String label, String value) {
+            this(alert, label, value, false);
+        }
+
+        static Expected condition(String alert, String label, String value) {
+            return new Expected(alert, label, value, true);
+        }
+
+        boolean met(Alert alert) {
+            return matches(alert) && (alert.firing() || pendingIsEnough && "pending".equals(alert.state()));
+        }
 
         boolean matches(Alert alert) {
             return alert.name().equals(this.alert) && value.equals(alert.labels().get(label));
@@ -185,7 +204,7 @@ class MonitoringIT {
         List<Alert> alerts = prometheus.alerts();
         List<Expected> firing = new ArrayList<>();
         for (Expected e : expected) {
-            if (alerts.stream().anyMatch(alert -> alert.firing() && e.matches(alert))) {
+            if (alerts.stream().anyMatch(e::met)) {
                 firing.add(e);
             }
         }

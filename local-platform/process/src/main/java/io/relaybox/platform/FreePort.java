@@ -23,7 +23,8 @@ public final class FreePort {
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
     /** The lowest port {@link #any()} hands out: above the usual servers' ports. */
     static final int LOWEST = 20_000;
-    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** Read once: a platform start asks for some thirty ports. */
+    private static final int EPHEMERAL_RANGE_START = ephemeralRangeStart(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
     private static final int TRIES = 200;
 
     private FreePort() {
@@ -40,10 +41,9 @@ public final class FreePort {
     }
 
     private static int anyFreeNow() {
-        int below = ephemeralRangeStart(EPHEMERAL_RANGE);
-        if (below - LOWEST >= 1_000) {
+        if (EPHEMERAL_RANGE_START - LOWEST >= 1_000) {
             for (int i = 0; i < TRIES; i++) {
-                int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+                int port = ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_RANGE_START);
                 if (isFree(port)) {
                     return port;
                 }

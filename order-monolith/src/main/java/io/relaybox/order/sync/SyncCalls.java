@@ -36,7 +36,8 @@ import io.relaybox.order.migration.ServiceUrls;
 /**
  * The monolith's calls to the extracted services in sync mode: {@code POST /reservations/{orderId}} on inventory-service,
  * {@code POST /payments/{orderId}/capture} on payment-service, both idempotent by order id (a repeated call answers the
- * recorded decision), each through a Resilience4j retry (bounded, with backoff, the next attempt on the next instance)
+ * recorded decision), each through a Resilience4j retry (bounded, with backoff, the next attempt on the next instance;
+ * each service's instances in turn, see {@link InstanceRotation})
  * around a circuit breaker per service, with a timeout per call ({@link SyncSettings}). The services publish their
  * decision's event as on the event path, so the saga hears of it twice; the second changes nothing.
  */
@@ -44,15 +45,14 @@ import io.relaybox.order.migration.ServiceUrls;
 @EnableConfigurationProperties(SyncSettings.class)
 public class SyncCalls {
 
-    private final Map<Capability, List<URI>> instances = new EnumMap<>(Capability.class);
+    private final Map<Capability, InstanceRotation> instances = new EnumMap<>(Capability.class);
     private final Map<Capability, CircuitBreaker> breakers = new EnumMap<>(Capability.class);
     private final Map<Capability, Retry> retries = new EnumMap<>(Capability.class);
-    private final AtomicInteger next = new AtomicInteger();
     private final RestClient client;
 
     SyncCalls(SyncSettings settings, ServiceUrls urls) {
         for (Capability capability : Capability.values()) {
-            instances.put(capability, urls.of(capability));
+            instances.put(capability, new InstanceRotation(urls.of(capability)));
         }
         CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
                 .failureRateThreshold(settings.failureRateThreshold())
@@ -113,12 +113,11 @@ public class SyncCalls {
     }
 
     private <T> T call(Capability capability, UUID orderId, Function<URI, T> request) {
-        List<URI> bases = instances.get(capability);
-        int first = Math.floorMod(next.getAndIncrement(), bases.size());
+        InstanceRotation.Call call = instances.get(capability).call();
         AtomicInteger attempt = new AtomicInteger();
         try {
             return Retry.decorateSupplier(retries.get(capability), CircuitBreaker.decorateSupplier(breakers.get(capability),
-                    () -> request.apply(bases.get((first + attempt.getAndIncrement()) % bases.size())))).get();
+                    () -> request.apply(call.instanceFor(attempt.getAndIncrement())))).get();
         } catch (CallNotPermittedException e) {
             throw new SyncCallFailedException(capability, capability.wireName() + "-service is unavailable (circuit breaker open)", e);
         } catch (RestClientException e) {

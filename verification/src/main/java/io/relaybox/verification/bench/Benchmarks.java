@@ -220,10 +220,11 @@ public final class Benchmarks {
                 Arrays.toString(levels), rampUp.toSeconds(), steadyRate, steadyFor.toSeconds(), runs, budget, settle.toSeconds());
         try (LocalPlatform platform = LocalPlatform.start(settings, line -> System.out.println("  " + line))) {
             System.out.println("modes: " + PlatformVersions.of(platform));
-            ModeComparison comparison = new ModeComparison(platform, budget, settle);
-            for (ModeComparison.Condition condition : all) {
-                if (wanted.contains(condition.name())) {
-                    comparison.run(condition, levels, rampUp, runs, steadyRate, steadyFor);
+            try (ModeComparison comparison = new ModeComparison(platform, budget, settle)) {
+                for (ModeComparison.Condition condition : all) {
+                    if (wanted.contains(condition.name())) {
+                        comparison.run(condition, levels, rampUp, runs, steadyRate, steadyFor);
+                    }
                 }
             }
         } finally {

@@ -37,7 +37,7 @@ import io.relaybox.verification.audit.PlatformDatabases;
  * ({@code relaybox.faults.enabled}, {@code PUT /faults}) on both of its paths, HTTP and events. Prints one table per
  * condition and the events-vs-sync differences computed both ways, next to the study's; asserts nothing.
  */
-final class ModeComparison {
+final class ModeComparison implements AutoCloseable {
 
     /** The study's figures: EDA faster, fewer errors, more CPU; divided by the EDA value and by the REST value. */
     static final String STUDY = "study (Node.js + NATS, 2 cores, one run per level): events 19.18 % faster, 34.40 % fewer errors, 8.52 % more CPU"
@@ -60,12 +60,18 @@ final class ModeComparison {
     }
 
     private static final List<String> MODES = List.of("sync", "events");
+    private static final int WARM_UP_ORDERS = 150;
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
+    /** Records all consumer groups together may still be behind when a level counts as drained. */
+    private static final long DRAINED_LAG = 10;
+    private static final int HEALTHY_ANSWERS = 3;
 
     private final LocalPlatform platform;
     private final MigrationApi migration;
     private final PlatformDatabases databases;
     private final OrderGenerator generator = new OrderGenerator(2022);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final GroupLag lag;
     private final long budgetMillis;
     private final Duration settle;
 
@@ -73,8 +79,14 @@ final class ModeComparison {
         this.platform = platform;
         this.migration = new MigrationApi(URI.create(platform.endpoints().get("orders-api")));
         this.databases = new PlatformDatabases(platform.postgres().jdbcUrl("orders"), platform.secrets().password("postgres"));
+        this.lag = new GroupLag(platform.kafka().bootstrapServers());
         this.budgetMillis = budgetMillis;
         this.settle = settle;
+    }
+
+    @Override
+    public void close() {
+        lag.close();
     }
 
     /** Runs every level (and the steady rate) in both modes under the condition, and prints its table. */
@@ -85,10 +97,12 @@ final class ModeComparison {
             for (String capability : List.of("inventory", "payment")) {
                 migration.switchMode(capability, mode, "bench", "REST vs events comparison", null, false);
             }
-            // 100 orders in the mode first, not counted: the JVMs compile the mode's paths, the circuit breaker closes
-            new RampedRequests(platform.endpoints().get("orders-api"), generator).send(100, Duration.ofSeconds(5));
+            // 150 orders in the mode first, not counted, at 5/s (under what either mode serves, so that no call times out
+            // and the circuit breakers stay closed): the JVMs compile the mode's paths
+            new RampedRequests(platform.endpoints().get("orders-api"), generator).send(WARM_UP_ORDERS, WARM_UP);
             injectFaults(condition.latencyMillis(), condition.errorShare());
             try {
+                awaitQuiet();
                 for (int level : levels) {
                     for (int run = 1; run <= runs; run++) {
                         results.add(level(mode, Integer.toString(level), level, rampUp, condition));
@@ -121,12 +135,59 @@ final class ModeComparison {
         }
         List<String> orders = answers.stream().map(RampedRequests.Answer::orderId).filter(Objects::nonNull).toList();
         long undecided = awaitDecided(orders) + answers.stream().filter(a -> a.orderId() == null).count();
+        // the work the level caused after its answers (the event path's, in both modes) counts to its CPU
+        awaitDrained();
         double cpu = cpuSince(before);
+        // each level starts on a platform that recovered from the one before (an open circuit breaker closed again)
+        awaitHealthy();
         long errors = answers.stream().filter(a -> a.status() != 201 || a.millis() > budgetMillis).count();
         System.out.printf(Locale.ROOT, "modes: %s %s: %d requests, %d errors, %d without a decision, %.1f CPU s%n", mode, level, requests,
                 errors, undecided, cpu);
         return new LevelRun(mode, level, requests, answers.stream().map(RampedRequests.Answer::millis).toList(), errors, undecided, cpu,
                 orders.size());
+    }
+
+    /** Waits until every consumer group caught up and the order API answers in time again; both at most the settle time. */
+    private void awaitQuiet() throws Exception {
+        awaitDrained();
+        awaitHealthy();
+    }
+
+    /** Waits (up to the settle time) until every consumer group (the services' inboxes; the sinks do not run) caught up. */
+    private void awaitDrained() throws Exception {
+        long deadline = System.nanoTime() + settle.toNanos();
+        long behind = lag.all().values().stream().mapToLong(Long::longValue).sum();
+        while (behind > DRAINED_LAG && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            behind = lag.all().values().stream().mapToLong(Long::longValue).sum();
+        }
+        if (behind > DRAINED_LAG) {
+            System.out.println("modes: the consumers are still " + behind + " records behind after " + settle.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * Places orders one at a time (not counted) until {@value #HEALTHY_ANSWERS} in a row were placed within the time
+     * budget, or the settle time passed: after a level that opened sync mode's circuit breaker, it closes again before
+     * the next level starts, as between two JMeter runs.
+     */
+    private void awaitHealthy() throws Exception {
+        long deadline = System.nanoTime() + settle.toNanos();
+        RampedRequests probe = new RampedRequests(platform.endpoints().get("orders-api"), generator);
+        int inARow = 0;
+        while (inARow < HEALTHY_ANSWERS && System.nanoTime() < deadline) {
+            RampedRequests.Answer answer = probe.send(1, Duration.ZERO).get(0);
+            if (answer.status() == 201 && answer.millis() <= budgetMillis) {
+                inARow++;
+            } else {
+                inARow = 0;
+                Thread.sleep(500);
+            }
+        }
+        if (inARow < HEALTHY_ANSWERS) {
+            System.out.println("modes: the order API did not answer " + HEALTHY_ANSWERS + " orders in a row in time within "
+                    + settle.toSeconds() + " s; the next level starts anyway");
+        }
     }
 
     /**

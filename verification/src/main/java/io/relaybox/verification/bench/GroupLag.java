@@ -37,12 +37,34 @@ final class GroupLag implements AutoCloseable {
 
     /** The lag of one group; 0 when it has committed nothing. */
     long of(String group) throws Exception {
+        return partitionLags(group).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The records every consumer group together is behind beyond one per partition: 0 once each group read everything
+     * but, at most, the commit marker that follows a transaction's last record (a consumer commits the offset after the
+     * record it read, before the marker it has not polled yet).
+     */
+    long beyondCommitMarkers() throws Exception {
+        long behind = 0;
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            behind += partitionLags(group.groupId()).values().stream().mapToLong(lag -> Math.max(0, lag - 1)).sum();
+        }
+        return behind;
+    }
+
+    private Map<TopicPartition, Long> partitionLags(String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-        return committed.entrySet().stream().filter(e -> e.getValue() != null)
-                .mapToLong(e -> Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset())).sum();
+        Map<TopicPartition, Long> lags = new HashMap<>();
+        committed.forEach((partition, offset) -> {
+            if (offset != null) {
+                lags.put(partition, Math.max(0, ends.get(partition).offset() - offset.offset()));
+            }
+        });
+        return lags;
     }
 
     @Override

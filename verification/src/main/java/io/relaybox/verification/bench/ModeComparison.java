@@ -62,8 +62,6 @@ final class ModeComparison implements AutoCloseable {
     private static final List<String> MODES = List.of("sync", "events");
     private static final int WARM_UP_ORDERS = 150;
     private static final Duration WARM_UP = Duration.ofSeconds(30);
-    /** Records all consumer groups together may still be behind when a level counts as drained. */
-    private static final long DRAINED_LAG = 10;
     private static final int HEALTHY_ANSWERS = 3;
 
     private final LocalPlatform platform;
@@ -156,12 +154,12 @@ final class ModeComparison implements AutoCloseable {
     /** Waits (up to the settle time) until every consumer group (the services' inboxes; the sinks do not run) caught up. */
     private void awaitDrained() throws Exception {
         long deadline = System.nanoTime() + settle.toNanos();
-        long behind = lag.all().values().stream().mapToLong(Long::longValue).sum();
-        while (behind > DRAINED_LAG && System.nanoTime() < deadline) {
+        long behind = lag.beyondCommitMarkers();
+        while (behind > 0 && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            behind = lag.all().values().stream().mapToLong(Long::longValue).sum();
+            behind = lag.beyondCommitMarkers();
         }
-        if (behind > DRAINED_LAG) {
+        if (behind > 0) {
             System.out.println("modes: the consumers are still " + behind + " records behind after " + settle.toSeconds() + " s");
         }
     }
